@@ -1,0 +1,23 @@
+// `entente compare`: not built yet (see the issue that owns it).
+#include <cstdio>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+
+namespace entente::cli {
+namespace {
+
+class CompareCommand : public CommandHandler {
+ public:
+  void AddOptions(CLI::App* app) override { app->allow_extras(); }
+  int Run(const GlobalOptions&) override {
+    std::fprintf(stderr, "entente: 'compare' is not implemented yet\n");
+    return kExitFailure;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<CommandHandler> MakeCompareCommand() { return std::make_unique<CompareCommand>(); }
+
+}  // namespace entente::cli

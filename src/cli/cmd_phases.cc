@@ -1,0 +1,23 @@
+// `entente phases`: not built yet (see the issue that owns it).
+#include <cstdio>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+
+namespace entente::cli {
+namespace {
+
+class PhasesCommand : public CommandHandler {
+ public:
+  void AddOptions(CLI::App* app) override { app->allow_extras(); }
+  int Run(const GlobalOptions&) override {
+    std::fprintf(stderr, "entente: 'phases' is not implemented yet\n");
+    return kExitFailure;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<CommandHandler> MakePhasesCommand() { return std::make_unique<PhasesCommand>(); }
+
+}  // namespace entente::cli

@@ -1,0 +1,102 @@
+#include "cli/common.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "io/chronicle.h"
+
+namespace entente::cli {
+
+void AddFilterOptions(CLI::App* app, FilterOptions* o, bool with_limit) {
+  app->add_option("--actor", o->actors, "Events where either side is this actor (repeatable)");
+  app->add_option("--source", o->source, "Events whose source (actor 1) is this actor");
+  app->add_option("--target", o->target, "Events whose target (actor 2) is this actor");
+  app->add_option("--dyad", o->dyad, "Events between A and B, written A,B");
+  app->add_option("--from", o->from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
+  app->add_option("--to", o->to, "Last date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
+  app->add_option("--code", o->code, "CAMEO event code prefix, e.g. 04 or 057");
+  app->add_option("--quad", o->quad, "QuadClass 1-4")->check(CLI::Range(1, 4));
+  app->add_option("--dataset", o->dataset, "Only this dataset (gdelt1, gdelt2, icews, chronicle, ...)");
+  app->add_flag("--directed", o->directed, "With --dyad: A is the source and B the target");
+  if (with_limit) app->add_option("--limit", o->limit, "At most N events");
+}
+
+Result<std::string> NormalizeActor(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      return Status::InvalidArgument(fmt::format(
+          "bad actor '{}': expected a CAMEO code such as PAK or PAKGOV (letters and digits)", text));
+    }
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (out.empty()) return Status::InvalidArgument("empty actor code");
+  return out;
+}
+
+Result<EventFilter> BuildFilter(const FilterOptions& o) {
+  EventFilter f;
+  for (const std::string& a : o.actors) {
+    ASSIGN_OR_RETURN(std::string code, NormalizeActor(a));
+    f.actors.push_back(code);
+  }
+  if (!o.source.empty()) {
+    ASSIGN_OR_RETURN(f.source, NormalizeActor(o.source));
+  }
+  if (!o.target.empty()) {
+    ASSIGN_OR_RETURN(f.target, NormalizeActor(o.target));
+  }
+  if (!o.dyad.empty()) {
+    size_t comma = o.dyad.find(',');
+    if (comma == std::string::npos) {
+      return Status::InvalidArgument(fmt::format("bad --dyad '{}': expected A,B such as PAK,RUS", o.dyad));
+    }
+    ASSIGN_OR_RETURN(f.dyad_a, NormalizeActor(o.dyad.substr(0, comma)));
+    ASSIGN_OR_RETURN(f.dyad_b, NormalizeActor(o.dyad.substr(comma + 1)));
+  }
+  f.directed = o.directed;
+  if (!o.from.empty()) {
+    ASSIGN_OR_RETURN(DateValue d, ParseDate(o.from));
+    f.from = d.days;
+  }
+  if (!o.to.empty()) {
+    ASSIGN_OR_RETURN(Days d, ParseDateRangeEnd(o.to));
+    f.to = d;
+  }
+  if (f.from && f.to && *f.from > *f.to) {
+    return Status::InvalidArgument(fmt::format("--from {} is after --to {}", o.from, o.to));
+  }
+  for (char c : o.code) {
+    if (c < '0' || c > '9') {
+      return Status::InvalidArgument(fmt::format("bad --code '{}': expected digits such as 04 or 057", o.code));
+    }
+  }
+  f.code_prefix = o.code;
+  f.quad = o.quad;
+  f.dataset = o.dataset;
+  f.limit = o.limit;
+  return f;
+}
+
+std::string ResolveStoreDir(const GlobalOptions& g) {
+  if (!g.store.empty()) return g.store;
+  if (const char* env = std::getenv("ENTENTE_STORE"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/entente";
+  const char* home = std::getenv("HOME");
+  return std::string(home && *home ? home : ".") + "/.local/share/entente";
+}
+
+Result<std::unique_ptr<EventSource>> OpenChronicleSource() {
+  ASSIGN_OR_RETURN(std::vector<Event> events, io::LoadEmbeddedChronicle());
+  return std::unique_ptr<EventSource>(
+      std::make_unique<VectorEventSource>("embedded chronicle", std::move(events)));
+}
+
+bool ShowProgress(const GlobalOptions& g) { return !g.quiet && isatty(STDERR_FILENO); }
+
+}  // namespace entente::cli

@@ -1,0 +1,50 @@
+// Pieces many commands share: the filter options of the contract, where the store is, and which
+// EventSource a read command uses (the store, or the embedded chronicle when the store is empty).
+#ifndef ENTENTE_CLI_COMMON_H_
+#define ENTENTE_CLI_COMMON_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.h"
+#include "core/event_source.h"
+#include "core/filter.h"
+#include "core/status.h"
+
+namespace entente::cli {
+
+// The raw text of the filter flags, checked and turned into an EventFilter by BuildFilter().
+struct FilterOptions {
+  std::vector<std::string> actors;
+  std::string source, target, dyad, from, to, code, dataset;
+  int quad = 0;
+  int64_t limit = -1;
+  bool directed = false;
+};
+
+// Adds --actor --source --target --dyad --from --to --code --quad --dataset --limit --directed.
+void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_limit = true);
+Result<EventFilter> BuildFilter(const FilterOptions& options);
+
+// An actor argument as typed ("pak", "Pakistan"?) made canonical: upper case, checked for shape.
+Result<std::string> NormalizeActor(const std::string& text);
+
+// --store, else $ENTENTE_STORE, else $XDG_DATA_HOME/entente, else ~/.local/share/entente.
+std::string ResolveStoreDir(const GlobalOptions& globals);
+
+// The source read commands use: the store when it holds events; otherwise the embedded chronicle,
+// with a note on stderr saying so (unless --quiet).
+Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals);
+
+// The embedded chronicle as a source (no store involved).
+Result<std::unique_ptr<EventSource>> OpenChronicleSource();
+
+// True when stderr is a terminal and progress bars may be drawn.
+bool ShowProgress(const GlobalOptions& globals);
+
+}  // namespace entente::cli
+
+#endif  // ENTENTE_CLI_COMMON_H_

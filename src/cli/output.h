@@ -1,0 +1,57 @@
+// Tabular output in the formats of the CLI contract: table (aligned, for people; the default on a
+// terminal), csv, tsv (the default otherwise), jsonl (one object a row) and json (one document).
+// Every command that prints rows goes through TableWriter, so formats behave the same everywhere.
+// csv/tsv/jsonl stream row by row; table and json buffer until Finish().
+#ifndef ENTENTE_CLI_OUTPUT_H_
+#define ENTENTE_CLI_OUTPUT_H_
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/status.h"
+
+namespace entente::cli {
+
+enum class OutputFormat { kTable, kCsv, kTsv, kJsonl, kJson };
+
+// "" picks table when stdout is a terminal, tsv otherwise.
+Result<OutputFormat> ResolveOutputFormat(const std::string& flag);
+
+// A cell: empty (null), integer, real (NaN prints empty / null) or text.
+using Cell = std::variant<std::monostate, int64_t, double, std::string>;
+
+class TableWriter {
+ public:
+  TableWriter(std::ostream& out, OutputFormat format, std::vector<std::string> columns);
+  ~TableWriter();
+  TableWriter(const TableWriter&) = delete;
+  TableWriter& operator=(const TableWriter&) = delete;
+
+  // REQUIRES: cells.size() == columns.size().
+  void Row(std::vector<Cell> cells);
+  // Flushes buffered formats; called by the destructor if not called before.
+  void Finish();
+
+  int64_t rows() const { return rows_; }
+
+ private:
+  std::ostream& out_;
+  OutputFormat format_;
+  std::vector<std::string> columns_;
+  std::vector<std::vector<std::string>> buffered_;  // table: rendered cells; json: rendered objects
+  int64_t rows_ = 0;
+  bool finished_ = false;
+};
+
+// Rendering helpers shared with other writers (export).
+std::string CellText(const Cell& cell);   // plain text: reals with up to 6 significant decimals
+std::string CellJson(const Cell& cell);   // a JSON value
+std::string JsonQuote(std::string_view text);
+std::string CsvQuote(std::string_view text);
+
+}  // namespace entente::cli
+
+#endif  // ENTENTE_CLI_OUTPUT_H_
