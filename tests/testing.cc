@@ -59,7 +59,8 @@ RunResult RunEntente(const std::vector<std::string>& args, const std::string& st
   const char* bin = std::getenv("ENTENTE_BINARY");
   std::string binary = bin && *bin ? bin : "entente";
   TempDir tmp;
-  std::string in_path = tmp.File("stdin"), out_path = tmp.File("stdout"), err_path = tmp.File("stderr");
+  std::string in_path = tmp.File("stdin"), out_path = tmp.File("stdout"),
+              err_path = tmp.File("stderr");
   WriteFileOrDie(in_path, stdin_text);
   pid_t pid = fork();
   if (pid == 0) {

@@ -3,24 +3,25 @@
 #ifndef ENTENTE_TESTS_TESTING_H_
 #define ENTENTE_TESTS_TESTING_H_
 
+#include <gtest/gtest.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace entente::testing {
 
 // ../shared/data/<relative>, or nullopt when the shared data is not there.
 std::optional<std::string> SharedData(const std::string& relative);
 
-// Skips the current test with a message when ../shared/data/<relative> is absent; else binds the path.
-#define ENTENTE_REQUIRE_SHARED(var, relative)                                              \
-  std::string var;                                                                         \
-  do {                                                                                     \
-    auto _p = ::entente::testing::SharedData(relative);                                    \
-    if (!_p) GTEST_SKIP() << "shared data not found: ../shared/data/" << (relative);      \
-    var = *_p;                                                                             \
+// Skips the current test with a message when ../shared/data/<relative> is absent; else binds the
+// path.
+#define ENTENTE_REQUIRE_SHARED(var, relative)                                        \
+  std::string var;                                                                   \
+  do {                                                                               \
+    auto _p = ::entente::testing::SharedData(relative);                              \
+    if (!_p) GTEST_SKIP() << "shared data not found: ../shared/data/" << (relative); \
+    var = *_p;                                                                       \
   } while (0)
 
 // The project's source directory (for golden files under tests/golden).

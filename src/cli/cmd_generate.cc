@@ -18,6 +18,8 @@ class GenerateCommand : public CommandHandler {
 
 }  // namespace
 
-std::unique_ptr<CommandHandler> MakeGenerateCommand() { return std::make_unique<GenerateCommand>(); }
+std::unique_ptr<CommandHandler> MakeGenerateCommand() {
+  return std::make_unique<GenerateCommand>();
+}
 
 }  // namespace entente::cli

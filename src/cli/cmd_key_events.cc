@@ -18,6 +18,8 @@ class KeyEventsCommand : public CommandHandler {
 
 }  // namespace
 
-std::unique_ptr<CommandHandler> MakeKeyEventsCommand() { return std::make_unique<KeyEventsCommand>(); }
+std::unique_ptr<CommandHandler> MakeKeyEventsCommand() {
+  return std::make_unique<KeyEventsCommand>();
+}
 
 }  // namespace entente::cli

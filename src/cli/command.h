@@ -1,15 +1,14 @@
 // The command table: every subcommand of `entente` with its one-line help, what it needs from the
-// store, and a factory for its handler. main.cc builds the CLI11 parser from this table, prints help
-// from it, and suggests the nearest name for a typo. One file per command (cmd_<name>.cc).
+// store, and a factory for its handler. main.cc builds the CLI11 parser from this table, prints
+// help from it, and suggests the nearest name for a typo. One file per command (cmd_<name>.cc).
 #ifndef ENTENTE_CLI_COMMAND_H_
 #define ENTENTE_CLI_COMMAND_H_
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 namespace entente::cli {
 

@@ -1,12 +1,11 @@
 #include "cli/common.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 #include "io/chronicle.h"
 
@@ -21,7 +20,8 @@ void AddFilterOptions(CLI::App* app, FilterOptions* o, bool with_limit) {
   app->add_option("--to", o->to, "Last date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
   app->add_option("--code", o->code, "CAMEO event code prefix, e.g. 04 or 057");
   app->add_option("--quad", o->quad, "QuadClass 1-4")->check(CLI::Range(1, 4));
-  app->add_option("--dataset", o->dataset, "Only this dataset (gdelt1, gdelt2, icews, chronicle, ...)");
+  app->add_option("--dataset", o->dataset,
+                  "Only this dataset (gdelt1, gdelt2, icews, chronicle, ...)");
   app->add_flag("--directed", o->directed, "With --dyad: A is the source and B the target");
   if (with_limit) app->add_option("--limit", o->limit, "At most N events");
 }
@@ -31,7 +31,8 @@ Result<std::string> NormalizeActor(const std::string& text) {
   for (char c : text) {
     if (!std::isalnum(static_cast<unsigned char>(c))) {
       return Status::InvalidArgument(fmt::format(
-          "bad actor '{}': expected a CAMEO code such as PAK or PAKGOV (letters and digits)", text));
+          "bad actor '{}': expected a CAMEO code such as PAK or PAKGOV (letters and digits)",
+          text));
     }
     out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
@@ -54,7 +55,8 @@ Result<EventFilter> BuildFilter(const FilterOptions& o) {
   if (!o.dyad.empty()) {
     size_t comma = o.dyad.find(',');
     if (comma == std::string::npos) {
-      return Status::InvalidArgument(fmt::format("bad --dyad '{}': expected A,B such as PAK,RUS", o.dyad));
+      return Status::InvalidArgument(
+          fmt::format("bad --dyad '{}': expected A,B such as PAK,RUS", o.dyad));
     }
     ASSIGN_OR_RETURN(f.dyad_a, NormalizeActor(o.dyad.substr(0, comma)));
     ASSIGN_OR_RETURN(f.dyad_b, NormalizeActor(o.dyad.substr(comma + 1)));
@@ -73,7 +75,8 @@ Result<EventFilter> BuildFilter(const FilterOptions& o) {
   }
   for (char c : o.code) {
     if (c < '0' || c > '9') {
-      return Status::InvalidArgument(fmt::format("bad --code '{}': expected digits such as 04 or 057", o.code));
+      return Status::InvalidArgument(
+          fmt::format("bad --code '{}': expected digits such as 04 or 057", o.code));
     }
   }
   f.code_prefix = o.code;
@@ -86,7 +89,8 @@ Result<EventFilter> BuildFilter(const FilterOptions& o) {
 std::string ResolveStoreDir(const GlobalOptions& g) {
   if (!g.store.empty()) return g.store;
   if (const char* env = std::getenv("ENTENTE_STORE"); env && *env) return env;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/entente";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/entente";
   const char* home = std::getenv("HOME");
   return std::string(home && *home ? home : ".") + "/.local/share/entente";
 }

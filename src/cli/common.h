@@ -3,11 +3,10 @@
 #ifndef ENTENTE_CLI_COMMON_H_
 #define ENTENTE_CLI_COMMON_H_
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/command.h"
 #include "core/event_source.h"

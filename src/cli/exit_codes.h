@@ -7,12 +7,12 @@
 namespace entente::cli {
 
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;    // anything not listed below
-inline constexpr int kExitUsage = 2;      // bad command line (with a one-line reason and a hint)
-inline constexpr int kExitBadInput = 3;   // an input file or text is unreadable or malformed
-inline constexpr int kExitStore = 4;      // the store is locked, damaged or cannot be written
-inline constexpr int kExitNetwork = 5;    // a download failed
-inline constexpr int kExitNotFound = 6;   // a named file, dyad or actor has nothing
+inline constexpr int kExitFailure = 1;   // anything not listed below
+inline constexpr int kExitUsage = 2;     // bad command line (with a one-line reason and a hint)
+inline constexpr int kExitBadInput = 3;  // an input file or text is unreadable or malformed
+inline constexpr int kExitStore = 4;     // the store is locked, damaged or cannot be written
+inline constexpr int kExitNetwork = 5;   // a download failed
+inline constexpr int kExitNotFound = 6;  // a named file, dyad or actor has nothing
 
 int ExitCodeFor(const Status& status);
 

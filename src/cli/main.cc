@@ -1,12 +1,11 @@
 // entente: measures how relations between states change, from political event data.
 // This file only builds the parser from the command table and dispatches; commands live in
 // cmd_<name>.cc.
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -21,7 +20,8 @@ int Main(int argc, char** argv) {
   app.fallthrough();
   app.set_version_flag("--version", "entente 0.1.0");
   GlobalOptions globals;
-  app.add_option("--store", globals.store, "Event store directory (else $ENTENTE_STORE, else ~/.local/share/entente)");
+  app.add_option("--store", globals.store,
+                 "Event store directory (else $ENTENTE_STORE, else ~/.local/share/entente)");
   app.add_option("--format", globals.format, "Output: table, csv, tsv, jsonl or json");
   app.add_flag("-q,--quiet", globals.quiet, "No progress bars or notes on stderr");
 
@@ -51,7 +51,8 @@ int Main(int argc, char** argv) {
       for (const Command& c : AllCommands()) known |= c.name == argv[1];
       if (!known) {
         auto near = SuggestCommands(argv[1]);
-        if (!near.empty()) std::fprintf(stderr, "did you mean '%s'?\n", std::string(near[0]).c_str());
+        if (!near.empty())
+          std::fprintf(stderr, "did you mean '%s'?\n", std::string(near[0]).c_str());
       }
     }
     std::fprintf(stderr, "run 'entente --help' or 'entente COMMAND --help' for usage\n");

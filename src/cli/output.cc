@@ -1,11 +1,10 @@
 #include "cli/output.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace entente::cli {
 
@@ -80,7 +79,8 @@ namespace {
 
 // TSV has no quoting: tabs and newlines inside a field become spaces, so a row is always one line.
 std::string TsvClean(std::string s) {
-  std::replace_if(s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  std::replace_if(
+      s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
   return s;
 }
 

@@ -47,8 +47,8 @@ class TableWriter {
 };
 
 // Rendering helpers shared with other writers (export).
-std::string CellText(const Cell& cell);   // plain text: reals with up to 6 significant decimals
-std::string CellJson(const Cell& cell);   // a JSON value
+std::string CellText(const Cell& cell);  // plain text: reals with up to 6 significant decimals
+std::string CellJson(const Cell& cell);  // a JSON value
 std::string JsonQuote(std::string_view text);
 std::string CsvQuote(std::string_view text);
 

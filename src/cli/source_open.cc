@@ -1,7 +1,7 @@
 // OpenReadSource: the store when it has events, else the embedded chronicle.
-#include "cli/common.h"
-
 #include <cstdio>
+
+#include "cli/common.h"
 
 namespace entente::cli {
 

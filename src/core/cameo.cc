@@ -24,7 +24,8 @@ std::vector<CodeName> LoadNames(std::string_view path) {
   ForEachTsvRecord(*bytes, /*skip_header=*/true, [&](const std::vector<std::string_view>& f) {
     if (f.size() >= 2 && !f[0].empty()) out.push_back(CodeName{f[0], f[1]});
   });
-  std::sort(out.begin(), out.end(), [](const CodeName& a, const CodeName& b) { return a.code < b.code; });
+  std::sort(out.begin(), out.end(),
+            [](const CodeName& a, const CodeName& b) { return a.code < b.code; });
   return out;
 }
 

@@ -1,8 +1,8 @@
 #include "core/date.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace entente {
 namespace {
@@ -171,9 +171,11 @@ Days NextPeriodStart(Days start, Period p) {
   switch (p) {
     case Period::kYear: return DaysFromCivil(c.year + 1, 1, 1);
     case Period::kQuarter:
-      return c.month >= 10 ? DaysFromCivil(c.year + 1, 1, 1) : DaysFromCivil(c.year, c.month + 3, 1);
+      return c.month >= 10 ? DaysFromCivil(c.year + 1, 1, 1)
+                           : DaysFromCivil(c.year, c.month + 3, 1);
     case Period::kMonth:
-      return c.month == 12 ? DaysFromCivil(c.year + 1, 1, 1) : DaysFromCivil(c.year, c.month + 1, 1);
+      return c.month == 12 ? DaysFromCivil(c.year + 1, 1, 1)
+                           : DaysFromCivil(c.year, c.month + 1, 1);
     case Period::kWeek: return start + 7;
     case Period::kDay: return start + 1;
   }

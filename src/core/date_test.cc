@@ -39,7 +39,8 @@ TEST(DateTest, ParsesEveryAcceptedForm) {
 }
 
 TEST(DateTest, RejectsImpossibleDates) {
-  for (const char* bad : {"2019-02-29", "2019-13-01", "20190230", "19x5", "", "2019-1-1", "1/2/19"}) {
+  for (const char* bad :
+       {"2019-02-29", "2019-13-01", "20190230", "19x5", "", "2019-1-1", "1/2/19"}) {
     EXPECT_FALSE(ParseDate(bad).ok()) << bad;
   }
   Days out;
@@ -59,8 +60,10 @@ TEST(DateTest, PeriodsBucketAndAdvance) {
   EXPECT_EQ(FormatPeriod(PeriodStart(d, Period::kQuarter), Period::kQuarter), "2012-Q4");
   EXPECT_EQ(FormatPeriod(PeriodStart(d, Period::kMonth), Period::kMonth), "2012-11");
   EXPECT_EQ(FormatPeriod(PeriodStart(d, Period::kWeek), Period::kWeek), "2012-11-12");  // a Monday
-  EXPECT_EQ(FormatDate(NextPeriodStart(PeriodStart(d, Period::kQuarter), Period::kQuarter)), "2013-01-01");
-  EXPECT_EQ(FormatDate(NextPeriodStart(PeriodStart(d, Period::kMonth), Period::kMonth)), "2012-12-01");
+  EXPECT_EQ(FormatDate(NextPeriodStart(PeriodStart(d, Period::kQuarter), Period::kQuarter)),
+            "2013-01-01");
+  EXPECT_EQ(FormatDate(NextPeriodStart(PeriodStart(d, Period::kMonth), Period::kMonth)),
+            "2012-12-01");
   // Weeks before 1970 start on Mondays too.
   Days old = DaysFromCivil(1965, 4, 7);  // a Wednesday
   EXPECT_EQ(FormatDate(PeriodStart(old, Period::kWeek)), "1965-04-05");

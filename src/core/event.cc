@@ -7,9 +7,9 @@ namespace {
 
 template <class To, class From>
 BasicActor<To> ConvertActor(const BasicActor<From>& a) {
-  return BasicActor<To>{To(a.code),      To(a.name),      To(a.country), To(a.known_group),
-                        To(a.ethnic),    To(a.religion1), To(a.religion2), To(a.type1),
-                        To(a.type2),     To(a.type3)};
+  return BasicActor<To>{To(a.code),   To(a.name),      To(a.country),   To(a.known_group),
+                        To(a.ethnic), To(a.religion1), To(a.religion2), To(a.type1),
+                        To(a.type2),  To(a.type3)};
 }
 
 template <class To, class From>
@@ -106,10 +106,13 @@ std::string_view DyadCountry(const ActorRow& a) {
   return a.code;
 }
 
-std::string_view RootOf(std::string_view code) { return code.substr(0, code.size() < 2 ? code.size() : 2); }
+std::string_view RootOf(std::string_view code) {
+  return code.substr(0, code.size() < 2 ? code.size() : 2);
+}
 
 int QuadClassOfRoot(std::string_view root) {
-  if (root.size() != 2 || root[0] < '0' || root[0] > '9' || root[1] < '0' || root[1] > '9') return 0;
+  if (root.size() != 2 || root[0] < '0' || root[0] > '9' || root[1] < '0' || root[1] > '9')
+    return 0;
   int r = (root[0] - '0') * 10 + (root[1] - '0');
   if (r >= 1 && r <= 5) return 1;
   if (r >= 6 && r <= 8) return 2;

@@ -21,9 +21,9 @@ namespace entente {
 
 template <class S>
 struct BasicActor {
-  S code;         // full CAMEO actor code, e.g. "PAKGOV", "RUSMIL", "IGOUNO"
-  S name;         // as the dataset or coder names it, e.g. "PAKISTAN", "Foreign Minister Sergey Lavrov"
-  S country;      // CAMEO 3-letter country code ("PAK"; the Soviet Union is "RUS"), empty if none
+  S code;     // full CAMEO actor code, e.g. "PAKGOV", "RUSMIL", "IGOUNO"
+  S name;     // as the dataset or coder names it, e.g. "PAKISTAN", "Foreign Minister Sergey Lavrov"
+  S country;  // CAMEO 3-letter country code ("PAK"; the Soviet Union is "RUS"), empty if none
   S known_group;  // CAMEO known group ("NAT", "UNO", "SCO"...)
   S ethnic;
   S religion1;
@@ -51,8 +51,8 @@ struct BasicEvent {
   int32_t sources = 0;
   int32_t articles = 0;
   float tone = NAN;
-  S geo_country;   // ActionGeo country as published (FIPS 10-4 in GDELT)
-  S geo_name;      // ActionGeo full name
+  S geo_country;  // ActionGeo country as published (FIPS 10-4 in GDELT)
+  S geo_name;     // ActionGeo full name
   float lat = NAN;
   float lon = NAN;
   int64_t date_added = 0;  // GDELT DATEADDED as a number (YYYYMMDD or YYYYMMDDHHMMSS); 0 if none

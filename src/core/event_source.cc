@@ -1,10 +1,10 @@
 #include "core/event_source.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <tuple>
-
-#include <fmt/format.h>
 
 namespace entente {
 

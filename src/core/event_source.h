@@ -1,8 +1,8 @@
 // The one narrow interface through which analysis reads events: the events that match a filter, or
 // per-period aggregates of them. The embedded store, the bundled chronicle, files read on the fly,
 // and (later) a ClickHouse cluster all implement it, so that every analysis runs unchanged on each.
-// An aggregate is exactly what `SELECT ... GROUP BY period, dyad, root` would return, so a SQL backend
-// can answer Aggregate() in the database instead of shipping events.
+// An aggregate is exactly what `SELECT ... GROUP BY period, dyad, root` would return, so a SQL
+// backend can answer Aggregate() in the database instead of shipping events.
 //
 // Thread safety: a source may be used from one thread at a time unless it says otherwise.
 #ifndef ENTENTE_CORE_EVENT_SOURCE_H_
@@ -39,12 +39,14 @@ struct AggregateRow {
   std::string a, b;  // the dyad when grouped by dyad
   std::string root;  // when grouped by root
   int64_t events = 0;
-  double weight = 0;          // sum of weights (== events for Weight::kEvents)
-  double quad[4] = {};        // weighted count per QuadClass 1..4 (index quad-1)
-  double goldstein_sum = 0;   // sum of weight * goldstein over events that have a Goldstein value
+  double weight = 0;            // sum of weights (== events for Weight::kEvents)
+  double quad[4] = {};          // weighted count per QuadClass 1..4 (index quad-1)
+  double goldstein_sum = 0;     // sum of weight * goldstein over events that have a Goldstein value
   double goldstein_weight = 0;  // sum of weights of those events
 
-  double goldstein_mean() const { return goldstein_weight > 0 ? goldstein_sum / goldstein_weight : 0; }
+  double goldstein_mean() const {
+    return goldstein_weight > 0 ? goldstein_sum / goldstein_weight : 0;
+  }
   // (cooperative - conflictual) / all, in [-1, 1]; 0 for an empty row.
   double net_coop() const {
     double all = quad[0] + quad[1] + quad[2] + quad[3];

@@ -1,9 +1,10 @@
 // Which events a command wants: the filters of the CLI contract (--actor, --source, --target,
 // --dyad, --from, --to, --code, --quad, --dataset, --limit), as one value every EventSource takes.
 //
-// Actor patterns: a CAMEO country code ("PAK") or a longer actor code ("PAKGOV") matched as a prefix
-// of the actor's code; a three-letter pattern also matches an actor whose country is that code (GDELT
-// often leaves Actor1Code as "GOV" with Actor1CountryCode "PAK"; ICEWS gives countries by name).
+// Actor patterns: a CAMEO country code ("PAK") or a longer actor code ("PAKGOV") matched as a
+// prefix of the actor's code; a three-letter pattern also matches an actor whose country is that
+// code (GDELT often leaves Actor1Code as "GOV" with Actor1CountryCode "PAK"; ICEWS gives countries
+// by name).
 #ifndef ENTENTE_CORE_FILTER_H_
 #define ENTENTE_CORE_FILTER_H_
 

@@ -9,12 +9,12 @@
 namespace entente {
 
 struct Reject {
-  std::string file;     // the path as the user gave it (with "!member" for a zip member)
-  int64_t line = 0;     // 1-based line number
-  int64_t offset = 0;   // byte offset of the line's start in the (decompressed) stream
-  int column = 0;       // 1-based field number, 0 when the whole row is wrong
-  std::string reason;   // "expected 61 fields, found 12"
-  std::string raw;      // the offending line, cut to kMaxRawBytes
+  std::string file;    // the path as the user gave it (with "!member" for a zip member)
+  int64_t line = 0;    // 1-based line number
+  int64_t offset = 0;  // byte offset of the line's start in the (decompressed) stream
+  int column = 0;      // 1-based field number, 0 when the whole row is wrong
+  std::string reason;  // "expected 61 fields, found 12"
+  std::string raw;     // the offending line, cut to kMaxRawBytes
   static constexpr size_t kMaxRawBytes = 4096;
 
   // "path:line: reason"

@@ -1,6 +1,6 @@
 // Status and Result<T>: how every error that input or the OS can cause travels between folders.
-// Exceptions never cross a folder boundary; libraries that throw (CLI11, nlohmann-json, httplib) are
-// caught at our edge and turned into a Status. Bugs are assertions, not Statuses.
+// Exceptions never cross a folder boundary; libraries that throw (CLI11, nlohmann-json, httplib)
+// are caught at our edge and turned into a Status. Bugs are assertions, not Statuses.
 //
 // A Status is cheap when OK (one enum, empty string). Messages follow `path:line: what is wrong`
 // where a place is known, so the CLI can print them as they are.
@@ -31,7 +31,9 @@ class Status {
   Status() = default;
   static Status Ok() { return Status(); }
   static Status NotFound(std::string msg) { return Status(StatusCode::kNotFound, std::move(msg)); }
-  static Status Corruption(std::string msg) { return Status(StatusCode::kCorruption, std::move(msg)); }
+  static Status Corruption(std::string msg) {
+    return Status(StatusCode::kCorruption, std::move(msg));
+  }
   static Status InvalidArgument(std::string msg) {
     return Status(StatusCode::kInvalidArgument, std::move(msg));
   }
@@ -63,7 +65,7 @@ std::string_view StatusCodeName(StatusCode code);
 template <class T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     assert(!status_.ok() && "a Result built from a Status must carry an error");
   }
@@ -98,17 +100,16 @@ class Result {
 #define ENTENTE_CONCAT_(a, b) ENTENTE_CONCAT_INNER_(a, b)
 
 // Returns the Status from the enclosing function when `expr` is not OK.
-#define RETURN_IF_ERROR(expr)                    \
-  do {                                           \
-    ::entente::Status _st = (expr);              \
-    if (!_st.ok()) return _st;                   \
+#define RETURN_IF_ERROR(expr)       \
+  do {                              \
+    ::entente::Status _st = (expr); \
+    if (!_st.ok()) return _st;      \
   } while (0)
 
 // `ASSIGN_OR_RETURN(auto x, MakeX());` binds the value or returns the error.
-#define ASSIGN_OR_RETURN(lhs, expr)                                      \
-  auto ENTENTE_CONCAT_(_res_, __LINE__) = (expr);                        \
-  if (!ENTENTE_CONCAT_(_res_, __LINE__).ok())                            \
-    return ENTENTE_CONCAT_(_res_, __LINE__).status();                    \
+#define ASSIGN_OR_RETURN(lhs, expr)                                                             \
+  auto ENTENTE_CONCAT_(_res_, __LINE__) = (expr);                                               \
+  if (!ENTENTE_CONCAT_(_res_, __LINE__).ok()) return ENTENTE_CONCAT_(_res_, __LINE__).status(); \
   lhs = std::move(ENTENTE_CONCAT_(_res_, __LINE__)).value()
 
 #endif  // ENTENTE_CORE_STATUS_H_

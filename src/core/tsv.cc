@@ -24,7 +24,8 @@ void ForEachTsvRecord(std::string_view text, bool skip_header,
   bool header_pending = skip_header;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
+    std::string_view line =
+        text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
     pos = nl == std::string_view::npos ? text.size() : nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -40,8 +41,7 @@ void ForEachTsvRecord(std::string_view text, bool skip_header,
 
 void ForEachTsvRecord(std::string_view text, bool skip_header,
                       const std::function<void(const std::vector<std::string_view>&)>& fn) {
-  ForEachTsvRecord(text, skip_header,
-                   [&](const std::vector<std::string_view>& f, int) { fn(f); });
+  ForEachTsvRecord(text, skip_header, [&](const std::vector<std::string_view>& f, int) { fn(f); });
 }
 
 }  // namespace entente

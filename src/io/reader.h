@@ -1,6 +1,6 @@
 // Reading event files as published: GDELT 1.0 (57/58 columns, per row), GDELT 2.0 (61 columns),
-// ICEWS (header-driven), Phoenix, entente's own JSON Lines, and the chronicle TSV. Plain, .gz or .zip
-// (every member), detected from the bytes, not the name. Streaming with constant memory.
+// ICEWS (header-driven), Phoenix, entente's own JSON Lines, and the chronicle TSV. Plain, .gz or
+// .zip (every member), detected from the bytes, not the name. Streaming with constant memory.
 //
 // A bad row never stops a read: it goes to the RejectSink (file, line, byte offset, field, reason,
 // raw text) and is counted. A file that cannot be opened or recognised at all is an error Status
@@ -21,14 +21,15 @@ namespace entente::io {
 
 enum class Format { kAuto, kGdelt1, kGdelt2, kIcews, kPhoenix, kJsonl, kChronicle };
 
-Result<Format> ParseFormat(std::string_view text);  // auto|gdelt1|gdelt2|icews|phoenix|jsonl|chronicle
+Result<Format> ParseFormat(
+    std::string_view text);  // auto|gdelt1|gdelt2|icews|phoenix|jsonl|chronicle
 std::string_view FormatName(Format f);
 
 struct ReadStats {
-  int64_t rows = 0;       // data lines seen (headers excluded)
-  int64_t events = 0;     // rows handed to the visitor
-  int64_t rejected = 0;   // rows sent to the reject sink
-  int64_t bytes = 0;      // bytes consumed (decompressed)
+  int64_t rows = 0;               // data lines seen (headers excluded)
+  int64_t events = 0;             // rows handed to the visitor
+  int64_t rejected = 0;           // rows sent to the reject sink
+  int64_t bytes = 0;              // bytes consumed (decompressed)
   Format format = Format::kAuto;  // what was detected
 };
 
