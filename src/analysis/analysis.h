@@ -1,0 +1,277 @@
+// Dyad analytics, the front door: how the relation between two actors has moved (series), when it
+// turned (phases and the events at each turn), what mattered most (key events), in which sectors
+// (sector mix), how it moves with the neighbours' relations (comparison, lead/lag), and which
+// dyads are changing fastest (scan). The CLI commands dyad/phases/key-events/sectors/compare/scan
+// and the report call only what is declared here; every result is a plain struct.
+//
+// Design constraints:
+//  - Events are read ONLY through entente::EventSource (Aggregate for sums per period/dyad/root,
+//    Scan for the few events a result must show), so every analysis runs unchanged on the store,
+//    the embedded chronicle, files, or a SQL backend that answers Aggregate in the database.
+//  - Everything is deterministic: same events, same options, same output (ties broken by date,
+//    then code, then actor codes).
+//  - Methods and formulas are in docs/METHODS.md; the tunables and their reasons in tunables.h.
+//
+// This header is stable: the report engineer builds on it. Add fields and functions; do not
+// rename or remove them.
+#ifndef ENTENTE_ANALYSIS_ANALYSIS_H_
+#define ENTENTE_ANALYSIS_ANALYSIS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/event.h"
+#include "core/event_source.h"
+#include "core/status.h"
+
+namespace entente::analysis {
+
+// ---------------------------------------------------------------------------------------------
+// Series: one row per period of the dyad's events.
+
+enum class SmoothMethod { kNone, kMovingAverage, kEwma };
+Result<SmoothMethod> ParseSmoothMethod(std::string_view text);  // none|ma|ewma
+
+struct SeriesOptions {
+  Period period = Period::kYear;
+  std::optional<Days> from;  // inclusive; the grid starts at PeriodStart(from)
+  std::optional<Days> to;    // inclusive; the grid ends at the period containing `to`
+  bool directed = false;     // a is the source and b the target
+  Weight weight = Weight::kEvents;
+  std::string dataset;  // only this dataset (empty: all)
+  // Smoothing of net_coop, goldstein_mean and intensity (the counts stay raw). window <= 1: none.
+  SmoothMethod smooth = SmoothMethod::kNone;
+  int smooth_window = 0;
+  bool with_intensity = true;  // costs a second Aggregate over events involving either actor
+};
+
+struct SeriesPoint {
+  Days period = 0;     // period start
+  std::string label;   // FormatPeriod(period): "2012", "2012-Q4", "2012-10", "2012-10-01"
+  int64_t events = 0;  // raw event count (never weighted)
+  double weight = 0;   // weighted volume (== events for Weight::kEvents)
+  double vcoop = 0, mcoop = 0, vconf = 0, mconf = 0;  // weighted counts per QuadClass 1..4
+  double goldstein_sum = 0;                           // sum of weight * Goldstein
+  double goldstein_mean = 0;  // goldstein_sum / weight of events with a Goldstein value; 0 empty
+  double net_coop = 0;        // (vcoop + mcoop - vconf - mconf) / all, in [-1, 1]; 0 empty
+  double actor_volume = 0;    // weighted events involving a or b (either side, any partner)
+  double intensity = 0;       // weight / actor_volume, in [0, 1]; 0 when actor_volume is 0
+};
+
+struct Series {
+  std::string a, b;
+  Period period = Period::kYear;
+  Weight weight = Weight::kEvents;
+  bool directed = false;
+  std::vector<SeriesPoint> points;  // contiguous grid, empty periods filled with zeros
+
+  int64_t total_events() const;
+};
+
+// The dyad's series. Empty periods between the first and last event (or --from/--to) are zeros.
+// An empty dyad gives an empty series (not an error): callers decide what "nothing" means.
+Result<Series> BuildSeries(EventSource& source, const std::string& a, const std::string& b,
+                           const SeriesOptions& options);
+
+// The series from already aggregated rows (by_period only): `dyad_rows` for the dyad and
+// `actor_rows` for events involving either actor (may be empty: intensity 0). Exposed for tests
+// and for callers that aggregate once for many dyads.
+Series SeriesFromRows(const std::string& a, const std::string& b, const SeriesOptions& options,
+                      const std::vector<AggregateRow>& dyad_rows,
+                      const std::vector<AggregateRow>& actor_rows);
+
+// Smooths net_coop, goldstein_mean and intensity in place (see METHODS.md: centred moving average
+// over `window` periods, or EWMA with alpha = 2 / (window + 1)).
+void SmoothSeries(Series* series, SmoothMethod method, int window);
+
+// ---------------------------------------------------------------------------------------------
+// Key events: the events that matter most, with a salience score and a reason.
+
+struct KeyEventOptions {
+  int top = 20;
+  std::optional<Days> from, to;
+  bool directed = false;
+  std::string dataset;
+  int novelty_years = 10;  // "first of its kind in the dyad in N years"
+};
+
+struct KeyEvent {
+  Event event;           // the representative of its near-duplicate group (highest salience)
+  int merged = 1;        // how many same-day, same-dyad, same-code events it stands for
+  int64_t articles = 0;  // summed over the merged group (articles, else sources, else mentions)
+  double salience = 0;   // the score (METHODS.md "Salience")
+  std::string label;     // codebook label of the event code ("" when unknown)
+  std::string why;       // "signed agreement; head of government; first in 10 years"
+  // Score parts, for reports that want to show them.
+  double class_score = 0, level_score = 0, media_score = 0, novelty_score = 0;
+  std::string event_class;  // "agreement", "visit", "military cooperation", ... ("" none)
+};
+
+// The `top` most salient events between a and b (near-duplicates merged), most salient first.
+Result<std::vector<KeyEvent>> FindKeyEvents(EventSource& source, const std::string& a,
+                                            const std::string& b, const KeyEventOptions& options);
+
+// Scores and merges a set of events of one dyad (any order); all of them, most salient first.
+std::vector<KeyEvent> RankKeyEvents(std::vector<Event> events, int novelty_years);
+
+// ---------------------------------------------------------------------------------------------
+// Phases: change points on the dyad's series, each phase labelled, with the events at the turn.
+
+enum class PenaltyKind { kBic, kMbic, kManual };
+struct Penalty {
+  PenaltyKind kind = PenaltyKind::kMbic;
+  double value = 0;  // kManual only: the penalty per change point, in cost units
+};
+Result<Penalty> ParsePenalty(std::string_view text);  // bic|mbic|NUMBER
+
+struct PhaseOptions {
+  int min_length = 2;  // minimum phase length in periods (>= 1)
+  Penalty penalty;
+  int turning_events = 3;  // events listed per turning point
+  int turning_window = 2;  // periods either side of a change point searched for turning events
+  int novelty_years = 10;
+};
+
+struct Phase {
+  Days start = 0;                      // first day of the first period
+  Days end = 0;                        // last day of the last period
+  std::string start_label, end_label;  // period labels
+  int periods = 0;
+  int64_t events = 0;
+  double goldstein_mean = 0;  // over the phase's events (weighted)
+  double net_coop = 0;
+  std::string label;  // hostile | tense | neutral | cordial | close
+  std::string trend;  // warming | cooling | steady
+  double slope = 0;   // weighted slope of net_coop per period inside the phase
+  // For every phase but the first: the events that explain the turn into it (most salient first).
+  std::vector<KeyEvent> turning_events;
+};
+
+struct PhaseResult {
+  Series series;                   // the series the phases were found on (unsmoothed)
+  std::vector<Phase> phases;       // in time order, covering the series' grid
+  std::vector<int> change_points;  // indices into series.points where a new phase starts
+  double penalty = 0;              // the penalty used, in cost units
+};
+
+Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const std::string& b,
+                               const SeriesOptions& series_options,
+                               const PhaseOptions& phase_options);
+
+// The level label of a phase from its net cooperation (thresholds in tunables.h).
+std::string_view LevelLabel(double net_coop);
+
+// ---------------------------------------------------------------------------------------------
+// Sectors: energy, defence, trade, security, diplomacy, culture.
+
+enum class Sector { kEnergy, kDefence, kTrade, kSecurity, kDiplomacy, kCulture };
+inline constexpr int kSectorCount = 6;
+std::string_view SectorName(Sector s);
+Result<Sector> ParseSector(std::string_view text);  // accepts "defense", "investment", ...
+
+// The sector of one event: Event.sector when set, else its code, words in text/url, actor types;
+// diplomacy when nothing says otherwise (METHODS.md "Sectors").
+Sector ClassifySector(const EventRow& e);
+
+struct SectorPoint {
+  Days period = 0;
+  std::string label;
+  Sector sector = Sector::kDiplomacy;
+  int64_t events = 0;
+  double weight = 0;
+  double net_coop = 0;
+  double goldstein_mean = 0;
+};
+
+// Per period and sector (only sectors with events in that period), periods in order, sectors in
+// enum order.
+Result<std::vector<SectorPoint>> BuildSectorSeries(EventSource& source, const std::string& a,
+                                                   const std::string& b,
+                                                   const SeriesOptions& options);
+
+// ---------------------------------------------------------------------------------------------
+// Comparison and triangles: several dyads on one period grid, correlation and lead/lag.
+
+enum class CompareMetric { kNetCoop, kGoldstein };
+Result<CompareMetric> ParseCompareMetric(std::string_view text);  // net_coop|goldstein
+
+struct PairStats {
+  int first = 0, second = 0;  // indices into Comparison::series
+  int n = 0;                  // periods where both dyads have events (lag 0)
+  double r = 0;               // Pearson at lag 0 (NaN when n < 3 or a series is constant)
+  double n_eff = 0;           // effective sample size (Bretherton et al. 1999)
+  double p = 1;               // two-sided p for r with n_eff - 2 degrees of freedom
+  int best_lag = 0;           // lag of the largest |r|; positive: the first dyad leads
+  double r_at_lag = 0;
+  int n_at_lag = 0;
+  double p_at_lag = 1;  // Bonferroni-adjusted over the 2L+1 lags tried
+};
+
+struct CompareOptions {
+  CompareMetric metric = CompareMetric::kNetCoop;
+  int max_lag = 3;  // lags -L..L in periods
+};
+
+struct Comparison {
+  CompareMetric metric = CompareMetric::kNetCoop;
+  std::vector<Series> series;    // one per dyad, all on the same grid
+  std::vector<PairStats> pairs;  // every pair i < j
+};
+
+struct DyadName {
+  std::string a, b;
+};
+
+Result<Comparison> CompareDyads(EventSource& source, const std::vector<DyadName>& dyads,
+                                const SeriesOptions& series_options,
+                                const CompareOptions& compare_options);
+
+// Correlation and lead/lag of two aligned series; `present` marks periods with data (both must
+// be present for a pair of values to count). Exposed for tests.
+PairStats CorrelateSeries(const std::vector<double>& x, const std::vector<bool>& x_present,
+                          const std::vector<double>& y, const std::vector<bool>& y_present,
+                          int max_lag);
+
+// ---------------------------------------------------------------------------------------------
+// Scan: every dyad ranked by the change in net cooperation between two windows.
+
+enum class ScanRank { kChange, kAbsChange, kZ };
+Result<ScanRank> ParseScanRank(std::string_view text);  // change|abs|z
+
+struct ScanOptions {
+  Period period = Period::kYear;
+  int window = 1;           // N periods after vs the N before
+  int top = 20;             // rows returned (<= 0: all)
+  int64_t min_events = 10;  // in each window
+  std::optional<Days> end;  // last day of the "after" window; default: the last event date
+  Weight weight = Weight::kEvents;
+  std::string dataset;
+  ScanRank rank = ScanRank::kChange;
+};
+
+struct ScanRow {
+  std::string a, b;  // sorted (a < b)
+  int64_t events_before = 0, events_after = 0;
+  double net_coop_before = 0, net_coop_after = 0;
+  double change = 0;  // after - before
+  double z = 0;       // change / std of the dyad's period-to-period net_coop changes (NaN: none)
+};
+
+struct ScanResult {
+  Days before_start = 0, after_start = 0, after_end = 0;  // the windows (inclusive days)
+  int64_t dyads_considered = 0;                           // dyads with events in either window
+  std::vector<ScanRow> rows;
+};
+
+Result<ScanResult> ScanDyads(EventSource& source, const ScanOptions& options);
+
+// Scan from already aggregated rows (by_dyad and by_period). Exposed for tests and benchmarks.
+ScanResult ScanFromRows(const std::vector<AggregateRow>& rows, const ScanOptions& options);
+
+}  // namespace entente::analysis
+
+#endif  // ENTENTE_ANALYSIS_ANALYSIS_H_
