@@ -1,8 +1,11 @@
+// Parses the embedded codebook tables once and answers lookups by binary search over sorted
+// vectors (see cameo.h for why that is enough at this size).
 #include "core/cameo.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "core/embedded.h"
@@ -14,18 +17,26 @@ namespace {
 
 struct Codebook {
   std::vector<EventCodeInfo> events;
-  std::vector<CodeName> countries, types, groups;
+  std::vector<const EventCodeInfo*> roots;
+  std::vector<CodeName> countries, types, groups, religions;
+  std::vector<std::string_view> entente_groups;  // sorted
 };
 
-std::vector<CodeName> LoadNames(std::string_view path) {
+bool ByCode(const CodeName& a, const CodeName& b) { return a.code < b.code; }
+
+// Reads a code/name table; calls `extra(fields)` for tables with more columns.
+std::vector<CodeName> LoadNames(
+    std::string_view path,
+    const std::function<void(const std::vector<std::string_view>&)>& extra = nullptr) {
   std::vector<CodeName> out;
   std::optional<std::string_view> bytes = EmbeddedFile(path);
   if (!bytes) return out;
   ForEachTsvRecord(*bytes, /*skip_header=*/true, [&](const std::vector<std::string_view>& f) {
-    if (f.size() >= 2 && !f[0].empty()) out.push_back(CodeName{f[0], f[1]});
+    if (f.size() < 2 || f[0].empty()) return;
+    out.push_back(CodeName{f[0], f[1]});
+    if (extra) extra(f);
   });
-  std::sort(out.begin(), out.end(),
-            [](const CodeName& a, const CodeName& b) { return a.code < b.code; });
+  std::sort(out.begin(), out.end(), ByCode);
   return out;
 }
 
@@ -47,9 +58,16 @@ Codebook Load() {
   }
   std::sort(b.events.begin(), b.events.end(),
             [](const EventCodeInfo& x, const EventCodeInfo& y) { return x.code < y.code; });
+  for (const EventCodeInfo& e : b.events) {
+    if (e.code.size() == 2) b.roots.push_back(&e);
+  }
   b.countries = LoadNames("cameo/countries.tsv");
   b.types = LoadNames("cameo/actortypes.tsv");
-  b.groups = LoadNames("cameo/knowngroups.tsv");
+  b.groups = LoadNames("cameo/knowngroups.tsv", [&](const std::vector<std::string_view>& f) {
+    if (f.size() >= 3 && f[2] == "entente") b.entente_groups.push_back(f[0]);
+  });
+  std::sort(b.entente_groups.begin(), b.entente_groups.end());
+  b.religions = LoadNames("cameo/religions.tsv");
   return b;
 }
 
@@ -75,6 +93,28 @@ const EventCodeInfo* LookupEventCode(std::string_view code) {
 
 const std::vector<EventCodeInfo>& AllEventCodes() { return Book().events; }
 
+std::string_view EventCodeLabel(std::string_view code) {
+  const EventCodeInfo* info = LookupEventCode(code);
+  return info ? info->label : std::string_view();
+}
+
+std::string_view RootLabel(std::string_view code) {
+  if (code.size() < 2) return {};
+  return EventCodeLabel(code.substr(0, 2));
+}
+
+const std::vector<const EventCodeInfo*>& AllRootCodes() { return Book().roots; }
+
+std::string_view QuadClassLabel(int quad) {
+  switch (quad) {
+    case 1: return "Verbal Cooperation";
+    case 2: return "Material Cooperation";
+    case 3: return "Verbal Conflict";
+    case 4: return "Material Conflict";
+    default: return {};
+  }
+}
+
 bool IsCountryCode(std::string_view code) { return !FindName(Book().countries, code).empty(); }
 std::string_view CountryName(std::string_view code) { return FindName(Book().countries, code); }
 const std::vector<CodeName>& AllCountries() { return Book().countries; }
@@ -82,5 +122,37 @@ std::string_view ActorTypeName(std::string_view code) { return FindName(Book().t
 const std::vector<CodeName>& AllActorTypes() { return Book().types; }
 std::string_view KnownGroupName(std::string_view code) { return FindName(Book().groups, code); }
 const std::vector<CodeName>& AllKnownGroups() { return Book().groups; }
+std::string_view ReligionName(std::string_view code) { return FindName(Book().religions, code); }
+const std::vector<CodeName>& AllReligions() { return Book().religions; }
+
+bool IsEntenteKnownGroup(std::string_view code) {
+  const auto& v = Book().entente_groups;
+  return std::binary_search(v.begin(), v.end(), code);
+}
+
+ActorCodeParts SplitActorCode(std::string_view code) {
+  ActorCodeParts parts;
+  // Some GDELT rows pad codes with spaces (" INDGOV" in 2013 daily files).
+  while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+  while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+  for (size_t i = 0; i < code.size(); i += 3) {
+    std::string_view p = code.substr(i, 3);
+    // Order matters where tables overlap: PSE is a country and a group (country wins, as in
+    // GDELT's Actor*CountryCode); UNO, AMN and IRC are groups and roles (group wins: GDELT codes
+    // "IGOUNO" as type IGO, group UNO).
+    if (parts.country.empty() && IsCountryCode(p)) {
+      parts.country = p;
+    } else if (parts.known_group.empty() && !KnownGroupName(p).empty()) {
+      parts.known_group = p;
+    } else if (!ActorTypeName(p).empty()) {
+      parts.types.push_back(p);
+    } else if (parts.religion.empty() && !ReligionName(p).empty()) {
+      parts.religion = p;
+    } else {
+      parts.unknown.push_back(p);
+    }
+  }
+  return parts;
+}
 
 }  // namespace entente
