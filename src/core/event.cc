@@ -115,9 +115,9 @@ int QuadClassOfRoot(std::string_view root) {
     return 0;
   int r = (root[0] - '0') * 10 + (root[1] - '0');
   if (r >= 1 && r <= 5) return 1;
-  if (r >= 6 && r <= 8) return 2;
-  if (r >= 9 && r <= 13) return 3;
-  if (r >= 14 && r <= 20) return 4;
+  if (r >= 6 && r <= 9) return 2;
+  if (r >= 10 && r <= 14) return 3;
+  if (r >= 15 && r <= 20) return 4;
   return 0;
 }
 

@@ -132,10 +132,10 @@ TEST(EventTest, QuadClassOfRoot) {
   EXPECT_EQ(QuadClassOfRoot("01"), 1);
   EXPECT_EQ(QuadClassOfRoot("05"), 1);
   EXPECT_EQ(QuadClassOfRoot("06"), 2);
-  EXPECT_EQ(QuadClassOfRoot("08"), 2);
-  EXPECT_EQ(QuadClassOfRoot("09"), 3);
-  EXPECT_EQ(QuadClassOfRoot("13"), 3);
-  EXPECT_EQ(QuadClassOfRoot("14"), 4);
+  EXPECT_EQ(QuadClassOfRoot("09"), 2);  // GDELT: Investigate is material cooperation
+  EXPECT_EQ(QuadClassOfRoot("10"), 3);
+  EXPECT_EQ(QuadClassOfRoot("14"), 3);  // GDELT: Protest is verbal conflict
+  EXPECT_EQ(QuadClassOfRoot("15"), 4);
   EXPECT_EQ(QuadClassOfRoot("20"), 4);
   EXPECT_EQ(QuadClassOfRoot("21"), 0);
   EXPECT_EQ(QuadClassOfRoot("x1"), 0);
