@@ -84,7 +84,7 @@ std::string_view DyadCountry(const ActorRow& a);
 std::string_view RootOf(std::string_view code);
 
 // QuadClass from a root code: 01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4, else 0. This is
-// GDELT's mapping as its published rows carry it (all 11.9k rows in ../shared/data agree: 09
+// GDELT's mapping as its published rows carry it (all 9,964 event rows in ../shared/data agree: 09
 // Investigate is material cooperation, 14 Protest is verbal conflict); see docs/CAMEO.md.
 int QuadClassOfRoot(std::string_view root);
 
