@@ -56,10 +56,11 @@ struct SeriesPoint {
   double weight = 0;   // weighted volume (== events for Weight::kEvents)
   double vcoop = 0, mcoop = 0, vconf = 0, mconf = 0;  // weighted counts per QuadClass 1..4
   double goldstein_sum = 0;                           // sum of weight * Goldstein
-  double goldstein_mean = 0;  // goldstein_sum / weight of events with a Goldstein value; 0 empty
-  double net_coop = 0;        // (vcoop + mcoop - vconf - mconf) / all, in [-1, 1]; 0 empty
-  double actor_volume = 0;    // weighted events involving a or b (either side, any partner)
-  double intensity = 0;       // weight / actor_volume, in [0, 1]; 0 when actor_volume is 0
+  double goldstein_weight = 0;  // weight of the events that have a Goldstein value
+  double goldstein_mean = 0;    // goldstein_sum / weight of events with a Goldstein value; 0 empty
+  double net_coop = 0;          // (vcoop + mcoop - vconf - mconf) / all, in [-1, 1]; 0 empty
+  double actor_volume = 0;      // weighted events involving a or b (either side, any partner)
+  double intensity = 0;         // weight / actor_volume, in [0, 1]; 0 when actor_volume is 0
 };
 
 struct Series {

@@ -1,0 +1,176 @@
+#include "analysis/changepoint.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "analysis/tunables.h"
+
+namespace entente::analysis {
+namespace {
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + mid, v.end());
+  double m = v[mid];
+  if (v.size() % 2 == 0) {
+    m = (m + *std::max_element(v.begin(), v.begin() + mid)) / 2;
+  }
+  return m;
+}
+
+// The median of a chi-square with one degree of freedom: median(D) / this estimates E[D] for a
+// Gaussian difference D, and unlike the mean it ignores the few differences that span a change.
+constexpr double kChi2Median = 0.454936;
+
+}  // namespace
+
+WeightedSignal SignalFromMoments(const std::vector<PeriodMoments>& periods, int dims) {
+  WeightedSignal s;
+  s.dims = dims;
+  s.n = static_cast<int>(periods.size());
+  s.y.assign(static_cast<size_t>(s.n) * dims, 0);
+  s.w.assign(static_cast<size_t>(s.n) * dims, 0);
+  for (const PeriodMoments& p : periods) {
+    bool any = false;
+    for (int d = 0; d < dims; ++d) any |= p.sw[d] > 0;
+    s.observed += any;
+  }
+  for (int d = 0; d < dims; ++d) {
+    // Pooled within-period variance of one event's value (weighted, with the usual n/(n-k)
+    // correction for the k period means estimated).
+    double within = 0, total_w = 0, n_events = 0;
+    int k = 0;
+    std::vector<double> neff(s.n, 0), mean(s.n, 0);
+    for (int i = 0; i < s.n; ++i) {
+      const PeriodMoments& p = periods[i];
+      if (p.sw[d] <= 0) continue;
+      mean[i] = p.swx[d] / p.sw[d];
+      neff[i] = p.sw[d] * p.sw[d] / p.sw2[d];
+      within += std::max(0.0, p.swxx[d] - p.swx[d] * mean[i]);
+      total_w += p.sw[d];
+      n_events += neff[i];
+      ++k;
+    }
+    double s2 = total_w > 0 ? within / total_w : 0;
+    if (n_events > k + 1) s2 *= n_events / (n_events - k);
+    s2 = std::max(s2, config::kMinS2);
+    // Extra variance between periods: successive differences of observed periods have expected
+    // square s2 (1/n_i + 1/n_j) + 2 tau2.
+    std::vector<double> sq, h;
+    int prev = -1;
+    for (int i = 0; i < s.n; ++i) {
+      if (neff[i] <= 0) continue;
+      if (prev >= 0) {
+        double diff = mean[i] - mean[prev];
+        sq.push_back(diff * diff);
+        h.push_back(s2 * (1 / neff[i] + 1 / neff[prev]));
+      }
+      prev = i;
+    }
+    double tau2 = config::kMinTau2;
+    if (sq.size() >= 3) tau2 = std::max(tau2, (Median(sq) / kChi2Median - Median(h)) / 2);
+    s.s2[d] = s2;
+    s.tau2[d] = tau2;
+    for (int i = 0; i < s.n; ++i) {
+      if (neff[i] <= 0) continue;
+      s.y[static_cast<size_t>(i) * dims + d] = mean[i];
+      s.w[static_cast<size_t>(i) * dims + d] = 1 / (s2 / neff[i] + tau2);
+    }
+  }
+  return s;
+}
+
+SegmentCost::SegmentCost(const WeightedSignal& s) : dims_(s.dims) {
+  size_t size = (static_cast<size_t>(s.n) + 1) * dims_;
+  cw_.assign(size, 0);
+  cwy_.assign(size, 0);
+  cwyy_.assign(size, 0);
+  for (int i = 0; i < s.n; ++i) {
+    for (int d = 0; d < dims_; ++d) {
+      size_t at = static_cast<size_t>(i) * dims_ + d, next = at + dims_;
+      double w = s.w[at], y = s.y[at];
+      cw_[next] = cw_[at] + w;
+      cwy_[next] = cwy_[at] + w * y;
+      cwyy_[next] = cwyy_[at] + w * y * y;
+    }
+  }
+}
+
+double SegmentCost::operator()(int begin, int end) const {
+  double cost = 0;
+  for (int d = 0; d < dims_; ++d) {
+    size_t b = static_cast<size_t>(begin) * dims_ + d, e = static_cast<size_t>(end) * dims_ + d;
+    double w = cw_[e] - cw_[b];
+    if (w <= 0) continue;
+    double wy = cwy_[e] - cwy_[b], wyy = cwyy_[e] - cwyy_[b];
+    cost += std::max(0.0, wyy - wy * wy / w);
+  }
+  return cost;
+}
+
+namespace {
+
+std::vector<int> Backtrack(const std::vector<int>& last, int n) {
+  std::vector<int> starts;
+  for (int t = n; t > 0; t = last[t]) {
+    if (last[t] > 0) starts.push_back(last[t]);
+  }
+  std::reverse(starts.begin(), starts.end());
+  return starts;
+}
+
+std::vector<int> Segment(const WeightedSignal& s, double penalty, int min_length, bool prune) {
+  const int n = s.n;
+  min_length = std::max(1, min_length);
+  if (n < 2 * min_length) return {};
+  SegmentCost cost(s);
+  const double kInf = std::numeric_limits<double>::infinity();
+  std::vector<double> best(n + 1, kInf);
+  std::vector<int> last(n + 1, 0);
+  best[0] = -penalty;
+  std::vector<int> candidates;
+  for (int t = min_length; t <= n; ++t) {
+    // A segment may start at tau only if [0, tau) can itself be segmented (tau >= min_length).
+    int fresh = t - min_length;
+    if (fresh == 0 || (fresh >= min_length && best[fresh] < kInf)) candidates.push_back(fresh);
+    double f = kInf;
+    int arg = 0;
+    std::vector<double> value(candidates.size());
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      int tau = candidates[c];
+      value[c] = best[tau] + cost(tau, t) + penalty;
+      // Ties go to the latest start: with empty periods in between, the new segment then begins
+      // where its first data are (phases.cc also snaps starts forward).
+      if (value[c] <= f) {
+        f = value[c];
+        arg = tau;
+      }
+    }
+    best[t] = f;
+    last[t] = arg;
+    if (prune) {
+      // PELT: tau can never again be optimal once best[tau] + cost(tau, t) > best[t] (the cost
+      // satisfies C(a,b) + C(b,c) <= C(a,c), so K = 0 in Killick et al.'s condition).
+      size_t keep = 0;
+      for (size_t c = 0; c < candidates.size(); ++c) {
+        if (value[c] - penalty <= f) candidates[keep++] = candidates[c];
+      }
+      candidates.resize(keep);
+    }
+  }
+  return Backtrack(last, n);
+}
+
+}  // namespace
+
+std::vector<int> Pelt(const WeightedSignal& s, double penalty, int min_length) {
+  return Segment(s, penalty, min_length, /*prune=*/true);
+}
+
+std::vector<int> OptimalPartitioning(const WeightedSignal& s, double penalty, int min_length) {
+  return Segment(s, penalty, min_length, /*prune=*/false);
+}
+
+}  // namespace entente::analysis

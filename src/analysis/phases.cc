@@ -1,0 +1,224 @@
+// Phases: PELT (changepoint.h) on the dyad's per-period cooperation signal, then each phase
+// described (level, trend) and each turn explained by the most salient events near it in the
+// direction of the turn.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
+#include "analysis/analysis.h"
+#include "analysis/changepoint.h"
+#include "analysis/key_events_internal.h"
+#include "analysis/salience.h"
+#include "analysis/tunables.h"
+
+namespace entente::analysis {
+namespace {
+
+// The per-event signal: dimension 0 is the event's side (+1 cooperation, quad 1-2; -1 conflict,
+// quad 3-4), so a period's mean is its net cooperation; dimension 1 is Goldstein / 10, which
+// separates material from verbal cooperation and a war from a protest.
+constexpr int kDims = 2;
+
+EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesOptions& o) {
+  EventFilter f;
+  f.dyad_a = a;
+  f.dyad_b = b;
+  f.directed = o.directed;
+  f.from = o.from;
+  f.to = o.to;
+  f.dataset = o.dataset;
+  return f;
+}
+
+struct Trend {
+  double slope = 0;
+  std::string_view name = "steady";
+};
+
+// Weighted least squares of y on the period index over observed periods [begin, end).
+Trend FitTrend(const WeightedSignal& s, const std::vector<SeriesPoint>& points, int begin,
+               int end) {
+  double sw = 0, sx = 0, sy = 0;
+  int observed = 0, first = -1, last = -1;
+  for (int i = begin; i < end; ++i) {
+    double w = s.w[static_cast<size_t>(i) * s.dims];
+    if (w <= 0) continue;
+    ++observed;
+    if (first < 0) first = i;
+    last = i;
+    sw += w;
+    sx += w * i;
+    sy += w * points[i].net_coop;
+  }
+  Trend t;
+  if (observed < config::kTrendMinPeriods) return t;
+  double mx = sx / sw, my = sy / sw, sxx = 0, sxy = 0;
+  for (int i = begin; i < end; ++i) {
+    double w = s.w[static_cast<size_t>(i) * s.dims];
+    if (w <= 0) continue;
+    sxx += w * (i - mx) * (i - mx);
+    sxy += w * (i - mx) * (points[i].net_coop - my);
+  }
+  if (sxx <= 0) return t;
+  t.slope = sxy / sxx;
+  // The weights are inverse variances, so the slope's standard error is 1 / sqrt(sxx).
+  double tstat = t.slope * std::sqrt(sxx);
+  double change = t.slope * (last - first);
+  if (std::fabs(tstat) >= config::kTrendMinT && std::fabs(change) >= config::kTrendMinChange) {
+    t.name = change > 0 ? "warming" : "cooling";
+  }
+  return t;
+}
+
+}  // namespace
+
+Result<Penalty> ParsePenalty(std::string_view t) {
+  if (t == "bic") return Penalty{PenaltyKind::kBic, 0};
+  if (t == "mbic") return Penalty{PenaltyKind::kMbic, 0};
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec == std::errc() && ptr == t.data() + t.size() && v >= 0) {
+    return Penalty{PenaltyKind::kManual, v};
+  }
+  return Status::InvalidArgument(
+      fmt::format("bad penalty '{}': expected bic, mbic or a non-negative number", t));
+}
+
+std::string_view LevelLabel(double net_coop) {
+  if (net_coop < config::kHostileBelow) return "hostile";
+  if (net_coop < config::kTenseBelow) return "tense";
+  if (net_coop < config::kNeutralBelow) return "neutral";
+  if (net_coop < config::kCordialBelow) return "cordial";
+  return "close";
+}
+
+Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const std::string& b,
+                               const SeriesOptions& series_options, const PhaseOptions& po) {
+  if (po.min_length < 1) return Status::InvalidArgument("--min-length must be at least 1");
+  SeriesOptions so = series_options;
+  so.smooth = SmoothMethod::kNone;
+  PhaseResult result;
+  ASSIGN_OR_RETURN(result.series, BuildSeries(source, a, b, so));
+  const std::vector<SeriesPoint>& points = result.series.points;
+  const int n = static_cast<int>(points.size());
+  if (n == 0) return result;
+
+  // Per-period moments of the per-event signal, and when each salient class occurred (novelty of
+  // turning events).
+  std::unordered_map<Days, int> index;
+  for (int i = 0; i < n; ++i) index[points[i].period] = i;
+  std::vector<PeriodMoments> moments(n);
+  ClassHistory history;
+  EventFilter filter = DyadFilter(a, b, so);
+  RETURN_IF_ERROR(source.Scan(filter, [&](const EventRow& e) {
+    auto it = index.find(PeriodStart(e.date, so.period));
+    if (it == index.end()) return true;
+    PeriodMoments& m = moments[it->second];
+    double w = EventWeight(e, so.weight);
+    m.events += 1;
+    double x[kDims];
+    bool has[kDims] = {false, false};
+    if (e.quad >= 1 && e.quad <= 4) {
+      x[0] = e.quad <= 2 ? 1.0 : -1.0;
+      has[0] = true;
+    }
+    if (!std::isnan(e.goldstein)) {
+      x[1] = e.goldstein / 10.0;
+      has[1] = true;
+    }
+    for (int d = 0; d < kDims; ++d) {
+      if (!has[d]) continue;
+      m.sw[d] += w;
+      m.sw2[d] += w * w;
+      m.swx[d] += w * x[d];
+      m.swxx[d] += w * x[d] * x[d];
+    }
+    history.Add(ClassifyEvent(e).id, e.date);
+    return true;
+  }));
+  history.Finish();
+
+  WeightedSignal signal = SignalFromMoments(moments, kDims);
+  const double log_n = std::log(std::max(2, signal.observed));
+  switch (po.penalty.kind) {
+    case PenaltyKind::kBic: result.penalty = (kDims + 1) * log_n; break;
+    case PenaltyKind::kMbic: result.penalty = (kDims + 2) * log_n; break;
+    case PenaltyKind::kManual: result.penalty = po.penalty.value; break;
+  }
+  std::vector<int> starts = Pelt(signal, result.penalty, po.min_length);
+
+  // A boundary inside a run of empty periods is placed where the new phase's first events are.
+  auto observed = [&](int i) { return signal.w[static_cast<size_t>(i) * kDims] > 0; };
+  for (int k : starts) {
+    int s = k;
+    while (s < n && !observed(s)) ++s;
+    if (s >= n) continue;
+    if (!result.change_points.empty() && s <= result.change_points.back()) continue;
+    result.change_points.push_back(s);
+  }
+
+  std::vector<int> bounds = {0};
+  bounds.insert(bounds.end(), result.change_points.begin(), result.change_points.end());
+  bounds.push_back(n);
+  for (size_t j = 0; j + 1 < bounds.size(); ++j) {
+    int begin = bounds[j], end = bounds[j + 1];
+    Phase p;
+    p.start = points[begin].period;
+    p.end = NextPeriodStart(points[end - 1].period, so.period) - 1;
+    p.start_label = points[begin].label;
+    p.end_label = points[end - 1].label;
+    p.periods = end - begin;
+    double coop = 0, conf = 0, gsum = 0, gw = 0;
+    for (int i = begin; i < end; ++i) {
+      const SeriesPoint& pt = points[i];
+      p.events += pt.events;
+      coop += pt.vcoop + pt.mcoop;
+      conf += pt.vconf + pt.mconf;
+      gsum += pt.goldstein_sum;
+      gw += pt.goldstein_weight;
+    }
+    p.net_coop = coop + conf > 0 ? (coop - conf) / (coop + conf) : 0;
+    p.goldstein_mean = gw > 0 ? gsum / gw : 0;
+    p.label = std::string(LevelLabel(p.net_coop));
+    Trend t = FitTrend(signal, points, begin, end);
+    p.slope = t.slope;
+    p.trend = std::string(t.name);
+    result.phases.push_back(std::move(p));
+  }
+
+  // Turning events: the most salient events within turning_window periods either side of each
+  // boundary, pushing in the direction the relation moved.
+  for (size_t j = 1; j < result.phases.size(); ++j) {
+    const Phase& before = result.phases[j - 1];
+    Phase& after = result.phases[j];
+    int k = bounds[j];
+    int dir = after.net_coop > before.net_coop ? 1 : after.net_coop < before.net_coop ? -1 : 0;
+    if (dir == 0 && after.goldstein_mean != before.goldstein_mean) {
+      dir = after.goldstein_mean > before.goldstein_mean ? 1 : -1;
+    }
+    int lo = std::max(0, k - po.turning_window);
+    int hi = std::min(n - 1, k + std::max(0, po.turning_window - 1));
+    EventFilter wf = filter;
+    wf.from = points[lo].period;
+    wf.to = NextPeriodStart(points[hi].period, so.period) - 1;
+    if (filter.from && *wf.from < *filter.from) wf.from = filter.from;
+    if (filter.to && *wf.to > *filter.to) wf.to = filter.to;
+    std::vector<Event> candidates;
+    RETURN_IF_ERROR(source.Scan(wf, [&](const EventRow& e) {
+      if (dir == 0 || EventDirection(e) == dir) candidates.push_back(ToOwned(e));
+      return true;
+    }));
+    std::vector<KeyEvent> ranked =
+        RankKeyEventsWithHistory(std::move(candidates), po.novelty_years, &history);
+    if (ranked.size() > static_cast<size_t>(std::max(0, po.turning_events))) {
+      ranked.resize(std::max(0, po.turning_events));
+    }
+    after.turning_events = std::move(ranked);
+  }
+  return result;
+}
+
+}  // namespace entente::analysis

@@ -1,0 +1,162 @@
+// Series: the dyad's per-period sums (one Aggregate) divided by the volume of events involving
+// either actor (a second Aggregate), on a contiguous period grid.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "analysis/analysis.h"
+
+namespace entente::analysis {
+namespace {
+
+EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesOptions& o) {
+  EventFilter f;
+  f.dyad_a = a;
+  f.dyad_b = b;
+  f.directed = o.directed;
+  f.from = o.from;
+  f.to = o.to;
+  f.dataset = o.dataset;
+  return f;
+}
+
+}  // namespace
+
+Result<SmoothMethod> ParseSmoothMethod(std::string_view t) {
+  if (t == "none") return SmoothMethod::kNone;
+  if (t == "ma") return SmoothMethod::kMovingAverage;
+  if (t == "ewma") return SmoothMethod::kEwma;
+  return Status::InvalidArgument(fmt::format("bad smoothing '{}': expected none, ma or ewma", t));
+}
+
+int64_t Series::total_events() const {
+  int64_t n = 0;
+  for (const SeriesPoint& p : points) n += p.events;
+  return n;
+}
+
+Series SeriesFromRows(const std::string& a, const std::string& b, const SeriesOptions& o,
+                      const std::vector<AggregateRow>& dyad_rows,
+                      const std::vector<AggregateRow>& actor_rows) {
+  Series s;
+  s.a = a;
+  s.b = b;
+  s.period = o.period;
+  s.weight = o.weight;
+  s.directed = o.directed;
+  std::map<Days, const AggregateRow*> dyad;
+  for (const AggregateRow& r : dyad_rows) dyad[r.period] = &r;
+  std::map<Days, double> volume;
+  for (const AggregateRow& r : actor_rows) volume[r.period] += r.weight;
+
+  std::optional<Days> first, last;
+  if (o.from) first = PeriodStart(*o.from, o.period);
+  if (o.to) last = PeriodStart(*o.to, o.period);
+  if (!dyad.empty()) {
+    if (!first) first = dyad.begin()->first;
+    if (!last) last = dyad.rbegin()->first;
+  }
+  if (!first || !last || *first > *last) return s;
+
+  for (Days p = *first; p <= *last; p = NextPeriodStart(p, o.period)) {
+    SeriesPoint pt;
+    pt.period = p;
+    pt.label = FormatPeriod(p, o.period);
+    if (auto it = dyad.find(p); it != dyad.end()) {
+      const AggregateRow& r = *it->second;
+      pt.events = r.events;
+      pt.weight = r.weight;
+      pt.vcoop = r.quad[0];
+      pt.mcoop = r.quad[1];
+      pt.vconf = r.quad[2];
+      pt.mconf = r.quad[3];
+      pt.goldstein_sum = r.goldstein_sum;
+      pt.goldstein_weight = r.goldstein_weight;
+      pt.goldstein_mean = r.goldstein_mean();
+      pt.net_coop = r.net_coop();
+    }
+    if (auto it = volume.find(p); it != volume.end()) pt.actor_volume = it->second;
+    // The dyad's events involve the actors, so volume >= weight unless the volume query was
+    // skipped or answered by a different source; clamp to keep intensity in [0, 1].
+    if (pt.actor_volume > 0) pt.intensity = std::min(1.0, pt.weight / pt.actor_volume);
+    s.points.push_back(std::move(pt));
+  }
+  return s;
+}
+
+Result<Series> BuildSeries(EventSource& source, const std::string& a, const std::string& b,
+                           const SeriesOptions& o) {
+  AggregateQuery q;
+  q.filter = DyadFilter(a, b, o);
+  q.period = o.period;
+  q.weight = o.weight;
+  ASSIGN_OR_RETURN(std::vector<AggregateRow> dyad_rows, source.Aggregate(q));
+  std::vector<AggregateRow> actor_rows;
+  if (o.with_intensity && !dyad_rows.empty()) {
+    AggregateQuery v;
+    v.filter.actors = {a, b};
+    v.filter.from = o.from;
+    v.filter.to = o.to;
+    v.filter.dataset = o.dataset;
+    v.period = o.period;
+    v.weight = o.weight;
+    ASSIGN_OR_RETURN(actor_rows, source.Aggregate(v));
+  }
+  Series s = SeriesFromRows(a, b, o, dyad_rows, actor_rows);
+  if (o.smooth != SmoothMethod::kNone && o.smooth_window > 1) {
+    SmoothSeries(&s, o.smooth, o.smooth_window);
+  }
+  return s;
+}
+
+void SmoothSeries(Series* s, SmoothMethod method, int window) {
+  if (method == SmoothMethod::kNone || window <= 1 || s->points.empty()) return;
+  const size_t n = s->points.size();
+  // Ratios are smoothed as ratios of smoothed sums, so an empty or thin period counts for what it
+  // holds (nothing) instead of pulling the curve to zero.
+  auto smooth = [&](const std::vector<double>& in) {
+    std::vector<double> out(n);
+    if (method == SmoothMethod::kMovingAverage) {
+      // Centred: window/2 periods before, (window-1)/2 after; shrinks at the ends.
+      const size_t before = window / 2, after = (window - 1) / 2;
+      for (size_t i = 0; i < n; ++i) {
+        size_t lo = i >= before ? i - before : 0;
+        size_t hi = std::min(n - 1, i + after);
+        double sum = 0;
+        for (size_t j = lo; j <= hi; ++j) sum += in[j];
+        out[i] = sum / static_cast<double>(hi - lo + 1);
+      }
+    } else {
+      const double alpha = 2.0 / (window + 1.0);
+      out[0] = in[0];
+      for (size_t i = 1; i < n; ++i) out[i] = alpha * in[i] + (1 - alpha) * out[i - 1];
+    }
+    return out;
+  };
+  std::vector<double> w(n), coop(n), gold(n), gold_w(n), vol(n);
+  for (size_t i = 0; i < n; ++i) {
+    const SeriesPoint& p = s->points[i];
+    w[i] = p.vcoop + p.mcoop + p.vconf + p.mconf;
+    coop[i] = p.net_coop * w[i];
+    gold[i] = p.goldstein_sum;
+    gold_w[i] = p.goldstein_weight;
+    vol[i] = p.actor_volume;
+  }
+  std::vector<double> wt = smooth(w), ct = smooth(coop), gt = smooth(gold), gwt = smooth(gold_w),
+                      weight_t = smooth([&] {
+                        std::vector<double> x(n);
+                        for (size_t i = 0; i < n; ++i) x[i] = s->points[i].weight;
+                        return x;
+                      }()),
+                      vt = smooth(vol);
+  for (size_t i = 0; i < n; ++i) {
+    SeriesPoint& p = s->points[i];
+    p.net_coop = wt[i] > 0 ? ct[i] / wt[i] : 0;
+    p.goldstein_mean = gwt[i] > 0 ? gt[i] / gwt[i] : 0;
+    p.intensity = vt[i] > 0 ? std::min(1.0, weight_t[i] / vt[i]) : 0;
+  }
+}
+
+}  // namespace entente::analysis

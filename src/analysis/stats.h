@@ -1,0 +1,33 @@
+// Small statistics the analyses share: Pearson correlation, lag-1 autocorrelation, the effective
+// sample size of a correlation between two autocorrelated series (Bretherton et al. 1999), and
+// the Student t distribution (two-sided p-values) through the regularized incomplete beta
+// function. Internal to analysis.
+#ifndef ENTENTE_ANALYSIS_STATS_H_
+#define ENTENTE_ANALYSIS_STATS_H_
+
+#include <vector>
+
+namespace entente::analysis {
+
+// Pearson r of paired values; NaN when fewer than 3 pairs or either side is constant.
+double Pearson(const std::vector<double>& x, const std::vector<double>& y);
+
+// Lag-1 autocorrelation of a sequence (around its mean); 0 when fewer than 3 values or constant.
+double Lag1Autocorrelation(const std::vector<double>& x);
+
+// n (1 - r1 r2) / (1 + r1 r2), clamped to [2, n] (Bretherton et al. 1999, eq. 31).
+double EffectiveSampleSize(int n, double r1, double r2);
+
+// I_x(a, b), the regularized incomplete beta function, for a, b > 0 and x in [0, 1].
+double RegularizedIncompleteBeta(double a, double b, double x);
+
+// Two-sided p-value of Student's t with `df` degrees of freedom (df may be fractional).
+double StudentTwoSidedP(double t, double df);
+
+// Two-sided p-value of a correlation r over an effective sample size n_eff (t-test with n_eff - 2
+// degrees of freedom); 1 when n_eff <= 2 or r is NaN.
+double CorrelationP(double r, double n_eff);
+
+}  // namespace entente::analysis
+
+#endif  // ENTENTE_ANALYSIS_STATS_H_

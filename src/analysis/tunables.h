@@ -1,0 +1,37 @@
+// The analysis tunables in one place, each with the reason for its value. METHODS.md cites them.
+#ifndef ENTENTE_ANALYSIS_TUNABLES_H_
+#define ENTENTE_ANALYSIS_TUNABLES_H_
+
+namespace entente::analysis::config {
+
+// Phase level labels from net cooperation. Event data lean cooperative (verbal cooperation is the
+// most common QuadClass in every CAMEO dataset, about 55-60% of GDELT rows), so "neutral" sits
+// above zero: a relation where a third or more of the events are conflictual is already tense.
+inline constexpr double kHostileBelow = -0.35;  // mostly conflict
+inline constexpr double kTenseBelow = 0.10;     // conflict a large minority
+inline constexpr double kNeutralBelow = 0.45;   // cooperation a modest majority
+inline constexpr double kCordialBelow = 0.80;   // cooperation dominant; close above
+
+// Trend inside a phase: the fitted change of net cooperation across the phase must exceed this
+// (a fifth of the way between neutral and close) and the slope be at least kTrendMinT standard
+// errors from zero, else "steady". Phases of fewer than kTrendMinPeriods non-empty periods are
+// steady: two points always fit a line.
+inline constexpr double kTrendMinChange = 0.20;
+inline constexpr double kTrendMinT = 2.0;
+inline constexpr int kTrendMinPeriods = 3;
+
+// Change-point noise model (METHODS.md "Phases"): the variance of a period's mean is
+// s^2 / n + tau^2. kMinTau2 keeps a near-noiseless dense series from turning every wiggle into a
+// phase (a 0.05 standard deviation in net cooperation is below anything an analyst reads as a
+// change); kMinS2 guards series where every event has the same value.
+inline constexpr double kMinTau2 = 0.05 * 0.05;
+inline constexpr double kMinS2 = 0.05;
+
+// Salience (METHODS.md "Salience"): points per event class, actor level, media and novelty.
+inline constexpr double kMediaPerDecade = 0.6;  // per factor of 10 articles
+inline constexpr double kMediaCap = 2.0;        // 10^3.3 articles: beyond this it is all "huge"
+inline constexpr double kNoveltyBonus = 1.0;    // first of its class in the dyad in N years
+
+}  // namespace entente::analysis::config
+
+#endif  // ENTENTE_ANALYSIS_TUNABLES_H_
