@@ -1,0 +1,82 @@
+#include "io/byte_stream.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace entente::io {
+
+FileStream::~FileStream() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Status FileStream::Open(const std::string& path) {
+  path_ = path;
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    int err = errno;
+    std::string msg = fmt::format("{}: cannot open: {}", path, std::strerror(err));
+    return err == ENOENT ? Status::NotFound(msg) : Status::IOError(msg);
+  }
+  struct stat st;
+  if (::fstat(fd_, &st) != 0) {
+    return Status::IOError(fmt::format("{}: cannot stat: {}", path, std::strerror(errno)));
+  }
+  if (S_ISDIR(st.st_mode)) return Status::InvalidArgument(fmt::format("{}: is a directory", path));
+  size_ = S_ISREG(st.st_mode) ? st.st_size : 0;
+#ifdef POSIX_FADV_SEQUENTIAL
+  ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  return Status::Ok();
+}
+
+Result<std::string> FileStream::PeekPrefix(size_t n) const {
+  std::string out(n, '\0');
+  ssize_t got;
+  do {
+    got = ::pread(fd_, out.data(), n, 0);
+  } while (got < 0 && errno == EINTR);
+  if (got < 0) return Status::IOError(fmt::format("{}: read: {}", path_, std::strerror(errno)));
+  out.resize(static_cast<size_t>(got));
+  return out;
+}
+
+Result<size_t> FileStream::Read(char* buf, size_t n) {
+  for (;;) {
+    ssize_t got = ::read(fd_, buf, n);
+    if (got >= 0) {
+      position_ += got;
+      return static_cast<size_t>(got);
+    }
+    if (errno != EINTR) {
+      return Status::IOError(fmt::format("{}: read: {}", path_, std::strerror(errno)));
+    }
+  }
+}
+
+Result<size_t> MemoryStream::Read(char* buf, size_t n) {
+  size_t k = std::min(n, bytes_.size() - pos_);
+  std::memcpy(buf, bytes_.data() + pos_, k);
+  pos_ += k;
+  return k;
+}
+
+Container DetectContainer(std::string_view p) {
+  if (p.size() >= 2 && static_cast<unsigned char>(p[0]) == 0x1f &&
+      static_cast<unsigned char>(p[1]) == 0x8b) {
+    return Container::kGzip;
+  }
+  // Local file header, or the end-of-central-directory record of an empty archive.
+  if (p.size() >= 4 && p[0] == 'P' && p[1] == 'K' &&
+      ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6))) {
+    return Container::kZip;
+  }
+  return Container::kPlain;
+}
+
+}  // namespace entente::io

@@ -1,0 +1,95 @@
+#include "io/event_fields.h"
+
+#include <cmath>
+
+namespace entente::io {
+namespace {
+
+FieldValue Text(std::string_view s) {
+  FieldValue v;
+  v.kind = FieldValue::kText;
+  v.s = std::string(s);
+  return v;
+}
+FieldValue Int(int64_t i) {
+  FieldValue v;
+  v.kind = FieldValue::kInt;
+  v.i = i;
+  return v;
+}
+FieldValue Real(float f) {
+  FieldValue v;
+  if (std::isnan(f)) return v;
+  v.kind = FieldValue::kReal;
+  v.d = static_cast<double>(f);
+  return v;
+}
+
+void ActorExtras(const ActorRow& a, std::vector<FieldValue>* out) {
+  for (std::string_view s :
+       {a.name, a.known_group, a.ethnic, a.religion1, a.religion2, a.type1, a.type2, a.type3}) {
+    out->push_back(Text(s));
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& EventColumns() {
+  static const std::vector<std::string> kColumns = {
+      "id",   "date", "source",    "source_country", "target", "target_country", "code",
+      "root", "quad", "goldstein", "mentions",       "tone",   "dataset",        "url"};
+  return kColumns;
+}
+
+const std::vector<std::string>& EventColumnsFull() {
+  static const std::vector<std::string> kColumns = [] {
+    std::vector<std::string> c = EventColumns();
+    for (const char* side : {"source", "target"}) {
+      for (const char* f :
+           {"name", "known_group", "ethnic", "religion1", "religion2", "type1", "type2", "type3"}) {
+        c.push_back(std::string(side) + "_" + f);
+      }
+    }
+    for (const char* f : {"is_root", "base_code", "sources", "articles", "geo_country", "geo_name",
+                          "lat", "lon", "date_added", "sector", "text", "citation"}) {
+      c.push_back(f);
+    }
+    return c;
+  }();
+  return kColumns;
+}
+
+void EventFieldValues(const EventRow& e, bool full, std::vector<FieldValue>* out) {
+  out->clear();
+  out->push_back(Text(e.id));
+  out->push_back(Text(FormatDate(e.date, e.precision)));
+  out->push_back(Text(e.source.code));
+  out->push_back(Text(e.source.country));
+  out->push_back(Text(e.target.code));
+  out->push_back(Text(e.target.country));
+  out->push_back(Text(e.code));
+  out->push_back(Text(e.root_code));
+  out->push_back(e.quad > 0 ? Int(e.quad) : FieldValue());
+  out->push_back(Real(e.goldstein));
+  out->push_back(Int(e.mentions));
+  out->push_back(Real(e.tone));
+  out->push_back(Text(e.dataset));
+  out->push_back(Text(e.url));
+  if (!full) return;
+  ActorExtras(e.source, out);
+  ActorExtras(e.target, out);
+  out->push_back(Int(e.is_root ? 1 : 0));
+  out->push_back(Text(e.base_code));
+  out->push_back(Int(e.sources));
+  out->push_back(Int(e.articles));
+  out->push_back(Text(e.geo_country));
+  out->push_back(Text(e.geo_name));
+  out->push_back(Real(e.lat));
+  out->push_back(Real(e.lon));
+  out->push_back(Int(e.date_added));
+  out->push_back(Text(e.sector));
+  out->push_back(Text(e.text));
+  out->push_back(Text(e.citation));
+}
+
+}  // namespace entente::io

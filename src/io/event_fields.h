@@ -1,0 +1,38 @@
+// The named fields of an event as entente writes them: the columns of `entente events` (CLI.md)
+// and, for JSON Lines, every other field of the Event model after them. One table serves the
+// writer (cli/cmd_events.cc turns values into cells) and the JSONL reader (jsonl_reader.cc maps
+// names back), so `entente events --format jsonl` output reads back in unchanged.
+//
+// JSONL format version 1 (docs/FORMATS.md): one JSON object per line; "date" is "YYYY-MM-DD",
+// "YYYY-MM" or "YYYY" (its length gives the precision); missing numbers are null; codes are
+// strings ("010").
+#ifndef ENTENTE_IO_EVENT_FIELDS_H_
+#define ENTENTE_IO_EVENT_FIELDS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/event.h"
+
+namespace entente::io {
+
+struct FieldValue {
+  enum Kind { kNull, kInt, kReal, kText } kind = kNull;
+  int64_t i = 0;
+  double d = 0;
+  std::string s;
+};
+
+// id, date, source, source_country, target, target_country, code, root, quad, goldstein,
+// mentions, tone, dataset, url.
+const std::vector<std::string>& EventColumns();
+// EventColumns() then source_name, source_known_group, ..., citation (every Event field).
+const std::vector<std::string>& EventColumnsFull();
+
+// Values in the order of EventColumns() (or EventColumnsFull() when `full`).
+void EventFieldValues(const EventRow& e, bool full, std::vector<FieldValue>* out);
+
+}  // namespace entente::io
+
+#endif  // ENTENTE_IO_EVENT_FIELDS_H_
