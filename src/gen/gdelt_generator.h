@@ -1,0 +1,90 @@
+// `entente generate`: a synthetic GDELT 2.0 event export for benchmarks and tests.
+//
+// Output is exactly the layout of GDELT 2.0 *.export.CSV files: 61 tab-separated columns, no
+// header, LF line ends, UTF-8, no quoting (see ../shared/data/PROVENANCE.md). Values follow
+// distributions learned from real exports (gen_tables.h): actors per country and country pairs,
+// event codes, mentions/sources/articles, tone per QuadClass, places, report lag, URL hosts and
+// path shapes. Rows come in article clusters as in real exports (an article yields several events
+// that share its URL and usually its tone and actors), because a generator that draws every field
+// independently makes files that compress far worse than real ones, and one that repeats a few
+// rows makes files that compress far better; either would mislead a storage benchmark.
+//
+// Time: rows are in DATEADDED order (as if the 15-minute exports were concatenated), spread over
+// [from, to] with a density that grows linearly to `growth` times its starting value, so the
+// yearly volume grows as GDELT's did. GLOBALEVENTID increases by one per row from 410,000,000
+// (about where GDELT 2.0 began in February 2015).
+//
+// Guarantees: the same options give the same bytes on every build (own PRNG, no standard
+// distributions, no hash-order dependence); memory is constant in the row count (one output
+// buffer and a window of recent articles); every row has 61 fields, codes from the codebook,
+// valid dates.
+#ifndef ENTENTE_GEN_GDELT_GENERATOR_H_
+#define ENTENTE_GEN_GDELT_GENERATOR_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "gen/gen_tables.h"
+
+namespace entente::gen {
+
+// Tunables of the generator, each with its reason.
+namespace tuning {
+// Share of country pairs drawn from the learned pair table; the rest pair two countries drawn
+// independently from the learned marginals of actors that have a country. The samples hold ~10k
+// rows, so the pair table alone would almost never produce dyads they lack (PAK-RUS appears once,
+// IND-RUS never); independence fills them in at a rate 0.2 p(A)p(B), which gives PAK-RUS ~3 and
+// IND-RUS ~1.6 per 10k rows, PAK-USA ~35: the order of GDELT's own shares for these dyads.
+inline constexpr double kPairFromTable = 0.8;
+// Last-year volume over first-year volume (GDELT grew from ~40M to ~100M+ events/year).
+inline constexpr double kGrowth = 3.0;
+// Word counts behind AvgTone (GDELT tone = 100 * (positive - negative) / words): tone values are
+// rationals k/words, printed with 15 significant digits as GDELT does.
+inline constexpr int kMinWords = 120;
+inline constexpr int kMaxWords = 1500;
+// Output is handed to the sink in blocks of about this size.
+inline constexpr size_t kBlockBytes = 1 << 20;
+}  // namespace tuning
+
+struct GenerateOptions {
+  uint64_t rows = 1000000;
+  uint64_t seed = 1;
+  Days from = DaysFromCivil(2015, 2, 18);
+  Days to = DaysFromCivil(2024, 12, 31);
+};
+
+// Receives the file in blocks; a non-OK status stops generation and is returned.
+using ByteSink = std::function<Status(std::string_view)>;
+
+// Writes `options.rows` rows to `sink`. InvalidArgument for an empty or reversed date range;
+// Corruption if the embedded tables are broken; the sink's error otherwise.
+Status GenerateGdelt2(const GenerateOptions& options, const ByteSink& sink);
+
+// The generator one row at a time (for tests and for callers that interleave).
+class Gdelt2Generator {
+ public:
+  // REQUIRES: `tables` outlives the generator; options.from <= options.to.
+  Gdelt2Generator(const GenTables& tables, const GenerateOptions& options);
+  ~Gdelt2Generator();
+  Gdelt2Generator(const Gdelt2Generator&) = delete;
+  Gdelt2Generator& operator=(const Gdelt2Generator&) = delete;
+
+  // Appends row number `i` (0-based; rows must be asked for in order) with its newline.
+  void AppendRow(uint64_t i, std::string* out);
+
+ private:
+  struct Article;
+  struct State;
+  const GenTables& t_;
+  GenerateOptions options_;
+  Rng rng_;
+  State* state_;
+};
+
+}  // namespace entente::gen
+
+#endif  // ENTENTE_GEN_GDELT_GENERATOR_H_

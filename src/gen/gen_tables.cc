@@ -1,0 +1,310 @@
+// Loads data/gen/*.tsv (see gen_tables.h and tools/derive_gen_tables.py).
+#include "gen/gen_tables.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/cameo.h"
+#include "core/embedded.h"
+#include "core/tsv.h"
+
+namespace entente::gen {
+namespace {
+
+using Fields = std::vector<std::string_view>;
+
+// Calls fn(fields) for every record of the embedded table; Corruption when it is missing or a
+// record has fewer than `min_fields` fields.
+Status ForEachRecord(std::string_view name, size_t min_fields,
+                     const std::function<Status(const Fields&)>& fn) {
+  std::string path = "gen/" + std::string(name);
+  std::optional<std::string_view> bytes = EmbeddedFile(path);
+  if (!bytes) return Status::Corruption("generator table not compiled in: data/" + path);
+  Status status;
+  ForEachTsvRecord(*bytes, /*skip_header=*/true, [&](const Fields& f, int line) {
+    if (!status.ok()) return;
+    if (f.size() < min_fields) {
+      status = Status::Corruption("data/" + path + ":" + std::to_string(line) + ": expected " +
+                                  std::to_string(min_fields) + " fields, got " +
+                                  std::to_string(f.size()));
+      return;
+    }
+    status = fn(f);
+    if (!status.ok()) {
+      status =
+          Status::Corruption("data/" + path + ":" + std::to_string(line) + ": " + status.message());
+    }
+  });
+  return status;
+}
+
+Result<double> Number(std::string_view s) {
+  std::string t(s);
+  char* end = nullptr;
+  double v = std::strtod(t.c_str(), &end);
+  if (t.empty() || end != t.c_str() + t.size()) {
+    return Status::InvalidArgument("not a number: '" + t + "'");
+  }
+  return v;
+}
+
+Result<AliasTable> MakeTable(const std::vector<double>& w, std::string_view what) {
+  double sum = 0;
+  for (double x : w) sum += x;
+  if (w.empty() || !(sum > 0))
+    return Status::Corruption("empty generator table: " + std::string(what));
+  return AliasTable(w);
+}
+
+// Dense ids for string codes; id 0 is reserved for "" (none).
+class Interner {
+ public:
+  Interner() { Id(""); }
+  uint32_t Id(std::string_view s) {
+    auto [it, added] = ids_.emplace(s, static_cast<uint32_t>(names_.size()));
+    if (added) names_.push_back(s);
+    return it->second;
+  }
+  std::optional<uint32_t> Find(std::string_view s) const {
+    auto it = ids_.find(s);
+    if (it == ids_.end()) return std::nullopt;
+    return it->second;
+  }
+  const std::vector<std::string_view>& names() const { return names_; }
+
+ private:
+  std::map<std::string_view, uint32_t> ids_;
+  std::vector<std::string_view> names_;
+};
+
+std::string_view NoneToEmpty(std::string_view s) { return s == "-" ? std::string_view() : s; }
+
+Status LoadParams(GenParams* p) {
+  std::map<std::string_view, double*> doubles = {
+      {"p_is_root", &p->p_is_root},
+      {"p_same_article_as_previous", &p->p_same_article_as_previous},
+      {"p_recent_article", &p->p_recent_article},
+      {"p_tone_shared_in_article", &p->p_tone_shared_in_article},
+      {"p_pair_shared_in_article", &p->p_pair_shared_in_article},
+      {"p_actor1_geo", &p->p_actor1_geo},
+      {"p_actor2_geo", &p->p_actor2_geo},
+      {"p_action_geo_actor1", &p->p_action_geo_actor1},
+      {"p_action_geo_actor2", &p->p_action_geo_actor2},
+      {"p_action_geo_none", &p->p_action_geo_none},
+      {"sample_bytes_per_row", &p->sample_bytes_per_row}};
+  return ForEachRecord("params.tsv", 2, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double v, Number(f[1]));
+    if (f[0] == "recent_article_window") {
+      if (v < 1 || v > 4096) return Status::InvalidArgument("recent_article_window out of range");
+      p->recent_article_window = static_cast<int>(v);
+    } else if (auto it = doubles.find(f[0]); it != doubles.end()) {
+      *it->second = v;
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+Result<GenTables> LoadGenTables() {
+  GenTables t;
+  RETURN_IF_ERROR(LoadParams(&t.params));
+  Interner countries;
+  Interner fips;
+
+  // Country pairs and their marginals.
+  std::vector<double> pair_w;
+  RETURN_IF_ERROR(ForEachRecord("pairs.tsv", 3, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double n, Number(f[2]));
+    t.pairs.emplace_back(countries.Id(NoneToEmpty(f[0])), countries.Id(NoneToEmpty(f[1])));
+    pair_w.push_back(n);
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(t.pair_table, MakeTable(pair_w, "pairs.tsv"));
+
+  // Actor tuples per country.
+  std::vector<std::vector<double>> actor_w;
+  RETURN_IF_ERROR(ForEachRecord("actors.tsv", 12, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double n, Number(f[11]));
+    uint32_t c = countries.Id(NoneToEmpty(f[0]));
+    if (t.actors.size() <= c) {
+      t.actors.resize(c + 1);
+      actor_w.resize(c + 1);
+    }
+    std::string joined(f[1]);
+    for (int i = 2; i <= 10; ++i) {
+      joined += '\t';
+      joined += f[i];
+    }
+    t.actors[c].push_back(std::move(joined));
+    actor_w[c].push_back(n);
+    return Status::Ok();
+  }));
+
+  // Where actors of each country are located.
+  std::vector<std::vector<double>> fips_w;
+  RETURN_IF_ERROR(ForEachRecord("countryfips.tsv", 3, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double n, Number(f[2]));
+    uint32_t c = countries.Id(f[0]);
+    if (t.fips_by_country.size() <= c) {
+      t.fips_by_country.resize(c + 1);
+      fips_w.resize(c + 1);
+    }
+    t.fips_by_country[c].push_back(fips.Id(f[1]));
+    fips_w[c].push_back(n > 0 ? n : 1);  // a bare ISO3->FIPS fact weighs as one sighting
+    return Status::Ok();
+  }));
+
+  // Places, overall and per FIPS country.
+  std::vector<double> place_w;
+  std::vector<std::vector<double>> by_fips_w;
+  RETURN_IF_ERROR(ForEachRecord("places.tsv", 9, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double n, Number(f[8]));
+    std::string joined(f[0]);
+    for (int i = 1; i <= 7; ++i) {
+      joined += '\t';
+      joined += f[i];
+    }
+    uint32_t id = static_cast<uint32_t>(t.places.size());
+    t.places.push_back(std::move(joined));
+    place_w.push_back(n);
+    uint32_t fp = fips.Id(f[2]);
+    if (t.places_by_fips.size() <= fp) {
+      t.places_by_fips.resize(fp + 1);
+      by_fips_w.resize(fp + 1);
+    }
+    t.places_by_fips[fp].push_back(id);
+    by_fips_w[fp].push_back(n);
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(t.place_table, MakeTable(place_w, "places.tsv"));
+
+  // Size every per-id vector to the final id spaces and build their tables.
+  const size_t nc = countries.names().size(), nf = fips.names().size();
+  t.country_names = countries.names();
+  t.actors.resize(nc);
+  actor_w.resize(nc);
+  t.actor_tables.resize(nc);
+  for (size_t c = 0; c < nc; ++c) {
+    if (!t.actors[c].empty()) t.actor_tables[c] = AliasTable(actor_w[c]);
+  }
+  t.places_by_fips.resize(nf);
+  by_fips_w.resize(nf);
+  t.place_tables_by_fips.resize(nf);
+  for (size_t i = 0; i < nf; ++i) {
+    if (!t.places_by_fips[i].empty()) t.place_tables_by_fips[i] = AliasTable(by_fips_w[i]);
+  }
+  t.fips_by_country.resize(nc);
+  fips_w.resize(nc);
+  t.fips_tables_by_country.resize(nc);
+  for (size_t c = 0; c < nc; ++c) {
+    // Keep only FIPS codes that have places; a country located nowhere we know stays empty.
+    std::vector<uint32_t> keep;
+    std::vector<double> w;
+    for (size_t k = 0; k < t.fips_by_country[c].size(); ++k) {
+      if (!t.places_by_fips[t.fips_by_country[c][k]].empty()) {
+        keep.push_back(t.fips_by_country[c][k]);
+        w.push_back(fips_w[c][k]);
+      }
+    }
+    t.fips_by_country[c] = keep;
+    if (!keep.empty()) t.fips_tables_by_country[c] = AliasTable(w);
+  }
+  // Marginals over actors that have a country (id 0, none, excluded): the independent part of
+  // the pair model fills in country-country dyads the samples are too small to show.
+  std::vector<double> m1(nc, 0), m2(nc, 0);
+  for (size_t i = 0; i < t.pairs.size(); ++i) {
+    m1[t.pairs[i].first] += pair_w[i];
+    m2[t.pairs[i].second] += pair_w[i];
+  }
+  m1[0] = m2[0] = 0;
+  ASSIGN_OR_RETURN(t.country1_table, MakeTable(m1, "pairs.tsv country1"));
+  ASSIGN_OR_RETURN(t.country2_table, MakeTable(m2, "pairs.tsv country2"));
+  for (const auto& [a, b] : t.pairs) {
+    if (t.actors[a].empty() || t.actors[b].empty()) {
+      return Status::Corruption("data/gen/pairs.tsv: country without actors in actors.tsv: " +
+                                std::string(t.country_names[t.actors[a].empty() ? a : b]));
+    }
+  }
+
+  // Event codes, checked against the codebook.
+  std::vector<double> code_w;
+  RETURN_IF_ERROR(ForEachRecord("eventcodes.tsv", 2, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double w, Number(f[1]));
+    const EventCodeInfo* info = LookupEventCode(f[0]);
+    if (!info) return Status::InvalidArgument("not a CAMEO event code: " + std::string(f[0]));
+    char g[16];
+    auto [end, ec] = std::to_chars(g, g + sizeof g, info->goldstein, std::chars_format::fixed, 1);
+    (void)ec;
+    EventCodeText e;
+    e.code = info->code;
+    e.quad = info->quad;
+    e.text = std::string(info->code) + '\t' + std::string(info->base) + '\t' +
+             std::string(info->root) + '\t' + std::to_string(info->quad) + '\t' +
+             std::string(g, end);
+    t.codes.push_back(std::move(e));
+    code_w.push_back(w);
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(t.code_table, MakeTable(code_w, "eventcodes.tsv"));
+
+  std::vector<double> count_w;
+  RETURN_IF_ERROR(ForEachRecord("counts.tsv", 4, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double n, Number(f[3]));
+    for (int i = 0; i < 3; ++i) RETURN_IF_ERROR(Number(f[i]).status());
+    t.counts.push_back(std::string(f[0]) + '\t' + std::string(f[1]) + '\t' + std::string(f[2]));
+    count_w.push_back(n);
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(t.count_table, MakeTable(count_w, "counts.tsv"));
+
+  std::vector<double> tone_w[5];
+  RETURN_IF_ERROR(ForEachRecord("tone.tsv", 3, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double q, Number(f[0]));
+    ASSIGN_OR_RETURN(double bin, Number(f[1]));
+    ASSIGN_OR_RETURN(double n, Number(f[2]));
+    if (q < 1 || q > 4) return Status::InvalidArgument("QuadClass out of range");
+    t.tone_bins[static_cast<int>(q)].push_back(bin);
+    tone_w[static_cast<int>(q)].push_back(n);
+    return Status::Ok();
+  }));
+  for (int q = 1; q <= 4; ++q) {
+    ASSIGN_OR_RETURN(t.tone_tables[q], MakeTable(tone_w[q], "tone.tsv"));
+  }
+
+  std::vector<double> lag_w;
+  RETURN_IF_ERROR(ForEachRecord("lag.tsv", 2, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double d, Number(f[0]));
+    ASSIGN_OR_RETURN(double n, Number(f[1]));
+    if (d < 0 || d > 3660) return Status::InvalidArgument("lag out of range");
+    t.lags.push_back(static_cast<int>(d));
+    lag_w.push_back(n);
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(t.lag_table, MakeTable(lag_w, "lag.tsv"));
+
+  std::vector<double> url_w;
+  RETURN_IF_ERROR(ForEachRecord("urls.tsv", 3, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double n, Number(f[2]));
+    ASSIGN_OR_RETURN(UrlShape shape, ParseUrlShape(f[0], f[1]));
+    t.urls.push_back(std::move(shape));
+    url_w.push_back(n);
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(t.url_table, MakeTable(url_w, "urls.tsv"));
+
+  std::vector<double> word_w;
+  RETURN_IF_ERROR(ForEachRecord("urlwords.tsv", 2, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double n, Number(f[1]));
+    t.words.push_back(f[0]);
+    word_w.push_back(n);
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(t.word_table, MakeTable(word_w, "urlwords.tsv"));
+  return t;
+}
+
+}  // namespace entente::gen
