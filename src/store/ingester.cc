@@ -1,0 +1,131 @@
+#include "store/ingester.h"
+
+#include <unistd.h>
+
+#include "store/file_util.h"
+#include "store/segment_writer.h"
+#include "store/store_config.h"
+
+namespace entente::store {
+
+Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
+                               const std::vector<std::pair<uint64_t, uint32_t>>& keys,
+                               std::vector<RunBuilder::Entry>* entries) {
+  if (keys.empty() || reader.rows() == 0) return int64_t{0};
+  size_t i = 0;
+  int64_t marked = 0;
+  RETURN_IF_ERROR(reader.ForEachKey([&](uint64_t k) {
+    while (i < keys.size() && keys[i].first < k) ++i;
+    if (i < keys.size() && keys[i].first == k) {
+      RunBuilder::Entry& e = (*entries)[keys[i].second];
+      if (!e.duplicate) {
+        e.duplicate = true;
+        ++marked;
+      }
+    }
+  }));
+  return marked;
+}
+
+Ingester::Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing,
+                   int workers)
+    : dir_(std::move(dir)), manifest_(std::move(base)), existing_(std::move(existing)) {
+  for (int i = 0; i < workers; ++i) runs_.push_back(std::make_unique<RunBuilder>());
+}
+
+Ingester::~Ingester() = default;
+
+void Ingester::SetError(const Status& s) {
+  std::lock_guard<std::mutex> l(mu_);
+  if (error_.ok()) error_ = s;
+  failed_ = true;
+}
+
+Status Ingester::status() {
+  std::lock_guard<std::mutex> l(mu_);
+  return error_;
+}
+
+bool Ingester::Add(int worker, const EventRow& e) {
+  if (failed_.load(std::memory_order_relaxed)) return false;
+  RunBuilder* run = runs_[worker].get();
+  run->Add(e);
+  rows_.fetch_add(1, std::memory_order_relaxed);
+  if (run->bytes() >= config::kRunBytes) {
+    Status s = FlushRun(run);
+    if (!s.ok()) {
+      SetError(s);
+      return false;
+    }
+  }
+  return true;
+}
+
+Status Ingester::FlushRun(RunBuilder* run) {
+  if (run->empty()) return Status::Ok();
+  int64_t rows = static_cast<int64_t>(run->rows());
+  int64_t dups = run->SortAndDedupe();
+  std::vector<std::pair<uint64_t, uint32_t>> keys = run->SortedKeys();
+
+  std::lock_guard<std::mutex> l(mu_);
+  std::vector<RunBuilder::Entry>& entries = run->entries();
+  for (const SegmentReader* r : existing_) {
+    ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, keys, &entries));
+    dups += n;
+  }
+  for (const auto& r : written_) {
+    ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, keys, &entries));
+    dups += n;
+  }
+  counts_.rows += rows;
+  counts_.duplicates += dups;
+  if (dups < rows) {
+    std::string name = SegmentFileName(manifest_.next_segment++);
+    std::string path = dir_ + "/" + name;
+    ASSIGN_OR_RETURN(std::unique_ptr<SegmentWriter> w, SegmentWriter::Create(path));
+    // The file exists from here on: remember it so Abort() removes it.
+    written_info_.push_back(SegmentInfo{name});
+    for (const RunBuilder::Entry& en : entries) {
+      if (en.duplicate) continue;
+      RETURN_IF_ERROR(w->Add(run->RowAt(en.offset), run->dyad_string(en.a), run->dyad_string(en.b),
+                             en.flipped, en.key));
+    }
+    SegmentSummary sum;
+    RETURN_IF_ERROR(w->Finish(&sum));
+    SegmentInfo& info = written_info_.back();
+    info.rows = sum.rows;
+    info.bytes = sum.bytes;
+    info.min_date = sum.min_date;
+    info.max_date = sum.max_date;
+    counts_.stored += static_cast<int64_t>(sum.rows);
+    ASSIGN_OR_RETURN(std::unique_ptr<SegmentReader> reader, SegmentReader::Open(path));
+    written_.push_back(std::move(reader));
+  }
+  run->Clear();
+  return Status::Ok();
+}
+
+Status Ingester::Commit(IngestCounts* counts, Manifest* committed) {
+  RETURN_IF_ERROR(status());
+  for (auto& run : runs_) RETURN_IF_ERROR(FlushRun(run.get()));
+  if (!written_info_.empty()) {
+    Manifest next = manifest_;
+    for (const SegmentInfo& s : written_info_) next.segments.push_back(s);
+    RETURN_IF_ERROR(SyncDir(dir_));  // the new segment names are durable before the manifest
+    RETURN_IF_ERROR(CommitManifest(dir_, next));
+    manifest_ = next;
+  }
+  *counts = counts_;
+  *committed = manifest_;
+  written_info_.clear();  // committed: no longer ours to remove
+  return Status::Ok();
+}
+
+void Ingester::Abort() {
+  std::lock_guard<std::mutex> l(mu_);
+  written_.clear();
+  for (const SegmentInfo& s : written_info_) unlink((dir_ + "/" + s.name).c_str());
+  written_info_.clear();
+}
+
+}  // namespace entente::store

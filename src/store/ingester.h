@@ -1,0 +1,76 @@
+// The write half of an ingest, whatever the rows come from: workers Add() rows into their own
+// run; a full run is sorted, deduplicated (within itself, then against every segment already in
+// the store and every segment this ingest wrote before) and written as a new segment. Commit()
+// puts the new segments in the manifest in one atomic rename; until then the store is unchanged,
+// and Abort() (or a crash) leaves only files the next writer deletes.
+//
+// Thread safety: Add(w, ...) may be called concurrently for distinct workers w; Commit/Abort from
+// one thread after all Adds are done. Segments are written one at a time (under a mutex): dedupe
+// against the previous segment must see it complete.
+#ifndef ENTENTE_STORE_INGESTER_H_
+#define ENTENTE_STORE_INGESTER_H_
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/event.h"
+#include "core/status.h"
+#include "store/manifest.h"
+#include "store/run_builder.h"
+#include "store/segment_reader.h"
+
+namespace entente::store {
+
+struct IngestCounts {
+  int64_t rows = 0;        // rows handed to Add
+  int64_t stored = 0;      // new events written
+  int64_t duplicates = 0;  // rows whose key was already stored or seen earlier in this ingest
+};
+
+class Ingester {
+ public:
+  // `existing` are the store's current segments (not owned; must outlive the Ingester).
+  // REQUIRES: the caller holds the store's writer lock.
+  Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing, int workers);
+  ~Ingester();
+
+  // Returns false once an error has happened (the caller stops feeding rows).
+  bool Add(int worker, const EventRow& e);
+  int64_t rows_added() const { return rows_.load(std::memory_order_relaxed); }
+
+  // Writes the last runs and commits the manifest.
+  Status Commit(IngestCounts* counts, Manifest* committed);
+  // Removes every file this ingest wrote.
+  void Abort();
+  Status status();
+
+ private:
+  Status FlushRun(RunBuilder* run);
+  void SetError(const Status& s);
+
+  std::string dir_;
+  Manifest manifest_;
+  std::vector<const SegmentReader*> existing_;
+  std::vector<std::unique_ptr<RunBuilder>> runs_;
+  std::vector<std::unique_ptr<SegmentReader>> written_;  // this ingest's segments
+  std::vector<SegmentInfo> written_info_;
+  std::mutex mu_;  // guards writing segments, written_, counts_, error_
+  IngestCounts counts_;
+  Status error_;
+  std::atomic<bool> failed_{false};
+  std::atomic<int64_t> rows_{0};
+};
+
+// Whether two keys lists share elements is checked by walking the store's sorted keys: this
+// marks every entry of `keys` (ascending) whose key `reader` holds; returns how many.
+Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
+                               const std::vector<std::pair<uint64_t, uint32_t>>& keys,
+                               std::vector<RunBuilder::Entry>* entries);
+
+}  // namespace entente::store
+
+#endif  // ENTENTE_STORE_INGESTER_H_

@@ -1,0 +1,87 @@
+#include "store/manifest.h"
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "store/coding.h"
+#include "store/file_util.h"
+
+namespace entente::store {
+
+uint64_t Manifest::rows() const {
+  uint64_t n = 0;
+  for (const SegmentInfo& s : segments) n += s.rows;
+  return n;
+}
+
+std::string SegmentFileName(uint64_t number) { return fmt::format("seg-{:08d}.ens", number); }
+
+std::string EncodeManifest(const Manifest& m) {
+  std::string body = fmt::format("entente-store {}\nnext {}\n", kManifestVersion, m.next_segment);
+  for (const SegmentInfo& s : m.segments) {
+    body += fmt::format("segment {} rows {} bytes {} min {} max {}\n", s.name, s.rows, s.bytes,
+                        s.min_date, s.max_date);
+  }
+  body += fmt::format("crc {:08x}\n", Crc32(body));
+  return body;
+}
+
+Result<Manifest> DecodeManifest(const std::string& path, const std::string& text) {
+  size_t crc_at = text.rfind("crc ");
+  if (crc_at == std::string::npos || (crc_at > 0 && text[crc_at - 1] != '\n')) {
+    return Status::Corruption(path + ": checksum line missing (torn or edited file)");
+  }
+  uint32_t want = 0;
+  if (std::sscanf(text.c_str() + crc_at, "crc %x", &want) != 1 ||
+      Crc32(std::string_view(text).substr(0, crc_at)) != want) {
+    return Status::Corruption(path + ": checksum mismatch");
+  }
+  Manifest m;
+  std::istringstream in(text.substr(0, crc_at));
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    std::istringstream ls(line);
+    std::string word;
+    ls >> word;
+    if (line_no == 1) {
+      int version = 0;
+      if (word != "entente-store" || !(ls >> version)) {
+        return Status::Corruption(fmt::format("{}:1: not an entente manifest", path));
+      }
+      if (version != kManifestVersion) {
+        return Status::NotSupported(fmt::format("{}: manifest version {} (this entente reads {})",
+                                                path, version, kManifestVersion));
+      }
+    } else if (word == "next") {
+      ls >> m.next_segment;
+    } else if (word == "segment") {
+      SegmentInfo s;
+      std::string k1, k2, k3, k4;
+      ls >> s.name >> k1 >> s.rows >> k2 >> s.bytes >> k3 >> s.min_date >> k4 >> s.max_date;
+      if (!ls || k1 != "rows" || k2 != "bytes" || k3 != "min" || k4 != "max") {
+        return Status::Corruption(fmt::format("{}:{}: bad segment line", path, line_no));
+      }
+      m.segments.push_back(std::move(s));
+    } else if (!word.empty()) {
+      return Status::Corruption(fmt::format("{}:{}: unknown line '{}'", path, line_no, word));
+    }
+  }
+  return m;
+}
+
+Result<Manifest> ReadManifest(const std::string& dir) {
+  std::string path = dir + "/" + kManifestName, text;
+  Status s = ReadWholeFile(path, &text);
+  if (s.code() == StatusCode::kNotFound) return Manifest{};
+  RETURN_IF_ERROR(s);
+  return DecodeManifest(path, text);
+}
+
+Status CommitManifest(const std::string& dir, const Manifest& m) {
+  return WriteFileAtomic(dir, kManifestName, EncodeManifest(m));
+}
+
+}  // namespace entente::store

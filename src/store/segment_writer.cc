@@ -1,0 +1,224 @@
+#include "store/segment_writer.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "store/coding.h"
+#include "store/store_config.h"
+
+namespace entente::store {
+namespace {
+
+void AddTag(std::vector<std::string>* tags, std::string_view t) {
+  if (t.empty()) return;
+  for (const std::string& x : *tags) {
+    if (x == t) return;
+  }
+  tags->emplace_back(t);
+}
+
+// See DyadEntry::pure.
+bool PureActor(const EventRow& e, bool source, std::string_view dyad_country) {
+  std::string_view code = source ? e.source.code : e.target.code;
+  return code.size() < 3 || code.substr(0, 3) == dyad_country;
+}
+
+void PutBlob(std::string* m, const BlobRef& b) {
+  PutVarint64(m, b.offset);
+  PutVarint64(m, b.size);
+  PutVarint64(m, b.raw_size);
+  PutFixed32(m, b.crc);
+}
+
+}  // namespace
+
+SegmentWriter::SegmentWriter(std::unique_ptr<WritableFile> file) : file_(std::move(file)) {}
+SegmentWriter::~SegmentWriter() = default;
+
+Result<std::unique_ptr<SegmentWriter>> SegmentWriter::Create(const std::string& path) {
+  ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> f, WritableFile::Create(path));
+  std::string header(kSegmentMagic);
+  PutFixed32(&header, kSegmentVersion);
+  PutFixed32(&header, 0);
+  RETURN_IF_ERROR(f->Append(header));
+  auto w = std::unique_ptr<SegmentWriter>(new SegmentWriter(std::move(f)));
+  for (int c = 0; c < kNumColumns; ++c) {
+    if (KindOf(c) == ColumnKind::kDict) w->Intern(c, "");  // id 0 is always ""
+  }
+  return w;
+}
+
+uint32_t SegmentWriter::Intern(int column, std::string_view v) {
+  Dict& d = dicts_[column];
+  if (d.has_last && d.last == v) return d.last_id;
+  uint32_t id;
+  auto it = d.ids.find(std::string(v));
+  if (it != d.ids.end()) {
+    id = it->second;
+    d.last = it->first;
+  } else {
+    id = static_cast<uint32_t>(d.values.size());
+    auto [ins, ok] = d.ids.emplace(std::string(v), id);
+    d.values.push_back(&ins->first);
+    d.last = ins->first;
+  }
+  d.last_id = id;
+  d.has_last = true;
+  return id;
+}
+
+void SegmentWriter::CloseDyad() {
+  if (!has_dyad_) return;
+  dyad_rows_.push_back(rows_ - dyad_.first_row);
+  dyads_.push_back(std::move(dyad_));
+  has_dyad_ = false;
+}
+
+Status SegmentWriter::Add(const EventRow& e, std::string_view a, std::string_view b, bool flipped,
+                          uint64_t key) {
+  if (!has_dyad_ || dyad_.a != a || dyad_.b != b) {
+    CloseDyad();
+    dyad_ = OpenDyad{std::string(a), std::string(b), rows_, e.date, e.date, true, {}};
+    has_dyad_ = true;
+  }
+  dyad_.max_date = std::max(dyad_.max_date, e.date);
+  dyad_.min_date = std::min(dyad_.min_date, e.date);
+  std::string_view src_country = flipped ? b : a, tgt_country = flipped ? a : b;
+  if (!PureActor(e, true, src_country) || !PureActor(e, false, tgt_country)) dyad_.pure = false;
+  for (const ActorRow* actor : {&e.source, &e.target}) {
+    if (actor->code.size() >= 3) AddTag(&dyad_.tags, actor->code.substr(0, 3));
+    AddTag(&dyad_.tags, actor->country);
+  }
+
+  for (int c = 0; c < kNumColumns; ++c) {
+    ColumnValues& v = block_[c];
+    switch (KindOf(c)) {
+      case ColumnKind::kDict: v.ids.push_back(Intern(c, StringField(e, c))); break;
+      case ColumnKind::kPlain: {
+        std::string_view s = StringField(e, c);
+        v.lens.push_back(static_cast<uint32_t>(s.size()));
+        v.bytes.append(s);
+        break;
+      }
+      case ColumnKind::kInt:
+        v.ints.push_back(c == kDir ? (flipped ? 1 : 0) : IntField(e, c));
+        break;
+      case ColumnKind::kFloat: v.floats.push_back(FloatField(e, c)); break;
+    }
+  }
+  if (block_rows_ == 0) block_min_ = block_max_ = e.date;
+  block_min_ = std::min(block_min_, e.date);
+  block_max_ = std::max(block_max_, e.date);
+  if (rows_ == 0) min_date_ = max_date_ = e.date;
+  min_date_ = std::min(min_date_, e.date);
+  max_date_ = std::max(max_date_, e.date);
+  keys_.push_back(key);
+  ++rows_;
+  if (++block_rows_ == config::kBlockRows) return FlushBlock();
+  return Status::Ok();
+}
+
+Status SegmentWriter::FlushBlock() {
+  if (block_rows_ == 0) return Status::Ok();
+  BlockMeta meta;
+  meta.first_row = rows_ - block_rows_;
+  meta.rows = block_rows_;
+  meta.min_date = block_min_;
+  meta.max_date = block_max_;
+  for (int c = 0; c < kNumColumns; ++c) {
+    raw_.clear();
+    EncodeColumn(c, block_[c], &raw_);
+    packed_.clear();
+    RETURN_IF_ERROR(CompressBlob(raw_, &packed_));
+    BlobRef& ref = meta.columns[c];
+    ref.offset = file_->size();
+    ref.size = packed_.size();
+    ref.raw_size = raw_.size();
+    ref.crc = Crc32(packed_);
+    RETURN_IF_ERROR(file_->Append(packed_));
+    block_[c].Clear();
+  }
+  blocks_.push_back(meta);
+  block_rows_ = 0;
+  return Status::Ok();
+}
+
+Status SegmentWriter::Finish(SegmentSummary* summary) {
+  RETURN_IF_ERROR(FlushBlock());
+  CloseDyad();
+
+  // Keys: sorted, delta-coded varints in one frame.
+  std::sort(keys_.begin(), keys_.end());
+  raw_.clear();
+  uint64_t prev = 0;
+  for (uint64_t k : keys_) {
+    PutVarint64(&raw_, k - prev);
+    prev = k;
+  }
+  packed_.clear();
+  RETURN_IF_ERROR(CompressBlob(raw_, &packed_));
+  BlobRef keys{file_->size(), packed_.size(), raw_.size(), Crc32(packed_)};
+  RETURN_IF_ERROR(file_->Append(packed_));
+  std::vector<uint64_t>().swap(keys_);
+
+  std::string m;
+  PutVarint64(&m, kSegmentVersion);
+  PutVarint64(&m, rows_);
+  PutVarint64(&m, ZigZag(min_date_));
+  PutVarint64(&m, ZigZag(max_date_));
+  PutVarint64(&m, kNumColumns);
+  for (int c = 0; c < kNumColumns; ++c) {
+    m.push_back(static_cast<char>(KindOf(c)));
+    if (KindOf(c) != ColumnKind::kDict) continue;
+    PutVarint64(&m, dicts_[c].values.size());
+    for (const std::string* s : dicts_[c].values) PutString(&m, *s);
+  }
+  PutVarint64(&m, blocks_.size());
+  for (const BlockMeta& b : blocks_) {
+    PutVarint64(&m, b.first_row);
+    PutVarint64(&m, b.rows);
+    PutVarint64(&m, ZigZag(b.min_date));
+    PutVarint64(&m, ZigZag(b.max_date));
+    for (int c = 0; c < kNumColumns; ++c) PutBlob(&m, b.columns[c]);
+  }
+  PutVarint64(&m, dyads_.size());
+  for (size_t i = 0; i < dyads_.size(); ++i) {
+    const OpenDyad& d = dyads_[i];
+    PutString(&m, d.a);
+    PutString(&m, d.b);
+    PutVarint64(&m, d.first_row);
+    PutVarint64(&m, dyad_rows_[i]);
+    PutVarint64(&m, ZigZag(d.min_date));
+    PutVarint64(&m, ZigZag(d.max_date));
+    m.push_back(d.pure ? 1 : 0);
+    PutVarint64(&m, d.tags.size());
+    for (const std::string& t : d.tags) PutString(&m, t);
+  }
+  PutVarint64(&m, rows_);  // key count (one key per row)
+  PutBlob(&m, keys);
+
+  packed_.clear();
+  RETURN_IF_ERROR(CompressBlob(m, &packed_));
+  std::string trailer;
+  uint64_t meta_offset = file_->size();
+  PutFixed64(&trailer, meta_offset);
+  PutFixed64(&trailer, packed_.size());
+  PutFixed64(&trailer, m.size());
+  PutFixed32(&trailer, Crc32(packed_));
+  PutFixed32(&trailer, kSegmentVersion);
+  trailer.append(kSegmentMagic);
+  RETURN_IF_ERROR(file_->Append(packed_));
+  RETURN_IF_ERROR(file_->Append(trailer));
+  RETURN_IF_ERROR(file_->Sync());
+  RETURN_IF_ERROR(file_->Close());
+  summary->path = file_->path();
+  summary->rows = rows_;
+  summary->bytes = file_->size();
+  summary->min_date = min_date_;
+  summary->max_date = max_date_;
+  return Status::Ok();
+}
+
+}  // namespace entente::store

@@ -1,0 +1,85 @@
+// Writes one segment file from rows that arrive sorted by (dyad, date). Streaming: only the
+// current block (kBlockRows rows), the dictionaries and the keys are in memory, so a merge of
+// many segments writes one big segment in constant memory per column.
+//
+// Not crash-safe by itself: the file is complete only after Finish() (which fsyncs); the store
+// puts it in the manifest after that, and removes files the manifest does not name.
+#ifndef ENTENTE_STORE_SEGMENT_WRITER_H_
+#define ENTENTE_STORE_SEGMENT_WRITER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/event.h"
+#include "core/status.h"
+#include "store/column_codec.h"
+#include "store/file_util.h"
+#include "store/segment_format.h"
+
+namespace entente::store {
+
+struct SegmentSummary {
+  std::string path;
+  uint64_t rows = 0;
+  uint64_t bytes = 0;
+  Days min_date = 0, max_date = 0;
+};
+
+class SegmentWriter {
+ public:
+  static Result<std::unique_ptr<SegmentWriter>> Create(const std::string& path);
+  ~SegmentWriter();
+
+  // REQUIRES: (dyad_a, dyad_b, e.date) >= that of the previous row; dyad_a <= dyad_b are the
+  // DyadCountry values of the two sides; `flipped` says the source is dyad_b. `key` is
+  // EventKeyHash(e), unique within the segment.
+  Status Add(const EventRow& e, std::string_view dyad_a, std::string_view dyad_b, bool flipped,
+             uint64_t key);
+  // Writes the rest, fsyncs and closes. The writer is done after this.
+  Status Finish(SegmentSummary* summary);
+  uint64_t rows() const { return rows_; }
+
+ private:
+  struct Dict {
+    std::unordered_map<std::string, uint32_t> ids;
+    std::vector<const std::string*> values;  // by id; point at the map's keys
+    std::string_view last;                   // last value added, to skip the hash on repeats
+    uint32_t last_id = 0;
+    bool has_last = false;
+  };
+  explicit SegmentWriter(std::unique_ptr<WritableFile> file);
+  uint32_t Intern(int column, std::string_view v);
+  Status FlushBlock();
+  void CloseDyad();
+
+  std::unique_ptr<WritableFile> file_;
+  Dict dicts_[kNumColumns];
+  ColumnValues block_[kNumColumns];
+  std::vector<BlockMeta> blocks_;
+  uint64_t rows_ = 0;
+  uint32_t block_rows_ = 0;
+  Days block_min_ = 0, block_max_ = 0;
+  Days min_date_ = 0, max_date_ = 0;
+  std::vector<uint64_t> keys_;
+
+  struct OpenDyad {
+    std::string a, b;
+    uint64_t first_row = 0;
+    Days min_date = 0, max_date = 0;
+    bool pure = true;
+    std::vector<std::string> tags;
+  };
+  bool has_dyad_ = false;
+  OpenDyad dyad_;
+  std::vector<OpenDyad> dyads_;
+  std::vector<uint64_t> dyad_rows_;
+  std::string raw_, packed_;  // scratch
+};
+
+}  // namespace entente::store
+
+#endif  // ENTENTE_STORE_SEGMENT_WRITER_H_

@@ -1,0 +1,157 @@
+#include "store/store.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "store/file_util.h"
+#include "store/ingester.h"
+#include "store/manifest.h"
+#include "store/segment_reader.h"
+#include "store/store_lock.h"
+
+namespace entente::store {
+namespace {
+
+Status MakeDirs(const std::string& dir) {
+  std::string partial;
+  size_t pos = 0;
+  while (pos != std::string::npos) {
+    pos = dir.find('/', pos + 1);
+    partial = dir.substr(0, pos);
+    if (partial.empty()) continue;
+    if (mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST) return ErrnoStatus(partial, errno);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Store::Store() : manifest_(std::make_unique<Manifest>()) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode) {
+  auto s = std::unique_ptr<Store>(new Store());
+  s->dir_ = dir;
+  s->mode_ = mode;
+  if (mode == OpenMode::kWrite) {
+    RETURN_IF_ERROR(MakeDirs(dir));
+    ASSIGN_OR_RETURN(s->lock_, StoreLock::Acquire(dir));
+    RETURN_IF_ERROR(s->Load());
+    RETURN_IF_ERROR(s->RemoveLeftovers());
+  } else {
+    RETURN_IF_ERROR(s->Load());
+  }
+  return s;
+}
+
+Status Store::Load() {
+  // A reader may race a writer that replaces the manifest and deletes merged segments: when a
+  // named segment is gone, the manifest has moved on; read it again.
+  Status last;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    ASSIGN_OR_RETURN(Manifest m, ReadManifest(dir_));
+    std::vector<std::unique_ptr<SegmentReader>> segs;
+    last = Status::Ok();
+    for (const SegmentInfo& info : m.segments) {
+      auto r = SegmentReader::Open(dir_ + "/" + info.name);
+      if (!r.ok()) {
+        last = r.status();
+        break;
+      }
+      if ((*r)->rows() != info.rows) {
+        last = Status::Corruption(fmt::format("{}/{}: holds {} rows, the manifest says {}", dir_,
+                                              info.name, (*r)->rows(), info.rows));
+        break;
+      }
+      segs.push_back(std::move(*r));
+    }
+    if (last.ok()) {
+      *manifest_ = std::move(m);
+      segments_ = std::move(segs);
+      return Status::Ok();
+    }
+    if (last.code() != StatusCode::kNotFound || mode_ == OpenMode::kWrite) return last;
+  }
+  return last;
+}
+
+Status Store::RemoveLeftovers() {
+  ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(dir_));
+  std::set<std::string> live;
+  for (const SegmentInfo& s : manifest_->segments) live.insert(s.name);
+  for (const std::string& n : names) {
+    bool segment = n.starts_with("seg-") && n.ends_with(".ens");
+    bool tmp = n.ends_with(".tmp");
+    if ((segment && !live.count(n)) || tmp) unlink((dir_ + "/" + n).c_str());
+  }
+  return Status::Ok();
+}
+
+int64_t Store::events() const { return static_cast<int64_t>(manifest_->rows()); }
+
+std::string Store::Describe() const { return "store " + dir_; }
+
+Status Store::IngestEvents(const std::vector<Event>& events, IngestStats* stats) {
+  if (mode_ != OpenMode::kWrite) return Status::InvalidArgument("store opened read-only");
+  std::vector<const SegmentReader*> existing;
+  for (const auto& s : segments_) existing.push_back(s.get());
+  Ingester ing(dir_, *manifest_, existing, 1);
+  for (const Event& e : events) {
+    if (!ing.Add(0, ViewOf(e))) break;
+  }
+  IngestCounts counts;
+  Manifest committed;
+  Status s = ing.Commit(&counts, &committed);
+  if (!s.ok()) {
+    ing.Abort();
+    return s;
+  }
+  stats->rows += counts.rows;
+  stats->stored += counts.stored;
+  stats->duplicates += counts.duplicates;
+  return Load();
+}
+
+Result<StoreInfo> Store::Info() {
+  StoreInfo info;
+  info.events = events();
+  info.segments = static_cast<int>(segments_.size());
+  info.bytes = FileSizeOr0(dir_ + "/" + kManifestName);
+  std::map<std::string, int64_t> datasets;
+  std::set<std::pair<std::string_view, std::string_view>> dyads;
+  bool first = true;
+  DecodedColumn col;
+  for (const auto& seg : segments_) {
+    info.bytes += seg->file_bytes();
+    if (seg->rows() == 0) continue;
+    if (first || seg->min_date() < info.first) info.first = seg->min_date();
+    if (first || seg->max_date() > info.last) info.last = seg->max_date();
+    first = false;
+    for (const DyadEntry& d : seg->dyads()) dyads.emplace(d.a, d.b);
+    std::vector<int64_t> counts(seg->dict(kDataset).size());
+    for (size_t b = 0; b < seg->blocks().size(); ++b) {
+      RETURN_IF_ERROR(seg->ReadColumn(b, kDataset, &col));
+      for (uint32_t id : col.ids) ++counts[id];
+    }
+    for (size_t i = 0; i < counts.size(); ++i) {
+      if (counts[i]) datasets[std::string(seg->dict(kDataset)[i])] += counts[i];
+    }
+  }
+  info.dyads = static_cast<int64_t>(dyads.size());
+  info.datasets.assign(datasets.begin(), datasets.end());
+  return info;
+}
+
+Status Store::Verify() {
+  for (const auto& seg : segments_) RETURN_IF_ERROR(seg->Verify());
+  return Status::Ok();
+}
+
+}  // namespace entente::store

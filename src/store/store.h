@@ -1,0 +1,121 @@
+// The embedded event store: the front door of src/store (everything else in this folder is
+// internal). A directory of immutable, checksummed, columnar segment files and a MANIFEST that
+// names the ones that count:
+//
+//   <dir>/MANIFEST            the last commit (see manifest.h)
+//   <dir>/seg-NNNNNNNN.ens    segments: events sorted by (dyad, date), one zstd frame per column
+//                             per block of 8192 rows, with a dyad directory and per-block date
+//                             ranges (see segment_format.h, docs/FORMAT.md)
+//   <dir>/LOCK                the writer lock, with the writer's pid inside
+//   <dir>/rejects/*.tsv       rows ingest could not read
+//
+// Why our own format and not SQLite/DuckDB: analysts ask "what happened between A and B, month by
+// month" over hundreds of millions of rows. Keeping rows of a dyad together and sorted by date
+// makes that a directory lookup plus a few block reads per segment (milliseconds), and a full
+// scan reads only the 3-4 columns an aggregate needs.
+//
+// Guarantees: an ingest commits atomically (kill -9 at any moment leaves the last commit); one
+// writer at a time (others get Busy "store is locked by pid N"); readers never block and never
+// take the lock; every byte read is checked by CRC first (Corruption names the file).
+//
+// Thread safety: a Store opened for reading may be used from one thread at a time (as every
+// EventSource). Ingest uses its own threads internally.
+#ifndef ENTENTE_STORE_STORE_H_
+#define ENTENTE_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/event_source.h"
+#include "core/reject.h"
+#include "core/status.h"
+#include "io/reader.h"
+
+namespace entente::store {
+
+class SegmentReader;
+class StoreLock;
+struct Manifest;
+
+enum class OpenMode {
+  kRead,   // never creates, never locks; a missing dir is an empty store
+  kWrite,  // creates the dir, takes the writer lock, removes leftovers of dead ingests
+};
+
+struct IngestProgress {
+  int64_t rows = 0;         // rows parsed so far
+  int64_t bytes_done = 0;   // input bytes consumed (as stored on disk: compressed if .gz)
+  int64_t bytes_total = 0;  // sum of input file sizes
+};
+
+struct IngestOptions {
+  int jobs = 0;  // parsing threads; 0 = all cores
+  io::Format format = io::Format::kAuto;
+  RejectSink* rejects = nullptr;  // not owned; may be null (rejects only counted)
+  std::function<void(const IngestProgress&)> progress;  // called ~10 times a second
+};
+
+struct IngestStats {
+  int64_t files = 0;
+  int64_t rows = 0;        // data rows read
+  int64_t stored = 0;      // new events
+  int64_t duplicates = 0;  // already in the store, or repeated in the input
+  int64_t rejected = 0;    // rows the readers could not use
+  int64_t bytes = 0;       // input bytes
+};
+
+struct StoreInfo {
+  int64_t events = 0;
+  Days first = 0, last = 0;                               // valid when events > 0
+  std::vector<std::pair<std::string, int64_t>> datasets;  // name, events; by name
+  int64_t dyads = 0;
+  uint64_t bytes = 0;  // on disk: segments + manifest
+  int segments = 0;
+};
+
+class Store : public EventSource {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode);
+  ~Store() override;
+
+  const std::string& dir() const { return dir_; }
+  int64_t events() const;
+  bool empty() const { return events() == 0; }
+
+  // Reads files (each format auto-detected unless options.format says) and commits their new
+  // events in one manifest update. REQUIRES: opened with kWrite.
+  Status IngestFiles(const std::vector<std::string>& paths, const IngestOptions& options,
+                     IngestStats* stats);
+  // The same for events already in memory (the coder, tests).
+  Status IngestEvents(const std::vector<Event>& events, IngestStats* stats);
+
+  Result<StoreInfo> Info();
+  // Reads every byte of every segment and checks it (slow; `info --check`).
+  Status Verify();
+
+  // EventSource.
+  std::string Describe() const override;
+  Status Scan(const EventFilter& filter,
+              const std::function<bool(const EventRow&)>& visit) override;
+  Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override;
+  Result<int64_t> CountEvents(const EventFilter& filter) override;
+
+ private:
+  Store();
+  Status Load();  // (re)reads the manifest and opens its segments
+  Status RemoveLeftovers();
+
+  std::string dir_;
+  OpenMode mode_ = OpenMode::kRead;
+  std::unique_ptr<StoreLock> lock_;
+  std::unique_ptr<Manifest> manifest_;
+  std::vector<std::unique_ptr<SegmentReader>> segments_;
+};
+
+}  // namespace entente::store
+
+#endif  // ENTENTE_STORE_STORE_H_

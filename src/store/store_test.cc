@@ -1,0 +1,346 @@
+// The store against plain references: every field back bit for bit, idempotent re-ingest, Scan
+// vs a filtered vector and Aggregate vs the Aggregator on random filters, and the failure modes
+// (lock contention, a flipped byte, leftovers of a dead ingest).
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <unordered_set>
+
+#include "store/manifest.h"
+#include "store/store_config.h"
+#include "testing.h"
+
+namespace entente::store {
+namespace {
+
+// Random events with the shapes the store must handle: impure actors (code prefix differs from
+// country), IGOs, empty actors, NaN numbers, month/year precision, ids and no ids.
+std::vector<Event> RandomEvents(int n, uint32_t seed) {
+  std::mt19937 rng(seed);
+  auto pick = [&](std::initializer_list<const char*> xs) {
+    return std::string(*(xs.begin() + rng() % xs.size()));
+  };
+  std::vector<Event> out;
+  for (int i = 0; i < n; ++i) {
+    Event e;
+    e.dataset = pick({"gdelt2", "gdelt1", "icews"});
+    if (rng() % 4) e.id = std::to_string(100000 + rng() % 5000000);
+    e.date = static_cast<Days>(15000 + rng() % 4000);
+    e.precision = static_cast<DatePrecision>(rng() % 8 == 0 ? 1 + rng() % 2 : 0);
+    for (Actor* a : {&e.source, &e.target}) {
+      int kind = rng() % 6;
+      std::string c = pick({"PAK", "RUS", "USA", "IND", "CHN"});
+      if (kind == 0) {
+        a->code = c + pick({"GOV", "MIL", "BUS"});
+        a->country = c;
+      } else if (kind == 1) {
+        a->code = pick({"GOV", "MIL", "EDU"});
+        a->country = c;
+      } else if (kind == 2) {
+        a->code = c + "GOV";  // no country: DyadCountry from the code
+      } else if (kind == 3) {
+        a->code = pick({"IGOUNO", "NGOXXX"});
+      } else if (kind == 4) {
+        a->code = pick({"RUSMIL", "PAKGOV"});  // impure: code prefix is not the country
+        a->country = c;
+      }
+      a->name = a->code.empty() ? "" : "NAME " + a->code;
+      if (rng() % 3 == 0) a->type1 = pick({"GOV", "MIL"});
+      if (rng() % 9 == 0) a->religion1 = "MOS";
+    }
+    std::string code = pick({"010", "0314", "042", "057", "111", "190", "20"});
+    e.code = code;
+    e.base_code = code.substr(0, 3);
+    e.root_code = rng() % 10 ? code.substr(0, 2) : "";
+    e.quad = static_cast<int8_t>(rng() % 5);
+    e.is_root = rng() % 2;
+    e.goldstein = rng() % 7 ? static_cast<float>(static_cast<int>(rng() % 201) - 100) / 10.0f : NAN;
+    e.mentions = static_cast<int32_t>(rng() % 50);
+    e.sources = static_cast<int32_t>(rng() % 5);
+    e.articles = static_cast<int32_t>(rng() % 40);
+    e.tone = rng() % 5 ? static_cast<float>(rng() % 10000) / 777.0f - 6.0f : NAN;
+    e.geo_country = pick({"PK", "RS", ""});
+    e.geo_name = e.geo_country.empty() ? "" : "Somewhere, " + e.geo_country;
+    e.lat = rng() % 4 ? static_cast<float>(rng() % 18000) / 100.0f - 90.0f : NAN;
+    e.lon = rng() % 4 ? static_cast<float>(rng() % 36000) / 100.0f - 180.0f : NAN;
+    e.date_added = 20150218230000ll + rng() % 100000;
+    e.url = "https://news.example/" + std::to_string(rng()) + "/story.html";
+    if (rng() % 7 == 0) e.sector = "energy";
+    if (rng() % 11 == 0) e.text = "tab\there, newline\nthere";
+    if (rng() % 13 == 0) e.citation = "Dawn, 2012";
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+bool SameBits(float a, float b) { return std::memcmp(&a, &b, 4) == 0; }
+
+std::string Fingerprint(const EventRow& e) {
+  std::string s = std::string(e.dataset) + "|" + std::string(e.id) + "|" + std::to_string(e.date);
+  s += "|" + std::to_string(EventKeyHash(e));
+  return s;
+}
+
+void ExpectSameEvent(const EventRow& a, const EventRow& b) {
+  EXPECT_EQ(ToOwned(a).dataset, ToOwned(b).dataset);
+  Event x = ToOwned(a), y = ToOwned(b);
+  EXPECT_EQ(x.id, y.id);
+  EXPECT_EQ(x.date, y.date);
+  EXPECT_EQ(x.precision, y.precision);
+  for (auto [p, q] : {std::pair{&x.source, &y.source}, {&x.target, &y.target}}) {
+    EXPECT_EQ(p->code, q->code);
+    EXPECT_EQ(p->name, q->name);
+    EXPECT_EQ(p->country, q->country);
+    EXPECT_EQ(p->known_group, q->known_group);
+    EXPECT_EQ(p->ethnic, q->ethnic);
+    EXPECT_EQ(p->religion1, q->religion1);
+    EXPECT_EQ(p->religion2, q->religion2);
+    EXPECT_EQ(p->type1, q->type1);
+    EXPECT_EQ(p->type2, q->type2);
+    EXPECT_EQ(p->type3, q->type3);
+  }
+  EXPECT_EQ(x.is_root, y.is_root);
+  EXPECT_EQ(x.code, y.code);
+  EXPECT_EQ(x.base_code, y.base_code);
+  EXPECT_EQ(x.root_code, y.root_code);
+  EXPECT_EQ(x.quad, y.quad);
+  EXPECT_TRUE(SameBits(x.goldstein, y.goldstein));
+  EXPECT_EQ(x.mentions, y.mentions);
+  EXPECT_EQ(x.sources, y.sources);
+  EXPECT_EQ(x.articles, y.articles);
+  EXPECT_TRUE(SameBits(x.tone, y.tone));
+  EXPECT_EQ(x.geo_country, y.geo_country);
+  EXPECT_EQ(x.geo_name, y.geo_name);
+  EXPECT_TRUE(SameBits(x.lat, y.lat));
+  EXPECT_TRUE(SameBits(x.lon, y.lon));
+  EXPECT_EQ(x.date_added, y.date_added);
+  EXPECT_EQ(x.url, y.url);
+  EXPECT_EQ(x.sector, y.sector);
+  EXPECT_EQ(x.text, y.text);
+  EXPECT_EQ(x.citation, y.citation);
+}
+
+// The input with duplicates (by key) removed, first copy kept.
+std::vector<Event> Unique(const std::vector<Event>& in) {
+  std::vector<Event> out;
+  std::unordered_set<uint64_t> seen;
+  for (const Event& e : in) {
+    if (seen.insert(EventKeyHash(ViewOf(e))).second) out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<Event> ScanAll(EventSource* s, const EventFilter& f) {
+  std::vector<Event> out;
+  Status st = s->Scan(f, [&](const EventRow& e) {
+    out.push_back(ToOwned(e));
+    return true;
+  });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::vector<std::pair<std::string, size_t>> order;
+  for (size_t i = 0; i < out.size(); ++i) order.emplace_back(Fingerprint(ViewOf(out[i])), i);
+  std::sort(order.begin(), order.end());
+  std::vector<Event> sorted;
+  for (auto& [fp, i] : order) sorted.push_back(std::move(out[i]));
+  return sorted;
+}
+
+TEST(StoreTest, RoundTripEveryFieldAndIdempotentReingest) {
+  testing::TempDir dir;
+  std::vector<Event> events = RandomEvents(20000, 1);
+  // Exact duplicates inside one ingest are counted, not stored twice.
+  events.push_back(events[5]);
+  events.push_back(events[77]);
+  std::vector<Event> unique = Unique(events);
+  {
+    auto store = Store::Open(dir.path(), OpenMode::kWrite);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    IngestStats st;
+    ASSERT_TRUE((*store)->IngestEvents(events, &st).ok());
+    EXPECT_EQ(st.rows, static_cast<int64_t>(events.size()));
+    EXPECT_EQ(st.stored, static_cast<int64_t>(unique.size()));
+    EXPECT_EQ(st.duplicates, static_cast<int64_t>(events.size() - unique.size()));
+    IngestStats again;
+    ASSERT_TRUE((*store)->IngestEvents(events, &again).ok());
+    EXPECT_EQ(again.stored, 0);
+    EXPECT_EQ(again.duplicates, static_cast<int64_t>(events.size()));
+    EXPECT_EQ((*store)->events(), static_cast<int64_t>(unique.size()));
+  }
+  auto store = Store::Open(dir.path(), OpenMode::kRead);
+  ASSERT_TRUE(store.ok());
+  std::vector<Event> got = ScanAll(store->get(), EventFilter{});
+  VectorEventSource ref("ref", unique);
+  std::vector<Event> want = ScanAll(&ref, EventFilter{});
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) ExpectSameEvent(ViewOf(got[i]), ViewOf(want[i]));
+
+  auto info = (*store)->Info();
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->events, static_cast<int64_t>(unique.size()));
+  int64_t sum = 0;
+  for (auto& [name, n] : info->datasets) sum += n;
+  EXPECT_EQ(sum, info->events);
+  EXPECT_GT(info->bytes, 0u);
+}
+
+EventFilter RandomFilter(std::mt19937& rng) {
+  EventFilter f;
+  const char* cs[] = {"PAK", "RUS", "USA", "IND", "CHN", "IGO", "RUSMIL", "PAKGOV", "GOV"};
+  int k = rng() % 6;
+  if (k <= 2) {
+    f.dyad_a = cs[rng() % 9];
+    f.dyad_b = cs[rng() % 9];
+    f.directed = rng() % 2;
+  } else if (k == 3) {
+    f.source = cs[rng() % 9];
+  } else if (k == 4) {
+    f.actors = {cs[rng() % 9], cs[rng() % 9]};
+  }
+  if (rng() % 2) f.from = static_cast<Days>(15000 + rng() % 4000);
+  if (rng() % 2) f.to = static_cast<Days>(15000 + rng() % 4000);
+  if (rng() % 4 == 0) f.code_prefix = rng() % 2 ? "0" : "03";
+  if (rng() % 5 == 0) f.quad = 1 + rng() % 4;
+  if (rng() % 6 == 0) f.dataset = rng() % 2 ? "icews" : "nope";
+  return f;
+}
+
+TEST(StoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
+  testing::TempDir dir;
+  std::vector<Event> events = Unique(RandomEvents(30000, 7));
+  auto store = Store::Open(dir.path(), OpenMode::kWrite);
+  ASSERT_TRUE(store.ok());
+  IngestStats st;
+  // Two ingests: two segments, so the cross-segment paths run too.
+  std::vector<Event> first(events.begin(), events.begin() + 12000);
+  std::vector<Event> second(events.begin() + 12000, events.end());
+  ASSERT_TRUE((*store)->IngestEvents(first, &st).ok());
+  ASSERT_TRUE((*store)->IngestEvents(second, &st).ok());
+  VectorEventSource ref("ref", events);
+  std::mt19937 rng(42);
+  for (int round = 0; round < 40; ++round) {
+    EventFilter f = RandomFilter(rng);
+    SCOPED_TRACE(f.Describe());
+    std::vector<Event> got = ScanAll(store->get(), f), want = ScanAll(&ref, f);
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(Fingerprint(ViewOf(got[i])), Fingerprint(ViewOf(want[i])));
+    }
+    auto count = (*store)->CountEvents(f);
+    ASSERT_TRUE(count.ok());
+    EXPECT_EQ(*count, static_cast<int64_t>(want.size()));
+
+    AggregateQuery q;
+    q.filter = f;
+    q.period = static_cast<Period>(rng() % 5);
+    q.by_period = rng() % 4 != 0;
+    q.by_dyad = rng() % 2;
+    q.by_root = rng() % 2;
+    q.weight = static_cast<Weight>(rng() % 3);
+    auto fast = (*store)->Aggregate(q);
+    auto slow = ref.Aggregate(q);
+    ASSERT_TRUE(fast.ok() && slow.ok());
+    ASSERT_EQ(fast->size(), slow->size());
+    for (size_t i = 0; i < fast->size(); ++i) {
+      const AggregateRow &x = (*fast)[i], &y = (*slow)[i];
+      EXPECT_EQ(x.period, y.period);
+      EXPECT_EQ(x.a, y.a);
+      EXPECT_EQ(x.b, y.b);
+      EXPECT_EQ(x.root, y.root);
+      EXPECT_EQ(x.events, y.events);
+      EXPECT_DOUBLE_EQ(x.weight, y.weight);
+      for (int k = 0; k < 4; ++k) EXPECT_DOUBLE_EQ(x.quad[k], y.quad[k]);
+      EXPECT_NEAR(x.goldstein_sum, y.goldstein_sum, 1e-6 * (1 + std::fabs(y.goldstein_sum)));
+      EXPECT_DOUBLE_EQ(x.goldstein_weight, y.goldstein_weight);
+    }
+  }
+}
+
+TEST(StoreTest, SecondWriterIsToldWhoHoldsTheLockAndReadersAreNotBlocked) {
+  testing::TempDir dir;
+  auto writer = Store::Open(dir.path(), OpenMode::kWrite);
+  ASSERT_TRUE(writer.ok());
+  auto second = Store::Open(dir.path(), OpenMode::kWrite);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kBusy);
+  EXPECT_NE(second.status().message().find("store is locked by pid " + std::to_string(getpid())),
+            std::string::npos)
+      << second.status().message();
+  auto reader = Store::Open(dir.path(), OpenMode::kRead);
+  EXPECT_TRUE(reader.ok());
+}
+
+TEST(StoreTest, FlippedByteIsCorruptionNamingTheFile) {
+  testing::TempDir dir;
+  {
+    auto store = Store::Open(dir.path(), OpenMode::kWrite);
+    ASSERT_TRUE(store.ok());
+    IngestStats st;
+    ASSERT_TRUE((*store)->IngestEvents(RandomEvents(5000, 3), &st).ok());
+  }
+  auto m = ReadManifest(dir.path());
+  ASSERT_TRUE(m.ok());
+  ASSERT_EQ(m->segments.size(), 1u);
+  std::string seg = dir.path() + "/" + m->segments[0].name;
+  std::string bytes = testing::ReadFileOrDie(seg);
+  for (size_t at : {bytes.size() / 3, bytes.size() - 60}) {  // a data block, then the meta
+    std::string bad = bytes;
+    bad[at] ^= 0x5a;
+    testing::WriteFileOrDie(seg, bad);
+    Status s;
+    auto store = Store::Open(dir.path(), OpenMode::kRead);
+    if (!store.ok()) {
+      s = store.status();
+    } else {
+      s = (*store)->Verify();
+    }
+    EXPECT_EQ(s.code(), StatusCode::kCorruption) << s.ToString();
+    EXPECT_NE(s.message().find(seg), std::string::npos) << s.message();
+  }
+  testing::WriteFileOrDie(seg, bytes);
+  auto store = Store::Open(dir.path(), OpenMode::kRead);
+  ASSERT_TRUE(store.ok());
+  EXPECT_TRUE((*store)->Verify().ok());
+}
+
+TEST(StoreTest, TornManifestIsCorruptionAndLeftoversAreRemovedByTheNextWriter) {
+  testing::TempDir dir;
+  {
+    auto store = Store::Open(dir.path(), OpenMode::kWrite);
+    ASSERT_TRUE(store.ok());
+    IngestStats st;
+    ASSERT_TRUE((*store)->IngestEvents(RandomEvents(100, 4), &st).ok());
+  }
+  testing::WriteFileOrDie(dir.File("seg-00000099.ens"), "half a segment");
+  testing::WriteFileOrDie(dir.File("MANIFEST.tmp"), "half a manifest");
+  {
+    auto store = Store::Open(dir.path(), OpenMode::kWrite);
+    ASSERT_TRUE(store.ok());
+    EXPECT_FALSE(std::ifstream(dir.File("seg-00000099.ens")).good());
+    EXPECT_FALSE(std::ifstream(dir.File("MANIFEST.tmp")).good());
+    EXPECT_EQ((*store)->events(), 100 - 0);
+  }
+  std::string m = testing::ReadFileOrDie(dir.File("MANIFEST"));
+  testing::WriteFileOrDie(dir.File("MANIFEST"), m.substr(0, m.size() / 2));
+  auto store = Store::Open(dir.path(), OpenMode::kRead);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(store.status().message().find("MANIFEST"), std::string::npos);
+}
+
+TEST(StoreTest, EmptyOrMissingDirectoryIsAnEmptyStore) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("nothing-here"), OpenMode::kRead);
+  ASSERT_TRUE(store.ok());
+  EXPECT_TRUE((*store)->empty());
+  EXPECT_EQ(ScanAll(store->get(), EventFilter{}).size(), 0u);
+}
+
+}  // namespace
+}  // namespace entente::store
