@@ -187,13 +187,12 @@ write('urlwords.tsv', ['word', 'count'], sorted(slug_words.items(), key=lambda x
 # --- Row-order statistics from the two whole exports. --------------------------------------------
 p = {}
 n_rows = same_prev = recent = new = 0
-tone_shared = pair_shared = both = 0
+tone_shared = pair_shared = both = actors_shared = geo_shared = 0
 a1geo = a1geo_own = a2geo = a2geo_own = 0
 act = collections.Counter()
 total_bytes = 0
-WINDOW = 64
+distinct_urls = 0
 for path in WHOLE:
-    seen = []
     prev = None
     by_url = {}
     total_bytes += os.path.getsize(os.path.join(SHARED, path))
@@ -202,17 +201,18 @@ for path in WHOLE:
         u = r[60]
         if prev is not None and prev[60] == u:
             same_prev += 1
-        elif u in seen[-WINDOW:]:
+        elif u in by_url:
             recent += 1
         else:
             new += 1
         if u in by_url:
             both += 1
             tone_shared += by_url[u][34] == r[34]
-            pair_shared += (by_url[u][7], by_url[u][17]) == (r[7], r[17])
+            same_pair = (by_url[u][7], by_url[u][17]) == (r[7], r[17])
+            pair_shared += same_pair
+            actors_shared += same_pair and by_url[u][5:25] == r[5:25]
+            geo_shared += same_pair and by_url[u][5:25] == r[5:25] and by_url[u][35:59] == r[35:59]
         by_url[u] = r
-        if u not in seen[-WINDOW:]:
-            seen.append(u)
         prev = r
         for a, off in ((7, 35), (17, 43)):
             if r[a - 2]:
@@ -224,15 +224,19 @@ for path in WHOLE:
         a1, a2, ag = r[35:43], r[43:51], r[51:59]
         act['a1' if ag == a1 and a1[0] != '0' else 'a2' if ag == a2 and a2[0] != '0' else
             'none' if ag[0] in ('0', '') else 'other'] += 1
+    distinct_urls += len(by_url)
 actor1 = sum(1 for path in WHOLE for r in rows(path) if r[5])
 actor2 = sum(1 for path in WHOLE for r in rows(path) if r[15])
 params = [
     ('p_is_root', root_flag['1'] / sum(root_flag.values())),
     ('p_same_article_as_previous', same_prev / n_rows),
     ('p_recent_article', recent / n_rows),
-    ('recent_article_window', WINDOW),
+    # An export revisits any of its articles (~360 per 15-minute file), not only the last few.
+    ('recent_article_window', round(distinct_urls / len(WHOLE))),
     ('p_tone_shared_in_article', tone_shared / both),
     ('p_pair_shared_in_article', pair_shared / both),
+    ('p_actors_shared_given_pair', actors_shared / pair_shared),
+    ('p_geo_shared_given_actors', geo_shared / actors_shared),
     ('p_actor1_geo', a1geo / actor1),
     ('p_actor2_geo', a2geo / actor2),
     ('p_action_geo_actor1', act['a1'] / n_rows),

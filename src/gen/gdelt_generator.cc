@@ -11,13 +11,6 @@ namespace {
 
 constexpr std::string_view kEmptyGeo = "0\t\t\t\t\t\t\t";  // Type 0 and seven empty fields
 
-void AppendUint(uint64_t v, std::string* out) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  (void)ec;
-  out->append(buf, end);
-}
-
 // Writes `v` as `width` digits, zero padded, at p.
 void PutDigits(char* p, int v, int width) {
   for (int k = width - 1; k >= 0; --k) {
@@ -59,13 +52,57 @@ void FormatEventDay(Days d, DayText* out) {
   out->text.assign(b, 30);
 }
 
+// Appends to a string through a raw cursor: one resize per row instead of a capacity check and
+// terminator write per field (the row is ~30 small pieces; this halved the time per row).
+class RowWriter {
+ public:
+  explicit RowWriter(std::string* out) : out_(out), n_(out->size()) {
+    out_->resize(n_ + kSlack);
+    p_ = out_->data() + n_;
+    end_ = out_->data() + out_->size();
+  }
+  ~RowWriter() { out_->resize(static_cast<size_t>(p_ - out_->data())); }
+  void Put(std::string_view s) {
+    if (static_cast<size_t>(end_ - p_) < s.size()) Grow(s.size());
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  void Tab() { Char('\t'); }
+  void Char(char c) {
+    if (p_ == end_) Grow(1);
+    *p_++ = c;
+  }
+  void Uint(uint64_t v) {
+    if (end_ - p_ < 24) Grow(24);
+    p_ = std::to_chars(p_, end_, v).ptr;
+  }
+
+ private:
+  static constexpr size_t kSlack = 2048;  // above the longest row the tables can make
+  void Grow(size_t need) {
+    size_t at = static_cast<size_t>(p_ - out_->data());
+    out_->resize(out_->size() + need + kSlack);
+    p_ = out_->data() + at;
+    end_ = out_->data() + out_->size();
+  }
+  std::string* out_;
+  size_t n_;
+  char* p_;
+  char* end_;
+};
+
+constexpr uint32_t kNoPlace = UINT32_MAX;
+
 }  // namespace
 
 struct Gdelt2Generator::Article {
   std::string url;
   std::string tone;
-  uint32_t c1 = 0, c2 = 0;
   uint32_t home_place = 0;
+  // The article's latest event, which the next event of the article may repeat in part.
+  uint32_t c1 = 0, c2 = 0;
+  uint32_t actor1 = 0, actor2 = 0;  // indexes into GenTables::actors[c1], [c2]
+  uint32_t geo1 = kNoPlace, geo2 = kNoPlace, geo_action = kNoPlace;
 };
 
 struct Gdelt2Generator::State {
@@ -76,6 +113,7 @@ struct Gdelt2Generator::State {
   DayText event_day;
   int64_t added_minute = -1;
   char added[16];  // DATEADDED "YYYYMMDDHHMMSS"
+  std::string tone;
 };
 
 Gdelt2Generator::Gdelt2Generator(const GenTables& tables, const GenerateOptions& options)
@@ -110,15 +148,6 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
   }
   const Days added_day = options_.from + static_cast<Days>(minute / 1440);
 
-  // --- Which article reports it. -------------------------------------------------------------
-  const double r = rng_.Uniform();
-  bool reused = false;
-  if (s.filled > 0 && r < p.p_same_article_as_previous) {
-    reused = true;
-  } else if (s.filled > 0 && r < p.p_same_article_as_previous + p.p_recent_article) {
-    s.current = rng_.Below(static_cast<uint32_t>(s.filled));
-    reused = true;
-  }
   auto draw_pair = [&](uint32_t* c1, uint32_t* c2) {
     if (rng_.Chance(tuning::kPairFromTable)) {
       const auto& pr = t_.pairs[t_.pair_table.Sample(rng_)];
@@ -141,7 +170,7 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
     double lo = bins[t_.tone_tables[quad].Sample(rng_)];
     int words =
         tuning::kMinWords + static_cast<int>(rng_.Below(tuning::kMaxWords - tuning::kMinWords));
-    // The k/words nearest a uniform draw in the bin, kept inside the bin when possible.
+    // The k/words nearest a uniform draw in the bin.
     double want = lo + 0.5 * rng_.Uniform();
     double k = std::round(want * words / 100.0);
     double v = 100.0 * k / words;
@@ -152,7 +181,16 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
     tone->assign(buf, end);
   };
 
+  // --- Which article reports it, and what the event shares with the article's last one. -------
   const EventCodeText& code = t_.codes[t_.code_table.Sample(rng_)];
+  const double r = rng_.Uniform();
+  bool reused = false;
+  if (s.filled > 0 && r < p.p_same_article_as_previous) {
+    reused = true;
+  } else if (s.filled > 0 && r < p.p_same_article_as_previous + p.p_recent_article) {
+    s.current = rng_.Below(static_cast<uint32_t>(s.filled));
+    reused = true;
+  }
   if (!reused) {
     s.current = s.next_slot;
     s.next_slot = (s.next_slot + 1) % s.recent.size();
@@ -161,70 +199,76 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
     a.url.clear();
     const UrlShape& shape = t_.urls[t_.url_table.Sample(rng_)];
     ExpandUrl(shape, t_.words, t_.word_table, rng_, &a.url);
-    draw_pair(&a.c1, &a.c2);
-    a.home_place = place_in(a.c1, place_in(a.c2, t_.place_table.Sample(rng_)));
     draw_tone(code.quad, &a.tone);
   }
   Article& a = s.recent[s.current];
-  uint32_t c1 = a.c1, c2 = a.c2;
-  if (reused && !rng_.Chance(p.p_pair_shared_in_article)) draw_pair(&c1, &c2);
-  std::string tone_buf;
   const std::string* tone = &a.tone;
   if (reused && !rng_.Chance(p.p_tone_shared_in_article)) {
-    draw_tone(code.quad, &tone_buf);
-    tone = &tone_buf;
+    draw_tone(code.quad, &s.tone);
+    tone = &s.tone;
   }
-
-  const std::string& actor1 = t_.actors[c1][t_.actor_tables[c1].Sample(rng_)];
-  const std::string& actor2 = t_.actors[c2][t_.actor_tables[c2].Sample(rng_)];
-  const bool has1 = !actor1.empty() && actor1[0] != '\t';
-  const bool has2 = !actor2.empty() && actor2[0] != '\t';
+  const bool same_pair = reused && rng_.Chance(p.p_pair_shared_in_article);
+  const bool same_actors = same_pair && rng_.Chance(p.p_actors_shared_given_pair);
+  const bool same_geo = same_actors && rng_.Chance(p.p_geo_shared_given_actors);
+  if (!same_pair) {
+    draw_pair(&a.c1, &a.c2);
+    if (!reused) a.home_place = place_in(a.c1, place_in(a.c2, t_.place_table.Sample(rng_)));
+  }
+  if (!same_actors) {
+    a.actor1 = t_.actor_tables[a.c1].Sample(rng_);
+    a.actor2 = t_.actor_tables[a.c2].Sample(rng_);
+  }
+  const std::string& actor1 = t_.actors[a.c1][a.actor1];
+  const std::string& actor2 = t_.actors[a.c2][a.actor2];
+  if (!same_geo) {
+    const bool has1 = !actor1.empty() && actor1[0] != '\t';
+    const bool has2 = !actor2.empty() && actor2[0] != '\t';
+    a.geo1 = has1 && rng_.Chance(p.p_actor1_geo) ? place_in(a.c1, a.home_place) : kNoPlace;
+    a.geo2 = has2 && rng_.Chance(p.p_actor2_geo) ? place_in(a.c2, a.home_place) : kNoPlace;
+    const double ra = rng_.Uniform();
+    if (ra < p.p_action_geo_actor1) {
+      a.geo_action = a.geo1 != kNoPlace ? a.geo1 : a.home_place;
+    } else if (ra < p.p_action_geo_actor1 + p.p_action_geo_actor2) {
+      a.geo_action = a.geo2 != kNoPlace ? a.geo2 : a.home_place;
+    } else if (ra < p.p_action_geo_actor1 + p.p_action_geo_actor2 + p.p_action_geo_none) {
+      a.geo_action = kNoPlace;
+    } else {
+      a.geo_action = a.home_place;  // elsewhere: where the story is
+    }
+  }
+  auto geo = [&](uint32_t place) {
+    return place == kNoPlace ? kEmptyGeo : std::string_view(t_.places[place]);
+  };
 
   // --- Write the 61 columns. -----------------------------------------------------------------
-  AppendUint(410000000ULL + i, out);
-  out->push_back('\t');
+  RowWriter w(out);
+  w.Uint(410000000ULL + i);
+  w.Tab();
   FormatEventDay(added_day - t_.lags[t_.lag_table.Sample(rng_)], &s.event_day);
-  out->append(s.event_day.text);
-  out->push_back('\t');
-  out->append(actor1);
-  out->push_back('\t');
-  out->append(actor2);
-  out->push_back('\t');
-  out->push_back(rng_.Chance(p.p_is_root) ? '1' : '0');
-  out->push_back('\t');
-  out->append(code.text);
-  out->push_back('\t');
-  out->append(t_.counts[t_.count_table.Sample(rng_)]);
-  out->push_back('\t');
-  out->append(*tone);
-  out->push_back('\t');
-
-  std::string_view geo1 = kEmptyGeo, geo2 = kEmptyGeo;
-  if (has1 && rng_.Chance(p.p_actor1_geo)) geo1 = t_.places[place_in(c1, a.home_place)];
-  if (has2 && rng_.Chance(p.p_actor2_geo)) geo2 = t_.places[place_in(c2, a.home_place)];
-  std::string_view action;
-  const double ra = rng_.Uniform();
-  if (ra < p.p_action_geo_actor1) {
-    action = geo1;
-  } else if (ra < p.p_action_geo_actor1 + p.p_action_geo_actor2) {
-    action = geo2;
-  } else if (ra < p.p_action_geo_actor1 + p.p_action_geo_actor2 + p.p_action_geo_none) {
-    action = kEmptyGeo;
-  }
-  if (action.empty() ||
-      (action == kEmptyGeo && ra < p.p_action_geo_actor1 + p.p_action_geo_actor2)) {
-    action = t_.places[a.home_place];  // an actor without a place: where the story is
-  }
-  out->append(geo1);
-  out->push_back('\t');
-  out->append(geo2);
-  out->push_back('\t');
-  out->append(action);
-  out->push_back('\t');
-  out->append(s.added, 14);
-  out->push_back('\t');
-  out->append(a.url);
-  out->push_back('\n');
+  w.Put(s.event_day.text);
+  w.Tab();
+  w.Put(actor1);
+  w.Tab();
+  w.Put(actor2);
+  w.Tab();
+  w.Char(rng_.Chance(p.p_is_root) ? '1' : '0');
+  w.Tab();
+  w.Put(code.text);
+  w.Tab();
+  w.Put(t_.counts[t_.count_table.Sample(rng_)]);
+  w.Tab();
+  w.Put(*tone);
+  w.Tab();
+  w.Put(geo(a.geo1));
+  w.Tab();
+  w.Put(geo(a.geo2));
+  w.Tab();
+  w.Put(geo(a.geo_action));
+  w.Tab();
+  w.Put(std::string_view(s.added, 14));
+  w.Tab();
+  w.Put(a.url);
+  w.Char('\n');
 }
 
 Status GenerateGdelt2(const GenerateOptions& options, const ByteSink& sink) {

@@ -89,6 +89,8 @@ Status LoadParams(GenParams* p) {
       {"p_recent_article", &p->p_recent_article},
       {"p_tone_shared_in_article", &p->p_tone_shared_in_article},
       {"p_pair_shared_in_article", &p->p_pair_shared_in_article},
+      {"p_actors_shared_given_pair", &p->p_actors_shared_given_pair},
+      {"p_geo_shared_given_actors", &p->p_geo_shared_given_actors},
       {"p_actor1_geo", &p->p_actor1_geo},
       {"p_actor2_geo", &p->p_actor2_geo},
       {"p_action_geo_actor1", &p->p_action_geo_actor1},

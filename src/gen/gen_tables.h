@@ -31,6 +31,8 @@ struct GenParams {
   int recent_article_window = 64;
   double p_tone_shared_in_article = 0.93;
   double p_pair_shared_in_article = 0.59;
+  double p_actors_shared_given_pair = 0.58;  // same 20 Actor fields as the article's last event
+  double p_geo_shared_given_actors = 0.6;  // and then the same three geo blocks too
   double p_actor1_geo = 0.97;
   double p_actor2_geo = 0.98;
   double p_action_geo_actor1 = 0.62;
