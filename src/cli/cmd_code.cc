@@ -1,19 +1,265 @@
-// `entente code`: not built yet (see the issue that owns it).
+// `entente code [FILE|-]`: news text to CAMEO events (src/coder/coder.h), or, with --eval, the
+// coder's precision and recall on a file of sentences with known codings.
+// Bad input never stops a run: invalid UTF-8 and control bytes are blanked (and counted), lines
+// or sentences too long to be text are skipped (and counted), and a summary goes to stderr.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
+#include "coder/coder.h"
+#include "coder/eval.h"
+#include "coder/text.h"
+#include "coder/tunables.h"
+#include "core/cameo.h"
+#include "core/embedded.h"
+#include "core/event.h"
 
 namespace entente::cli {
 namespace {
 
+Result<std::string> ReadInput(const std::string& path) {
+  std::ostringstream ss;
+  if (path.empty() || path == "-") {
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open");
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": read error");
+  return ss.str();
+}
+
+std::string DirOf(const std::string& path) {
+  size_t s = path.rfind('/');
+  return s == std::string::npos ? "." : path.substr(0, s);
+}
+
+bool Exists(const std::string& p) { return access(p.c_str(), R_OK) == 0; }
+
 class CodeCommand : public CommandHandler {
  public:
-  void AddOptions(CLI::App* app) override { app->allow_extras(); }
-  int Run(const GlobalOptions&) override {
-    std::fprintf(stderr, "entente: 'code' is not implemented yet\n");
-    return kExitFailure;
+  void AddOptions(CLI::App* app) override {
+    app->add_option("file", file_, "text file to code ('-' or nothing: standard input)");
+    app->add_flag("--lines", lines_,
+                  "one document per line; a line may start with YYYY-MM-DD<TAB> as its date");
+    app->add_option("--date", date_, "document date (YYYY-MM-DD; default today)");
+    app->add_option("--dict", dicts_,
+                    "directory or file of dictionaries (ours, PETRARCH or TABARI); repeatable");
+    app->add_flag("--dict-only", dict_only_, "use only the --dict dictionaries, not the built-in");
+    app->add_flag("--ingest", ingest_, "store the coded events (dataset coded:<input name>)");
+    app->add_option("--eval", eval_,
+                    "score the coder on a file of coded sentences (our gold format, TABARI "
+                    "Validate.text, PETRARCH records); 'gold' = the built-in gold set");
+    app->add_flag("--misses", misses_, "with --eval: list the sentences coded wrongly");
   }
+
+  int Run(const GlobalOptions& globals) override {
+    if (!eval_.empty()) return RunEval(globals);
+    if (ingest_) {
+      return ReportError(Status::NotSupported(
+          "code --ingest: storing coded events is not available in this build (the store "
+          "writer is not there yet); write jsonl and ingest it with `entente ingest`"));
+    }
+    Days doc_date;
+    if (!date_.empty()) {
+      auto d = ParseDate(date_);
+      if (!d.ok()) {
+        std::fprintf(stderr, "entente code: --date: %s\nhint: use YYYY-MM-DD\n",
+                     d.status().message().c_str());
+        return kExitUsage;
+      }
+      doc_date = d->days;
+    } else {
+      doc_date = Days(std::chrono::duration_cast<std::chrono::hours>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count() /
+                      24);
+    }
+    coder::DictionaryOptions opts;
+    opts.builtin = !dict_only_;
+    opts.dirs = dicts_;
+    auto dict = coder::LoadDictionaries(opts);
+    if (!dict.ok()) return ReportError(dict.status());
+    auto input = ReadInput(file_);
+    if (!input.ok()) return ReportError(input.status());
+    std::string text = std::move(input).value();
+    if (text.empty()) {
+      if (!globals.quiet) std::fprintf(stderr, "entente code: warning: the input is empty\n");
+      return kExitOk;
+    }
+    size_t blanked = coder::Sanitize(&text);
+
+    std::string format_flag = globals.format.empty() ? "jsonl" : globals.format;
+    auto format = ResolveOutputFormat(format_flag);
+    if (!format.ok()) return ReportError(format.status());
+    TableWriter out(std::cout, *format,
+                    {"doc", "sentence", "date", "source", "target", "code", "root", "quad",
+                     "goldstein", "text"});
+    coder::Coder c(dict->get());
+    std::vector<coder::CodedEvent> events;
+    int64_t docs = 0, skipped_lines = 0, bad_dates = 0;
+    auto code_doc = [&](std::string_view doc, Days date, int64_t doc_no) {
+      events.clear();
+      c.CodeDocument(doc, date, &events);
+      for (const coder::CodedEvent& e : events) {
+        std::string_view root = RootOf(e.code);
+        const EventCodeInfo* info = LookupEventCode(e.code);
+        double gold = info ? double(info->goldstein) : std::nan("");
+        out.Row({doc_no, int64_t(e.sentence), FormatDate(e.date.days, e.date.precision), e.source,
+                 e.target, e.code, std::string(root), int64_t(QuadClassOfRoot(root)), gold,
+                 std::string(doc.substr(e.begin, e.end - e.begin))});
+      }
+    };
+    if (lines_) {
+      size_t pos = 0;
+      while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) nl = text.size();
+        std::string_view line(text.data() + pos, nl - pos);
+        pos = nl + 1;
+        ++docs;
+        if (line.size() > coder::config::kMaxDocumentBytes) {
+          ++skipped_lines;
+          continue;
+        }
+        Days date = doc_date;
+        size_t tab = line.find('\t');
+        if (tab != std::string_view::npos && tab <= 10 && tab >= 4) {
+          auto d = ParseDate(line.substr(0, tab));
+          if (d.ok()) {
+            date = d->days;
+            line.remove_prefix(tab + 1);
+          } else {
+            ++bad_dates;
+          }
+        }
+        code_doc(line, date, docs);
+      }
+    } else {
+      docs = 1;
+      code_doc(text, doc_date, 1);
+    }
+    out.Finish();
+    const coder::CoderStats& st = c.stats();
+    if (!globals.quiet) {
+      std::fprintf(stderr, "entente code: %lld document(s), %llu sentence(s), %llu event(s)\n",
+                   (long long)docs, (unsigned long long)st.sentences,
+                   (unsigned long long)st.events);
+    }
+    if (blanked) {
+      std::fprintf(stderr,
+                   "entente code: warning: %zu byte(s) of invalid UTF-8 or control characters "
+                   "were read as spaces\n",
+                   blanked);
+    }
+    if (skipped_lines) {
+      std::fprintf(stderr, "entente code: warning: skipped %lld line(s) longer than %zu bytes\n",
+                   (long long)skipped_lines, coder::config::kMaxDocumentBytes);
+    }
+    if (st.skipped_sentences) {
+      std::fprintf(stderr,
+                   "entente code: warning: skipped %llu sentence(s) longer than %zu bytes\n",
+                   (unsigned long long)st.skipped_sentences, coder::config::kMaxSentenceBytes);
+    }
+    if (bad_dates) {
+      std::fprintf(stderr,
+                   "entente code: warning: %lld line(s) had an unreadable date prefix; the "
+                   "document date was used\n",
+                   (long long)bad_dates);
+    }
+    return kExitOk;
+  }
+
+ private:
+  int RunEval(const GlobalOptions& globals) {
+    std::vector<std::pair<std::string, std::string>> files;  // name, bytes
+    if (eval_ == "gold") {
+      for (const EmbeddedEntry& e : EmbeddedFilesUnder("gold/")) {
+        files.emplace_back(std::string(e.path), std::string(e.bytes));
+      }
+      if (files.empty()) return ReportError(Status::NotFound("no gold set compiled in"));
+    } else {
+      auto bytes = ReadInput(eval_);
+      if (!bytes.ok()) return ReportError(bytes.status());
+      files.emplace_back(eval_, std::move(bytes).value());
+    }
+    coder::EvalSet all;
+    for (auto& [name, bytes] : files) {
+      auto set = coder::ParseEvalFile(name, bytes);
+      if (!set.ok()) return ReportError(set.status());
+      all.format = set->format;
+      for (auto& r : set->records) all.records.push_back(std::move(r));
+      for (auto& d : set->dictionaries) all.dictionaries.push_back(d);
+    }
+    coder::DictionaryOptions opts;
+    opts.builtin = !dict_only_;
+    opts.dirs = dicts_;
+    std::string dicts_used = dicts_.empty() ? "built-in" : "";
+    if (dicts_.empty() && all.format != coder::EvalFormat::kGold) {
+      // The suites come with their own dictionaries: TABARI's .project beside the text,
+      // PETRARCH's files named in <Environment> (beside the records or in ../dictionaries).
+      opts.builtin = false;
+      std::string dir = DirOf(eval_);
+      if (all.format == coder::EvalFormat::kTabari) {
+        std::string base = eval_.substr(0, eval_.rfind('.'));
+        if (Exists(base + ".project")) opts.dirs.push_back(base + ".project");
+      } else {
+        for (const std::string& f : all.dictionaries) {
+          for (const std::string& cand :
+               {dir + "/" + f, dir + "/../dictionaries/" + f, dir + "/../dictionaries/" + f}) {
+            if (Exists(cand)) {
+              opts.dirs.push_back(cand);
+              break;
+            }
+          }
+        }
+      }
+      for (const std::string& d : opts.dirs) dicts_used += (dicts_used.empty() ? "" : ", ") + d;
+      if (opts.dirs.empty()) {
+        opts.builtin = true;
+        dicts_used = "built-in (the suite's dictionaries were not found)";
+      }
+    }
+    auto dict = coder::LoadDictionaries(opts);
+    if (!dict.ok()) return ReportError(dict.status());
+    coder::Coder c(dict->get());
+    coder::EvalResult r = coder::Evaluate(all, &c, misses_ ? 100000 : 0);
+    std::string format_flag = globals.format.empty() ? "table" : globals.format;
+    auto format = ResolveOutputFormat(format_flag);
+    if (!format.ok()) return ReportError(format.status());
+    {
+      TableWriter out(std::cout, *format,
+                      {"level", "records", "tp", "fp", "fn", "precision", "recall", "f1"});
+      out.Row({std::string("event"), r.records, r.events.tp, r.events.fp, r.events.fn,
+               r.events.precision(), r.events.recall(), r.events.f1()});
+      out.Row({std::string("root"), r.records, r.roots.tp, r.roots.fp, r.roots.fn,
+               r.roots.precision(), r.roots.recall(), r.roots.f1()});
+      out.Finish();
+    }
+    if (!globals.quiet)
+      std::fprintf(stderr, "entente code --eval: dictionaries: %s\n", dicts_used.c_str());
+    for (const std::string& m : r.misses) std::fprintf(stderr, "miss %s\n", m.c_str());
+    return kExitOk;
+  }
+
+  std::string file_ = "-";
+  bool lines_ = false;
+  std::string date_;
+  std::vector<std::string> dicts_;
+  bool dict_only_ = false;
+  bool ingest_ = false;
+  std::string eval_;
+  bool misses_ = false;
 };
 
 }  // namespace
