@@ -99,7 +99,7 @@ struct Driver {
 Status ReadZip(ZipArchive* zip, const std::string& name, Driver* d) {
   for (;;) {
     ASSIGN_OR_RETURN(bool more, zip->NextMember());
-    if (!more) return Status::Ok();
+    if (!more) return zip->CheckComplete();
     ByteStream* member = zip->member_stream();
     d->raw_position = [member] { return member->RawPosition(); };
     RETURN_IF_ERROR(d->Run(name + "!" + zip->member_name(), member));

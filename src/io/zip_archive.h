@@ -34,10 +34,15 @@ class ZipArchive {
   const std::string& member_name() const { return member_; }
   // The current member's bytes. Valid until the next NextMember().
   ByteStream* member_stream();
+  // After the last member: checks that the archive ends with its end-of-central-directory record,
+  // so that a download cut inside the trailing directory is still reported as truncated.
+  Status CheckComplete() const;
 
  private:
   class MemberStream;
   std::string name_;
+  std::string path_;         // set by OpenFile
+  std::string_view memory_;  // set by OpenMemory
   std::string member_;
   archive* a_ = nullptr;
   std::unique_ptr<MemberStream> stream_;
