@@ -1,6 +1,9 @@
 #include "io/event_fields.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <cstdlib>
 
 namespace entente::io {
 namespace {
@@ -21,7 +24,9 @@ FieldValue Real(float f) {
   FieldValue v;
   if (std::isnan(f)) return v;
   v.kind = FieldValue::kReal;
-  v.d = static_cast<double>(f);
+  // The shortest decimal that reads back as the same float, so 33.7f prints as 33.7, not
+  // 33.700001 (its exact double value).
+  v.d = std::strtod(fmt::format("{}", f).c_str(), nullptr);
   return v;
 }
 
