@@ -124,13 +124,21 @@ std::vector<KeyEvent> RankKeyEvents(std::vector<Event> events, int novelty_years
 
 enum class PenaltyKind { kBic, kMbic, kManual };
 struct Penalty {
-  PenaltyKind kind = PenaltyKind::kMbic;
+  PenaltyKind kind = PenaltyKind::kBic;
   double value = 0;  // kManual only: the penalty per change point, in cost units
 };
 Result<Penalty> ParsePenalty(std::string_view text);  // bic|mbic|NUMBER
 
+// What the change points are found on (METHODS.md "Phases"): cooperation only (net cooperation
+// and Goldstein), or cooperation plus the level of engagement: log(1 + weighted events) per period
+// (kVolume) or log of the dyad's share of its actors' events (kIntensity, for news data whose
+// volume grows by itself over the decades).
+enum class PhaseSignal { kCoop, kVolume, kIntensity };
+Result<PhaseSignal> ParsePhaseSignal(std::string_view text);  // coop|volume|intensity
+
 struct PhaseOptions {
   int min_length = 2;  // minimum phase length in periods (>= 1)
+  PhaseSignal signal = PhaseSignal::kVolume;
   Penalty penalty;
   int turning_events = 3;  // events listed per turning point
   int turning_window = 2;  // periods either side of a change point searched for turning events

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 #include "analysis/tunables.h"
@@ -82,6 +83,22 @@ WeightedSignal SignalFromMoments(const std::vector<PeriodMoments>& periods, int 
   return s;
 }
 
+void SetDenseDimension(WeightedSignal* s, int d, const std::vector<double>& values,
+                       double min_variance) {
+  std::vector<double> sq;
+  for (size_t i = 1; i < values.size(); ++i) {
+    sq.push_back((values[i] - values[i - 1]) * (values[i] - values[i - 1]));
+  }
+  double v = sq.size() >= 3 ? Median(sq) / kChi2Median / 2 : min_variance;
+  v = std::max(v, min_variance);
+  s->s2[d] = v;
+  s->tau2[d] = 0;
+  for (int i = 0; i < s->n; ++i) {
+    s->y[static_cast<size_t>(i) * s->dims + d] = values[i];
+    s->w[static_cast<size_t>(i) * s->dims + d] = 1 / v;
+  }
+}
+
 SegmentCost::SegmentCost(const WeightedSignal& s) : dims_(s.dims) {
   size_t size = (static_cast<size_t>(s.n) + 1) * dims_;
   cw_.assign(size, 0);
@@ -130,11 +147,15 @@ std::vector<int> Segment(const WeightedSignal& s, double penalty, int min_length
   std::vector<double> best(n + 1, kInf);
   std::vector<int> last(n + 1, 0);
   best[0] = -penalty;
-  std::vector<int> candidates;
+  // Candidates and the time from which each may be dropped (INT_MAX: still live).
+  std::vector<int> candidates, expires;
   for (int t = min_length; t <= n; ++t) {
     // A segment may start at tau only if [0, tau) can itself be segmented (tau >= min_length).
     int fresh = t - min_length;
-    if (fresh == 0 || (fresh >= min_length && best[fresh] < kInf)) candidates.push_back(fresh);
+    if (fresh == 0 || (fresh >= min_length && best[fresh] < kInf)) {
+      candidates.push_back(fresh);
+      expires.push_back(std::numeric_limits<int>::max());
+    }
     double f = kInf;
     int arg = 0;
     std::vector<double> value(candidates.size());
@@ -151,13 +172,21 @@ std::vector<int> Segment(const WeightedSignal& s, double penalty, int min_length
     best[t] = f;
     last[t] = arg;
     if (prune) {
-      // PELT: tau can never again be optimal once best[tau] + cost(tau, t) > best[t] (the cost
-      // satisfies C(a,b) + C(b,c) <= C(a,c), so K = 0 in Killick et al.'s condition).
+      // PELT: once best[tau] + cost(tau, t) > best[t], tau can never beat a split at t (the cost
+      // satisfies C(a,b) + C(b,c) <= C(a,c), so K = 0 in Killick et al.'s condition). A split at
+      // t is only legal for ends t' >= t + min_length, so tau is dropped from then on.
       size_t keep = 0;
       for (size_t c = 0; c < candidates.size(); ++c) {
-        if (value[c] - penalty <= f) candidates[keep++] = candidates[c];
+        if (expires[c] == std::numeric_limits<int>::max() && value[c] - penalty > f) {
+          expires[c] = t + min_length;
+        }
+        if (expires[c] <= t + 1) continue;  // dropped before the next end t + 1 is evaluated
+        candidates[keep] = candidates[c];
+        expires[keep] = expires[c];
+        ++keep;
       }
       candidates.resize(keep);
+      expires.resize(keep);
     }
   }
   return Backtrack(last, n);

@@ -60,6 +60,13 @@ class SegmentCost {
   std::vector<double> cw_, cwy_, cwyy_;  // prefix sums, (n+1)*dims
 };
 
+// Adds dimension `d` (REQUIRES: d < s->dims) with a value for every period (empty ones too):
+// y = values, all with weight 1 / v, where v is a robust estimate of the period-to-period variance
+// (half the median squared successive difference over the chi-square median), floored at
+// `min_variance`.
+void SetDenseDimension(WeightedSignal* s, int d, const std::vector<double>& values,
+                       double min_variance);
+
 // Optimal segmentation minimising sum of costs + penalty * (#segments - 1), every segment at least
 // `min_length` periods. Returns the start index of every segment but the first, ascending.
 std::vector<int> Pelt(const WeightedSignal& s, double penalty, int min_length);

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "analysis/analysis.h"
@@ -20,7 +22,9 @@ namespace {
 // The per-event signal: dimension 0 is the event's side (+1 cooperation, quad 1-2; -1 conflict,
 // quad 3-4), so a period's mean is its net cooperation; dimension 1 is Goldstein / 10, which
 // separates material from verbal cooperation and a war from a protest.
-constexpr int kDims = 2;
+// Dimension 2 (when asked) is the level of engagement.
+constexpr int kCoopDims = 2;
+constexpr int kDims = 3;
 
 EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesOptions& o) {
   EventFilter f;
@@ -87,6 +91,14 @@ Result<Penalty> ParsePenalty(std::string_view t) {
       fmt::format("bad penalty '{}': expected bic, mbic or a non-negative number", t));
 }
 
+Result<PhaseSignal> ParsePhaseSignal(std::string_view t) {
+  if (t == "coop") return PhaseSignal::kCoop;
+  if (t == "volume") return PhaseSignal::kVolume;
+  if (t == "intensity") return PhaseSignal::kIntensity;
+  return Status::InvalidArgument(
+      fmt::format("bad signal '{}': expected coop, volume or intensity", t));
+}
+
 std::string_view LevelLabel(double net_coop) {
   if (net_coop < config::kHostileBelow) return "hostile";
   if (net_coop < config::kTenseBelow) return "tense";
@@ -119,8 +131,8 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     PeriodMoments& m = moments[it->second];
     double w = EventWeight(e, so.weight);
     m.events += 1;
-    double x[kDims];
-    bool has[kDims] = {false, false};
+    double x[kCoopDims];
+    bool has[kCoopDims] = {false, false};
     if (e.quad >= 1 && e.quad <= 4) {
       x[0] = e.quad <= 2 ? 1.0 : -1.0;
       has[0] = true;
@@ -129,7 +141,7 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
       x[1] = e.goldstein / 10.0;
       has[1] = true;
     }
-    for (int d = 0; d < kDims; ++d) {
+    for (int d = 0; d < kCoopDims; ++d) {
       if (!has[d]) continue;
       m.sw[d] += w;
       m.sw2[d] += w * w;
@@ -141,17 +153,31 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   }));
   history.Finish();
 
-  WeightedSignal signal = SignalFromMoments(moments, kDims);
+  const int dims = po.signal == PhaseSignal::kCoop ? kCoopDims : kDims;
+  WeightedSignal signal = SignalFromMoments(moments, dims);
+  if (dims == kDims) {
+    std::vector<double> level(n);
+    for (int i = 0; i < n; ++i) {
+      const SeriesPoint& p = points[i];
+      // Volume: Anscombe's square root, variance 1 for Poisson counts (more when overdispersed,
+      // which the robust estimate picks up). Intensity: log share of the actors' events.
+      level[i] = po.signal == PhaseSignal::kVolume
+                     ? 2 * std::sqrt(p.weight + 0.375)
+                     : std::log((p.weight + 1) / (p.actor_volume + 1));
+    }
+    SetDenseDimension(&signal, kDims - 1, level,
+                      po.signal == PhaseSignal::kVolume ? 1.0 : config::kMinIntensityVariance);
+  }
   const double log_n = std::log(std::max(2, signal.observed));
   switch (po.penalty.kind) {
-    case PenaltyKind::kBic: result.penalty = (kDims + 1) * log_n; break;
-    case PenaltyKind::kMbic: result.penalty = (kDims + 2) * log_n; break;
+    case PenaltyKind::kBic: result.penalty = (dims + 1) * log_n; break;
+    case PenaltyKind::kMbic: result.penalty = (dims + 2) * log_n; break;
     case PenaltyKind::kManual: result.penalty = po.penalty.value; break;
   }
   std::vector<int> starts = Pelt(signal, result.penalty, po.min_length);
 
   // A boundary inside a run of empty periods is placed where the new phase's first events are.
-  auto observed = [&](int i) { return signal.w[static_cast<size_t>(i) * kDims] > 0; };
+  auto observed = [&](int i) { return points[i].events > 0; };
   for (int k : starts) {
     int s = k;
     while (s < n && !observed(s)) ++s;

@@ -27,6 +27,11 @@ inline constexpr int kTrendMinPeriods = 3;
 inline constexpr double kMinTau2 = 0.05 * 0.05;
 inline constexpr double kMinS2 = 0.05;
 
+// The intensity dimension (log of the dyad's share of its actors' events) varies at least this
+// much between periods: a 20% change in share (log 1.2 = 0.18) is ordinary noise. (The volume
+// dimension's floor is 1, the variance of Anscombe-transformed Poisson counts.)
+inline constexpr double kMinIntensityVariance = 0.18 * 0.18;
+
 // Salience (METHODS.md "Salience"): points per event class, actor level, media and novelty.
 inline constexpr double kMediaPerDecade = 0.6;  // per factor of 10 articles
 inline constexpr double kMediaCap = 2.0;        // 10^3.3 articles: beyond this it is all "huge"

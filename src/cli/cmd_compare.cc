@@ -1,19 +1,121 @@
-// `entente compare`: not built yet (see the issue that owns it).
-#include <cstdio>
+// `entente compare A,B C,D ...`: several dyads on one period grid (the series, side by side) and,
+// for every pair, Pearson r, the best lead/lag and p-values that account for autocorrelation
+// (analysis::CompareDyads). Output: the series table (period, then per dyad its metric and event
+// count), then the pairs table. table/csv/tsv separate the two with a blank line; jsonl writes
+// the series rows then the pair rows; json writes {"series": [...], "pairs": [...]}.
+#include <fmt/format.h>
 
+#include <iostream>
+#include <sstream>
+
+#include "analysis/analysis.h"
+#include "cli/analysis_args.h"
 #include "cli/command.h"
+#include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 
 namespace entente::cli {
 namespace {
 
 class CompareCommand : public CommandHandler {
  public:
-  void AddOptions(CLI::App* app) override { app->allow_extras(); }
-  int Run(const GlobalOptions&) override {
-    std::fprintf(stderr, "entente: 'compare' is not implemented yet\n");
-    return kExitFailure;
+  void AddOptions(CLI::App* app) override {
+    app->add_option("DYADS", dyads_, "Dyads written A,B (at least two)")->required();
+    args_.Add(app, false, true);
+    app->add_option("--metric", metric_, "net_coop (default) or goldstein")
+        ->check(CLI::IsMember({"net_coop", "goldstein"}));
+    app->add_option("--max-lag", max_lag_, "Lags tried: -L..L periods (default 3)")
+        ->check(CLI::NonNegativeNumber);
+    app->add_option("--show", show_, "both (default), series or pairs")
+        ->check(CLI::IsMember({"both", "series", "pairs"}));
   }
+
+  int Run(const GlobalOptions& globals) override {
+    analysis::SeriesOptions so;
+    if (Status st = args_.Build(&so); !st.ok()) return UsageError(st, "compare");
+    std::vector<analysis::DyadName> dyads;
+    for (const std::string& d : dyads_) {
+      size_t comma = d.find(',');
+      if (comma == std::string::npos) {
+        return UsageError(Status::InvalidArgument("bad dyad '" + d + "': expected A,B"), "compare");
+      }
+      Result<std::string> a = NormalizeActor(d.substr(0, comma));
+      Result<std::string> b = NormalizeActor(d.substr(comma + 1));
+      if (!a.ok()) return UsageError(a.status(), "compare");
+      if (!b.ok()) return UsageError(b.status(), "compare");
+      dyads.push_back({*a, *b});
+    }
+    if (dyads.size() < 2) {
+      return UsageError(Status::InvalidArgument("compare needs at least two dyads"), "compare");
+    }
+    analysis::CompareOptions co;
+    co.metric = *analysis::ParseCompareMetric(metric_);
+    co.max_lag = max_lag_;
+    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
+    if (!format.ok()) return UsageError(format.status(), "compare");
+    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
+    if (!source.ok()) return ReportError(source.status());
+    Result<analysis::Comparison> c = analysis::CompareDyads(**source, dyads, so, co);
+    if (!c.ok()) return ReportError(c.status());
+    if (c->series.empty() || c->series[0].points.empty()) {
+      return ReportError(Status::NotFound("no events in any of the dyads"));
+    }
+
+    auto name = [&](size_t i) { return dyads[i].a + "-" + dyads[i].b; };
+    std::ostringstream series_out, pairs_out;
+    bool json = *format == OutputFormat::kJson;
+    std::ostream& so_out = json ? static_cast<std::ostream&>(series_out) : std::cout;
+    std::ostream& po_out = json ? static_cast<std::ostream&>(pairs_out) : std::cout;
+    if (show_ != "pairs") {
+      std::vector<std::string> cols = {"period"};
+      for (size_t i = 0; i < dyads.size(); ++i) {
+        cols.push_back(name(i) + "_" + metric_);
+        cols.push_back(name(i) + "_events");
+      }
+      TableWriter w(so_out, *format, cols);
+      const size_t n = c->series[0].points.size();
+      for (size_t t = 0; t < n; ++t) {
+        std::vector<Cell> row = {c->series[0].points[t].label};
+        for (const analysis::Series& s : c->series) {
+          const analysis::SeriesPoint& p = s.points[t];
+          double v = co.metric == analysis::CompareMetric::kNetCoop ? p.net_coop : p.goldstein_mean;
+          row.push_back(p.events > 0 ? Cell(v) : Cell());
+          row.push_back(p.events);
+        }
+        w.Row(std::move(row));
+      }
+      w.Finish();
+    }
+    if (show_ == "both" && !json && *format != OutputFormat::kJsonl) std::cout << "\n";
+    if (show_ != "series") {
+      TableWriter w(po_out, *format,
+                    {"first", "second", "n", "r", "n_eff", "p", "best_lag", "r_at_lag", "n_at_lag",
+                     "p_at_lag"});
+      for (const analysis::PairStats& p : c->pairs) {
+        w.Row({name(p.first), name(p.second), static_cast<int64_t>(p.n), p.r, p.n_eff, p.p,
+               static_cast<int64_t>(p.best_lag), p.r_at_lag, static_cast<int64_t>(p.n_at_lag),
+               p.p_at_lag});
+      }
+      w.Finish();
+    }
+    if (json) {
+      auto body = [](const std::ostringstream& s) {
+        std::string t = s.str();
+        while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+        return t.empty() ? std::string("[]") : t;
+      };
+      std::cout << "{\"metric\": " << JsonQuote(metric_) << ", \"series\": " << body(series_out)
+                << ", \"pairs\": " << body(pairs_out) << "}\n";
+    }
+    return kExitOk;
+  }
+
+ private:
+  AnalysisArgs args_;
+  std::vector<std::string> dyads_;
+  std::string metric_ = "net_coop", show_ = "both";
+  int max_lag_ = 3;
 };
 
 }  // namespace

@@ -1,19 +1,57 @@
-// `entente dyad`: not built yet (see the issue that owns it).
-#include <cstdio>
+// `entente dyad A B`: the dyad's time series (analysis::BuildSeries), one row per period; with
+// --by-sector, one row per period and sector (analysis::BuildSectorSeries, as `entente sectors`).
+#include <iostream>
 
+#include "analysis/analysis.h"
+#include "cli/analysis_args.h"
 #include "cli/command.h"
+#include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 
 namespace entente::cli {
+
+// Shared with cmd_sectors.cc.
+int PrintSectors(EventSource& source, const AnalysisArgs& args,
+                 const analysis::SeriesOptions& options, OutputFormat format);
+
 namespace {
 
 class DyadCommand : public CommandHandler {
  public:
-  void AddOptions(CLI::App* app) override { app->allow_extras(); }
-  int Run(const GlobalOptions&) override {
-    std::fprintf(stderr, "entente: 'dyad' is not implemented yet\n");
-    return kExitFailure;
+  void AddOptions(CLI::App* app) override {
+    args_.Add(app, /*with_dyad=*/true, /*with_smoothing=*/true);
+    app->add_flag("--by-sector", by_sector_, "One row per period and sector (as 'sectors')");
   }
+
+  int Run(const GlobalOptions& globals) override {
+    analysis::SeriesOptions o;
+    if (Status st = args_.Build(&o); !st.ok()) return UsageError(st, "dyad");
+    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
+    if (!format.ok()) return UsageError(format.status(), "dyad");
+    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
+    if (!source.ok()) return ReportError(source.status());
+    if (by_sector_) return PrintSectors(**source, args_, o, *format);
+
+    Result<analysis::Series> s = analysis::BuildSeries(**source, args_.a, args_.b, o);
+    if (!s.ok()) return ReportError(s.status());
+    if (s->total_events() == 0) {
+      return ReportError(Status::NotFound("no events between " + args_.a + " and " + args_.b));
+    }
+    TableWriter w(std::cout, *format,
+                  {"period", "events", "vcoop", "mcoop", "vconf", "mconf", "goldstein_sum",
+                   "goldstein_mean", "net_coop", "intensity"});
+    for (const analysis::SeriesPoint& p : s->points) {
+      w.Row({p.label, p.events, p.vcoop, p.mcoop, p.vconf, p.mconf, p.goldstein_sum,
+             p.goldstein_mean, p.net_coop, p.intensity});
+    }
+    w.Finish();
+    return kExitOk;
+  }
+
+ private:
+  AnalysisArgs args_;
+  bool by_sector_ = false;
 };
 
 }  // namespace

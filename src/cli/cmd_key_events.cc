@@ -1,19 +1,66 @@
-// `entente key-events`: not built yet (see the issue that owns it).
-#include <cstdio>
+// `entente key-events A B`: the dyad's most salient events (analysis::FindKeyEvents), with the
+// reasons for each score.
+#include <iostream>
 
+#include "analysis/analysis.h"
+#include "cli/analysis_args.h"
 #include "cli/command.h"
+#include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 
 namespace entente::cli {
 namespace {
 
 class KeyEventsCommand : public CommandHandler {
  public:
-  void AddOptions(CLI::App* app) override { app->allow_extras(); }
-  int Run(const GlobalOptions&) override {
-    std::fprintf(stderr, "entente: 'key-events' is not implemented yet\n");
-    return kExitFailure;
+  void AddOptions(CLI::App* app) override {
+    app->add_option("A", args_.a, "First actor (CAMEO code, e.g. PAK)")->required();
+    app->add_option("B", args_.b, "Second actor (CAMEO code, e.g. RUS)")->required();
+    app->add_option("--top", top_, "How many events (default 20)")->check(CLI::PositiveNumber);
+    app->add_option("--from", args_.from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
+    app->add_option("--to", args_.to, "Last date, inclusive");
+    app->add_flag("--directed", args_.directed, "Only events with A as source and B as target");
+    app->add_option("--dataset", args_.dataset, "Only this dataset");
+    app->add_option("--novelty-years", novelty_years_,
+                    "'First of its kind' means none in this many years (default 10)")
+        ->check(CLI::PositiveNumber);
   }
+
+  int Run(const GlobalOptions& globals) override {
+    analysis::SeriesOptions so;
+    if (Status st = args_.Build(&so); !st.ok()) return UsageError(st, "key-events");
+    analysis::KeyEventOptions o;
+    o.top = top_;
+    o.from = so.from;
+    o.to = so.to;
+    o.directed = so.directed;
+    o.dataset = so.dataset;
+    o.novelty_years = novelty_years_;
+    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
+    if (!format.ok()) return UsageError(format.status(), "key-events");
+    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
+    if (!source.ok()) return ReportError(source.status());
+    Result<std::vector<analysis::KeyEvent>> r =
+        analysis::FindKeyEvents(**source, args_.a, args_.b, o);
+    if (!r.ok()) return ReportError(r.status());
+    if (r->empty()) {
+      return ReportError(Status::NotFound("no events between " + args_.a + " and " + args_.b));
+    }
+    TableWriter w(std::cout, *format,
+                  {"date", "source", "target", "code", "label", "weight", "why", "url"});
+    for (const analysis::KeyEvent& k : *r) {
+      const Event& e = k.event;
+      w.Row({FormatDate(e.date, e.precision), e.source.code, e.target.code, e.code, k.label,
+             k.salience, k.why, e.url});
+    }
+    w.Finish();
+    return kExitOk;
+  }
+
+ private:
+  AnalysisArgs args_;
+  int top_ = 20, novelty_years_ = 10;
 };
 
 }  // namespace

@@ -1,19 +1,82 @@
-// `entente phases`: not built yet (see the issue that owns it).
-#include <cstdio>
+// `entente phases A B`: the relation's phases (analysis::FindPhases): one row per phase with its
+// level, trend and the events that explain the turn into it.
+#include <fmt/format.h>
 
+#include <iostream>
+
+#include "analysis/analysis.h"
+#include "cli/analysis_args.h"
 #include "cli/command.h"
+#include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 
 namespace entente::cli {
 namespace {
 
+// "1965-04-03 PAK>RUS 057 Ayub Khan visits Moscow…": date, direction, code, what happened.
+std::string DescribeTurningEvent(const analysis::KeyEvent& k) {
+  const Event& e = k.event;
+  std::string what = !e.text.empty() ? e.text : k.label;
+  constexpr size_t kMaxText = 90;
+  if (what.size() > kMaxText) {
+    size_t cut = what.rfind(' ', kMaxText);
+    what = what.substr(0, cut == std::string::npos ? kMaxText : cut) + "...";
+  }
+  return fmt::format("{} {}>{} {} {}", FormatDate(e.date, e.precision),
+                     DyadCountry(ViewOf(e).source), DyadCountry(ViewOf(e).target), e.code, what);
+}
+
 class PhasesCommand : public CommandHandler {
  public:
-  void AddOptions(CLI::App* app) override { app->allow_extras(); }
-  int Run(const GlobalOptions&) override {
-    std::fprintf(stderr, "entente: 'phases' is not implemented yet\n");
-    return kExitFailure;
+  void AddOptions(CLI::App* app) override {
+    args_.Add(app, true, false);
+    app->add_option("--min-length", min_length_, "Minimum phase length in periods (default 2)")
+        ->check(CLI::PositiveNumber);
+    app->add_option("--penalty", penalty_,
+                    "Change-point penalty: bic (default), mbic or a number in cost units");
+    app->add_option("--turning", turning_, "Turning events listed per phase (default 3)")
+        ->check(CLI::NonNegativeNumber);
   }
+
+  int Run(const GlobalOptions& globals) override {
+    analysis::SeriesOptions o;
+    if (Status st = args_.Build(&o); !st.ok()) return UsageError(st, "phases");
+    analysis::PhaseOptions po;
+    po.min_length = min_length_;
+    po.turning_events = turning_;
+    Result<analysis::Penalty> penalty = analysis::ParsePenalty(penalty_);
+    if (!penalty.ok()) return UsageError(penalty.status(), "phases");
+    po.penalty = *penalty;
+    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
+    if (!format.ok()) return UsageError(format.status(), "phases");
+    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
+    if (!source.ok()) return ReportError(source.status());
+
+    Result<analysis::PhaseResult> r = analysis::FindPhases(**source, args_.a, args_.b, o, po);
+    if (!r.ok()) return ReportError(r.status());
+    if (r->phases.empty()) {
+      return ReportError(Status::NotFound("no events between " + args_.a + " and " + args_.b));
+    }
+    TableWriter w(std::cout, *format,
+                  {"start", "end", "periods", "events", "goldstein_mean", "net_coop", "label",
+                   "trend", "turning_events"});
+    for (const analysis::Phase& p : r->phases) {
+      std::vector<std::string> turning;
+      for (const analysis::KeyEvent& k : p.turning_events)
+        turning.push_back(DescribeTurningEvent(k));
+      w.Row({p.start_label, p.end_label, static_cast<int64_t>(p.periods), p.events,
+             p.goldstein_mean, p.net_coop, p.label, p.trend,
+             fmt::format("{}", fmt::join(turning, " | "))});
+    }
+    w.Finish();
+    return kExitOk;
+  }
+
+ private:
+  AnalysisArgs args_;
+  int min_length_ = 2, turning_ = 3;
+  std::string penalty_ = "bic";
 };
 
 }  // namespace

@@ -1,19 +1,50 @@
-// `entente sectors`: not built yet (see the issue that owns it).
-#include <cstdio>
+// `entente sectors A B`: the dyad's events per period and sector (energy, defence, trade,
+// security, diplomacy, culture) with each sector's net cooperation (analysis::BuildSectorSeries).
+#include <iostream>
 
+#include "analysis/analysis.h"
+#include "cli/analysis_args.h"
 #include "cli/command.h"
+#include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 
 namespace entente::cli {
+
+int PrintSectors(EventSource& source, const AnalysisArgs& args,
+                 const analysis::SeriesOptions& options, OutputFormat format) {
+  Result<std::vector<analysis::SectorPoint>> rows =
+      analysis::BuildSectorSeries(source, args.a, args.b, options);
+  if (!rows.ok()) return ReportError(rows.status());
+  if (rows->empty()) {
+    return ReportError(Status::NotFound("no events between " + args.a + " and " + args.b));
+  }
+  TableWriter w(std::cout, format, {"period", "sector", "events", "net_coop"});
+  for (const analysis::SectorPoint& p : *rows) {
+    w.Row({p.label, std::string(analysis::SectorName(p.sector)), p.events, p.net_coop});
+  }
+  w.Finish();
+  return kExitOk;
+}
+
 namespace {
 
 class SectorsCommand : public CommandHandler {
  public:
-  void AddOptions(CLI::App* app) override { app->allow_extras(); }
-  int Run(const GlobalOptions&) override {
-    std::fprintf(stderr, "entente: 'sectors' is not implemented yet\n");
-    return kExitFailure;
+  void AddOptions(CLI::App* app) override { args_.Add(app, true, false); }
+
+  int Run(const GlobalOptions& globals) override {
+    analysis::SeriesOptions o;
+    if (Status st = args_.Build(&o); !st.ok()) return UsageError(st, "sectors");
+    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
+    if (!format.ok()) return UsageError(format.status(), "sectors");
+    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
+    if (!source.ok()) return ReportError(source.status());
+    return PrintSectors(**source, args_, o, *format);
   }
+
+ private:
+  AnalysisArgs args_;
 };
 
 }  // namespace

@@ -1,0 +1,68 @@
+#include "cli/analysis_args.h"
+
+#include <cstdio>
+
+#include "cli/common.h"
+#include "cli/exit_codes.h"
+
+namespace entente::cli {
+
+void AnalysisArgs::Add(CLI::App* app, bool with_dyad, bool with_smoothing) {
+  if (with_dyad) {
+    app->add_option("A", a, "First actor (CAMEO code, e.g. PAK)")->required();
+    app->add_option("B", b, "Second actor (CAMEO code, e.g. RUS)")->required();
+  }
+  app->add_option("--by", by, "Period: year, quarter, month, week or day (default year)")
+      ->check(CLI::IsMember({"year", "quarter", "month", "week", "day"}));
+  app->add_option("--from", from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
+  app->add_option("--to", to, "Last date, inclusive");
+  app->add_flag("--directed", directed, "Only events with A as source and B as target");
+  app->add_option("--weight", weight, "Count events, mentions or articles (default events)")
+      ->check(CLI::IsMember({"events", "mentions", "articles"}));
+  app->add_option("--dataset", dataset, "Only this dataset (gdelt2, chronicle, ...)");
+  if (with_smoothing) {
+    app->add_option("--smooth", smooth,
+                    "Smooth net_coop, goldstein_mean and intensity over K periods")
+        ->check(CLI::NonNegativeNumber);
+    app->add_option("--smooth-method", smooth_method,
+                    "ma (centred moving average, default) or ewma (alpha = 2/(K+1))")
+        ->check(CLI::IsMember({"ma", "ewma"}));
+  }
+}
+
+Status AnalysisArgs::Build(analysis::SeriesOptions* o) {
+  if (!a.empty()) {
+    ASSIGN_OR_RETURN(a, NormalizeActor(a));
+  }
+  if (!b.empty()) {
+    ASSIGN_OR_RETURN(b, NormalizeActor(b));
+  }
+  ASSIGN_OR_RETURN(o->period, ParsePeriod(by));
+  ASSIGN_OR_RETURN(o->weight, ParseWeight(weight));
+  o->directed = directed;
+  o->dataset = dataset;
+  if (smooth > 1) {
+    ASSIGN_OR_RETURN(o->smooth, analysis::ParseSmoothMethod(smooth_method));
+    o->smooth_window = smooth;
+  }
+  if (!from.empty()) {
+    ASSIGN_OR_RETURN(DateValue d, ParseDate(from));
+    o->from = d.days;
+  }
+  if (!to.empty()) {
+    ASSIGN_OR_RETURN(Days d, ParseDateRangeEnd(to));
+    o->to = d;
+  }
+  if (o->from && o->to && *o->from > *o->to) {
+    return Status::InvalidArgument("--from " + from + " is after --to " + to);
+  }
+  return Status::Ok();
+}
+
+int UsageError(const Status& s, const char* command) {
+  std::fprintf(stderr, "entente: %s\nrun 'entente %s --help' for usage\n", s.message().c_str(),
+               command);
+  return kExitUsage;
+}
+
+}  // namespace entente::cli

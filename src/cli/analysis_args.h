@@ -1,0 +1,32 @@
+// Options the analysis commands (dyad, sectors, phases, compare, key-events) share: the dyad's
+// actors, --by, --from, --to, --directed, --weight, --dataset, --smooth; parsed once into
+// analysis::SeriesOptions so the commands cannot drift apart.
+#ifndef ENTENTE_CLI_ANALYSIS_ARGS_H_
+#define ENTENTE_CLI_ANALYSIS_ARGS_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "analysis/analysis.h"
+#include "core/status.h"
+
+namespace entente::cli {
+
+struct AnalysisArgs {
+  std::string a, b;
+  std::string by = "year", from, to, weight = "events", dataset, smooth_method = "ma";
+  int smooth = 0;
+  bool directed = false;
+
+  // Adds the positionals A B (when `with_dyad`) and the shared options (smoothing when asked).
+  void Add(CLI::App* app, bool with_dyad, bool with_smoothing);
+  // Checks and converts; InvalidArgument for a bad value. Normalises a and b.
+  Status Build(analysis::SeriesOptions* options);
+};
+
+// Prints "entente: <message>" and a hint to `entente <command> --help`; returns the usage code.
+int UsageError(const Status& status, const char* command);
+
+}  // namespace entente::cli
+
+#endif  // ENTENTE_CLI_ANALYSIS_ARGS_H_
