@@ -1,6 +1,7 @@
 // Loads data/gen/*.tsv (see gen_tables.h and tools/derive_gen_tables.py).
 #include "gen/gen_tables.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <map>
@@ -306,6 +307,27 @@ Result<GenTables> LoadGenTables() {
     return Status::Ok();
   }));
   ASSIGN_OR_RETURN(t.word_table, MakeTable(word_w, "urlwords.tsv"));
+
+  size_t actor = 0, place = 0, code = 0, count = 0, word = 0, url = 0;
+  for (const auto& per_country : t.actors) {
+    for (const std::string& a : per_country) actor = std::max(actor, a.size());
+  }
+  for (const std::string& p : t.places) place = std::max(place, p.size());
+  for (const EventCodeText& c : t.codes) code = std::max(code, c.text.size());
+  for (const std::string& c : t.counts) count = std::max(count, c.size());
+  for (std::string_view w : t.words) word = std::max(word, w.size());
+  for (const UrlShape& u : t.urls) {
+    size_t n = u.host.size();
+    for (const UrlPiece& p : u.pieces) {
+      n += p.kind == UrlPiece::kLiteral                                  ? p.text.size()
+           : (p.kind == UrlPiece::kDigits || p.kind == UrlPiece::kAlnum) ? p.length
+                                                                         : word;
+    }
+    url = std::max(url, n);
+  }
+  // id 20, dates 30, root flag 1, tone 24, DATEADDED 14, 61 separators and the newline.
+  t.max_row_bytes =
+      2 * actor + 3 * std::max(place, size_t{8}) + code + count + url + 20 + 30 + 1 + 24 + 14 + 62;
   return t;
 }
 

@@ -32,7 +32,7 @@ struct GenParams {
   double p_tone_shared_in_article = 0.93;
   double p_pair_shared_in_article = 0.59;
   double p_actors_shared_given_pair = 0.58;  // same 20 Actor fields as the article's last event
-  double p_geo_shared_given_actors = 0.6;  // and then the same three geo blocks too
+  double p_geo_shared_given_actors = 0.6;    // and then the same three geo blocks too
   double p_actor1_geo = 0.97;
   double p_actor2_geo = 0.98;
   double p_action_geo_actor1 = 0.62;
@@ -85,6 +85,10 @@ struct GenTables {
   AliasTable url_table;
   std::vector<std::string_view> words;
   AliasTable word_table;
+
+  // An upper bound on the bytes of one generated row (longest actor twice, longest place three
+  // times, longest code, counts and URL expansion, plus the fixed-width columns).
+  size_t max_row_bytes = 0;
 };
 
 // Parses the embedded data/gen tables. Corruption when a table is missing or malformed (a build
