@@ -1,0 +1,274 @@
+// entente dashboard: picks two countries, asks this server's /api for the report data, and draws
+// the series (with phase bands and turning points), phases, key events, the neighbourhood and the
+// scan as inline SVG and tables. No libraries; every text from data is set with textContent.
+'use strict';
+
+const NS = 'http://www.w3.org/2000/svg';
+const LEVEL = { hostile: '#D55E00', tense: '#E69F00', neutral: '#8C8C8C', cordial: '#56B4E9', close: '#0072B2' };
+const QUAD = [['vcoop', '#56B4E9', 'verbal cooperation'], ['mcoop', '#0072B2', 'material cooperation'],
+              ['vconf', '#E69F00', 'verbal conflict'], ['mconf', '#D55E00', 'material conflict']];
+const ARROW = { warming: '\u2197', cooling: '\u2198', steady: '\u2192' };
+
+function $(id) { return document.getElementById(id); }
+function el(tag, attrs, text) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+function sv(tag, attrs, title) {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  if (title) { const t = document.createElementNS(NS, 'title'); t.textContent = title; e.appendChild(t); }
+  return e;
+}
+function signed(v, d) { return v === null || v === undefined || Number.isNaN(v) ? 'n/a' : (v >= 0 ? '+' : '') + v.toFixed(d); }
+function fracYear(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const start = Date.UTC(y, 0, 1), end = Date.UTC(y + 1, 0, 1);
+  return y + (Date.UTC(y, (m || 1) - 1, d || 1) - start) / (end - start);
+}
+function periodLength(by) { return by === 'month' ? 1 / 12 : by === 'quarter' ? 0.25 : 1; }
+function safeLink(url) { return /^https?:\/\/[^\s"<>]+$/.test(url || ''); }
+
+async function getJson(path) {
+  const res = await fetch(path);
+  const body = await res.json().catch(() => ({ error: { message: 'bad response from the server' } }));
+  if (!res.ok) throw new Error((body.error && body.error.message) || ('HTTP ' + res.status));
+  return body;
+}
+
+// A time frame shared by the charts of one dyad: fractional years -> px.
+function frame(points, by, width, left, right) {
+  const x0 = fracYear(points[0].start), x1 = fracYear(points[points.length - 1].start) + periodLength(by);
+  return { width, left, right, x0, x1, by, x: (t) => left + (t - x0) / (x1 - x0) * (width - left - right) };
+}
+function yearTicks(f, target) {
+  const span = f.x1 - f.x0;
+  const step = [1, 2, 5, 10, 20, 25, 50].find((s) => span / s <= target) || 50;
+  const out = [];
+  for (let y = Math.ceil(f.x0 / step) * step; y <= f.x1; y += step) out.push(y);
+  return out;
+}
+function axes(svg, f, top, bottom, yscale, yticks, fmt, target) {
+  for (const t of yticks) {
+    svg.appendChild(sv('line', { x1: f.left, x2: f.width - f.right, y1: yscale(t), y2: yscale(t),
+      stroke: t === 0 ? '#9aa3ab' : '#e6e9ec' }));
+    svg.appendChild(sv('text', { x: f.left - 6, y: yscale(t) + 4, 'text-anchor': 'end' })).textContent = fmt(t);
+  }
+  for (const y of yearTicks(f, target)) {
+    svg.appendChild(sv('line', { x1: f.x(y), x2: f.x(y), y1: bottom, y2: bottom + 4, stroke: '#9aa3ab' }));
+    svg.appendChild(sv('text', { x: f.x(y), y: bottom + 16, 'text-anchor': 'middle' })).textContent = String(y);
+  }
+}
+function linePath(points, f, yscale, value) {
+  let d = '', down = false;
+  points.forEach((p, i) => {
+    const v = value(p);
+    if (v === null || v === undefined) { down = false; return; }
+    const x = f.x(fracYear(p.start) + periodLength(f.by) / 2).toFixed(1), y = yscale(v).toFixed(1);
+    const next = points[i + 1] && value(points[i + 1]) !== null && value(points[i + 1]) !== undefined;
+    if (!down && !next) { d += `M${x} ${y}h0`; return; }
+    d += `${down ? 'L' : 'M'}${x} ${y}`;
+    down = true;
+  });
+  return d;
+}
+
+function drawSeries(report) {
+  const pts = report.series.points, by = report.series.by;
+  const W = 1000, H = 380, top = 48, bottom = H - 28;
+  const f = frame(pts, by, W, 52, 48);
+  const y = (v) => bottom - (v + 1) / 2 * (bottom - top);
+  const svg = sv('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Net cooperation and Goldstein over time' });
+  report.phases.phases.forEach((p, i) => {
+    const xa = f.x(fracYear(p.start)), xb = f.x(fracYear(p.end) + 1 / 365.25);
+    svg.appendChild(sv('rect', { x: xa, y: 22, width: Math.max(0, xb - xa), height: bottom - 22,
+      fill: LEVEL[p.label] || '#8C8C8C', opacity: 0.17, class: 'band' },
+      `${p.start_label}–${p.end_label}: ${p.label}, ${p.trend} (net cooperation ${signed(p.net_coop, 2)})`));
+    const label = `${p.label} ${ARROW[p.trend] || ''}`;
+    if (label.length * 6.4 + 6 <= xb - xa) {
+      svg.appendChild(sv('text', { x: (xa + xb) / 2, y: 38, 'text-anchor': 'middle', class: 'band-label' })).textContent = label;
+    }
+    if (i > 0) {
+      svg.appendChild(sv('line', { x1: xa, x2: xa, y1: 20, y2: bottom, stroke: '#333', 'stroke-dasharray': '3 3' }));
+      const te = p.turning_events[0];
+      svg.appendChild(sv('circle', { cx: xa, cy: 12, r: 8, fill: '#1d2329' },
+        `Turning point ${i}: ${p.start_label}` + (te ? ` — ${te.date_text}: ${te.what}` : '')));
+      const n = sv('text', { x: xa, y: 16, 'text-anchor': 'middle', style: 'fill:#fff;font-weight:700;font-size:10px;pointer-events:none' });
+      n.textContent = String(i);
+      svg.appendChild(n);
+    }
+  });
+  axes(svg, f, top, bottom, y, [-1, -0.5, 0, 0.5, 1], (t) => (t === 0 ? '0' : signed(t, 1)), 12);
+  for (const g of [-10, -5, 0, 5, 10]) {
+    svg.appendChild(sv('text', { x: W - 42, y: y(g / 10) + 4 })).textContent = g === 0 ? '0' : signed(g, 0);
+  }
+  svg.appendChild(sv('path', { d: linePath(pts, f, y, (p) => (p.goldstein_mean === null ? null : p.goldstein_mean / 10)),
+    fill: 'none', stroke: '#CC79A7', 'stroke-width': 1.8, 'stroke-dasharray': '5 3', 'stroke-linecap': 'round', class: 'line-goldstein' }, 'mean Goldstein (right axis)'));
+  svg.appendChild(sv('path', { d: linePath(pts, f, y, (p) => p.net_coop), fill: 'none', stroke: '#000',
+    'stroke-width': 2.2, 'stroke-linecap': 'round', class: 'line-net' }, 'net cooperation (left axis)'));
+  for (const p of pts) {
+    if (p.net_coop === null) continue;
+    svg.appendChild(sv('circle', { cx: f.x(fracYear(p.start) + periodLength(by) / 2), cy: y(p.net_coop), r: 2.6 },
+      `${p.period}: ${p.events} events, net cooperation ${signed(p.net_coop, 2)}, Goldstein ${signed(p.goldstein_mean, 1)}`));
+  }
+  $('series-chart').replaceChildren(svg);
+
+  // Volume by QuadClass.
+  const VH = 150, vtop = 10, vbottom = VH - 26;
+  const max = Math.max(1, ...pts.map((p) => p.weight));
+  const vy = (v) => vbottom - v / max * (vbottom - vtop);
+  const vol = sv('svg', { viewBox: `0 0 ${W} ${VH}`, role: 'img', 'aria-label': 'Events per period' });
+  axes(vol, f, vtop, vbottom, vy, [0, Math.round(max / 2), max], (t) => String(t), 12);
+  for (const p of pts) {
+    let base = 0;
+    const xa = f.x(fracYear(p.start)), w = Math.max(1, (f.x(fracYear(p.start) + periodLength(by)) - xa) * 0.8);
+    for (const [key, colour, name] of QUAD) {
+      const v = p[key] || 0;
+      if (v <= 0) continue;
+      vol.appendChild(sv('rect', { x: xa + w * 0.125, y: vy(base + v), width: w, height: vy(base) - vy(base + v), fill: colour },
+        `${p.period}: ${v} ${name}`));
+      base += v;
+    }
+  }
+  $('volume-chart').replaceChildren(vol);
+  const legend = $('series-legend');
+  legend.replaceChildren();
+  const item = (html) => { const s = el('span'); s.append(...html); legend.appendChild(s); };
+  item([el('b', { style: 'border-color:#000' }), 'net cooperation (left)']);
+  item([el('b', { class: 'dash', style: 'border-color:#CC79A7' }), 'mean Goldstein (right)']);
+  for (const [lvl, c] of Object.entries(LEVEL)) item([el('i', { style: `background:${c};opacity:.45` }), lvl]);
+  for (const [, c, name] of QUAD) item([el('i', { style: `background:${c}` }), name]);
+}
+
+function sourceCell(e) {
+  const td = el('td');
+  const label = e.citation || (safeLink(e.url) ? new URL(e.url).host : '');
+  if (safeLink(e.url)) td.appendChild(el('a', { href: e.url, rel: 'noopener noreferrer', target: '_blank' }, label));
+  else td.textContent = label || '—';
+  return td;
+}
+
+function drawTables(report) {
+  const phases = $('phases').tBodies[0];
+  phases.replaceChildren();
+  for (const p of report.phases.phases) {
+    const tr = el('tr');
+    tr.append(el('td', {}, p.start_label === p.end_label ? p.start_label : `${p.start_label}–${p.end_label}`),
+      el('td', {}, p.label), el('td', {}, `${p.trend} ${ARROW[p.trend] || ''}`),
+      el('td', { class: 'num' }, p.events), el('td', { class: 'num' }, signed(p.net_coop, 2)),
+      el('td', { class: 'why' }, p.turning_events.map((t) => `${t.date_text}: ${t.what}`).join(' · ')));
+    phases.appendChild(tr);
+  }
+  const ke = $('key-events').tBodies[0];
+  ke.replaceChildren();
+  for (const k of report.key_events) {
+    const tr = el('tr');
+    const what = el('td', {}, k.what);
+    what.append(el('br'), el('span', { class: 'code' }, `${k.code} ${k.code_label}`));
+    const weight = el('td', { class: 'num' }, k.salience.toFixed(1));
+    weight.append(el('br'), el('span', { class: 'why' }, k.why));
+    tr.append(el('td', { class: 'num' }, k.date_text),
+      el('td', {}, `${k.source.name} (${k.source.code}) → ${k.target.name} (${k.target.code})`),
+      what, el('td', {}, k.sector), weight, sourceCell(k));
+    ke.appendChild(tr);
+  }
+  const tri = $('triangle').tBodies[0];
+  tri.replaceChildren();
+  const minis = $('minis');
+  minis.replaceChildren();
+  const main = `${report.dyad.a}-${report.dyad.b}`;
+  for (const t of report.triangle) {
+    const s = t.vs_main, tr = el('tr');
+    let lag = 'too little overlap';
+    if (s.r_at_lag !== null) lag = s.best_lag === 0 ? 'move together' : `${s.best_lag > 0 ? main : t.dyad} leads by ${Math.abs(s.best_lag)} ${report.series.by}(s)`;
+    tr.append(el('td', {}, `${t.dyad} (${t.a_name}–${t.b_name})`), el('td', { class: 'num' }, t.events),
+      el('td', { class: 'num' }, signed(s.r, 2)), el('td', {}, lag));
+    tri.appendChild(tr);
+    if (!t.series) continue;
+    const W = 320, H = 120, top = 6, bottom = H - 22;
+    const f = frame(t.series.points, t.series.by, W, 30, 8);
+    const y = (v) => bottom - (v + 1) / 2 * (bottom - top);
+    const svg = sv('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t.dyad });
+    axes(svg, f, top, bottom, y, [-1, 0, 1], (v) => (v === 0 ? '0' : signed(v, 0)), 4);
+    const ref = report.series.points.filter((p) => fracYear(p.start) >= f.x0 && fracYear(p.start) < f.x1);
+    svg.appendChild(sv('path', { d: linePath(ref, f, y, (p) => p.net_coop), fill: 'none', stroke: '#B0B0B0', 'stroke-width': 1.5, 'stroke-linecap': 'round' }, main));
+    svg.appendChild(sv('path', { d: linePath(t.series.points, f, y, (p) => p.net_coop), fill: 'none', stroke: '#0072B2', 'stroke-width': 2, 'stroke-linecap': 'round' }, t.dyad));
+    const box = el('div');
+    box.append(el('h3', {}, `${t.dyad} · r ${signed(s.r, 2)}`), svg);
+    minis.appendChild(box);
+  }
+}
+
+function drawHeadline(report) {
+  const h = report.headline, box = $('headline');
+  box.replaceChildren(el('h1', {}, `${report.dyad.a_name}–${report.dyad.b_name}: ${h.current_phase} since ${h.since}, ${h.current_trend}`));
+  for (const s of h.sentences) box.appendChild(el('p', {}, s));
+  if (h.signals.length) {
+    const ul = el('ul');
+    for (const k of h.signals) ul.appendChild(el('li', {}, `${k.date_text}: ${k.what} (${k.why})`));
+    box.append(el('p', {}, 'Strongest recent signals:'), ul);
+  }
+  $('source-note').textContent = `Data: ${report.data.source}; ${report.data.events} events from ${report.data.first_date} to ${report.data.last_date}.`;
+}
+
+async function show(a, b, by) {
+  const status = $('status');
+  status.className = 'status';
+  status.textContent = `Loading ${a}–${b}…`;
+  $('printable').href = `report.html?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&by=${encodeURIComponent(by)}`;
+  try {
+    const report = await getJson(`/api/report?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&by=${encodeURIComponent(by)}`);
+    drawHeadline(report);
+    drawSeries(report);
+    drawTables(report);
+    status.textContent = '';
+  } catch (err) {
+    status.className = 'status error';
+    status.textContent = err.message;
+  }
+}
+
+async function loadScan() {
+  try {
+    const scan = await getJson('/api/scan?by=year&window=1&top=15&min_events=3');
+    const body = $('scan').tBodies[0];
+    body.replaceChildren();
+    for (const r of scan.rows) {
+      const tr = el('tr', { title: `Show ${r.dyad}` });
+      tr.append(el('td', {}, r.dyad), el('td', { class: 'num' }, r.events_before), el('td', { class: 'num' }, r.events_after),
+        el('td', { class: 'num' }, signed(r.net_coop_before, 2)), el('td', { class: 'num' }, signed(r.net_coop_after, 2)),
+        el('td', { class: 'num' }, signed(r.change, 2)));
+      tr.addEventListener('click', () => { $('a').value = r.a; $('b').value = r.b; show(r.a, r.b, $('by').value); });
+      body.appendChild(tr);
+    }
+  } catch (err) {
+    $('scan').tBodies[0].replaceChildren(el('tr', {}, null));
+    $('scan').tBodies[0].firstChild.appendChild(el('td', { colspan: 6, class: 'why' }, err.message));
+  }
+}
+
+async function init() {
+  try {
+    const info = await getJson('/api/info');
+    const countries = info.countries.slice().sort((x, y) => y.events - x.events || x.code.localeCompare(y.code));
+    for (const id of ['a', 'b']) {
+      const sel = $(id);
+      for (const c of countries) sel.appendChild(el('option', { value: c.code }, `${c.name} (${c.code})`));
+    }
+    const first = info.dyads[0] || { a: 'PAK', b: 'RUS' };
+    const has = (code) => countries.some((c) => c.code === code);
+    const [a, b] = has('PAK') && has('RUS') ? ['PAK', 'RUS'] : [first.a, first.b];
+    $('a').value = a;
+    $('b').value = b;
+    $('pick').addEventListener('submit', (ev) => { ev.preventDefault(); show($('a').value, $('b').value, $('by').value); });
+    await show(a, b, 'year');
+    await loadScan();
+  } catch (err) {
+    $('status').className = 'status error';
+    $('status').textContent = err.message;
+  }
+}
+
+init();

@@ -1,0 +1,136 @@
+#include "report/headline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/cameo.h"
+#include "report/html_text.h"
+
+namespace entente::report {
+namespace {
+
+constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
+
+struct Window {
+  double coop = 0, conf = 0;
+  int64_t events = 0;
+  double net() const { return coop + conf > 0 ? (coop - conf) / (coop + conf) : 0; }
+};
+
+Window Sum(const analysis::Series& s, Days from, Days to) {
+  Window w;
+  for (const analysis::SeriesPoint& p : s.points) {
+    if (p.period < from || p.period > to) continue;
+    w.coop += p.vcoop + p.mcoop;
+    w.conf += p.vconf + p.mconf;
+    w.events += p.events;
+  }
+  return w;
+}
+
+std::string TrendPhrase(const std::string& trend) {
+  if (trend == "warming") return "and warming";
+  if (trend == "cooling") return "but cooling";
+  return "and steady";
+}
+
+}  // namespace
+
+std::string HumanDate(Days days, DatePrecision precision) {
+  CivilDate c = CivilFromDays(days);
+  switch (precision) {
+    case DatePrecision::kYear: return fmt::format("{}", c.year);
+    case DatePrecision::kMonth: return fmt::format("{} {}", kMonths[c.month - 1], c.year);
+    case DatePrecision::kDay: break;
+  }
+  return fmt::format("{} {} {}", c.day, kMonths[c.month - 1], c.year);
+}
+
+std::string WhatHappened(const Event& e) {
+  if (!e.text.empty()) return e.text;
+  std::string_view label = EventCodeLabel(e.code);
+  if (!label.empty()) return std::string(label);
+  return e.code;
+}
+
+Status BuildHeadline(EventSource& source, ReportData* data) {
+  Headline& h = data->headline;
+  const analysis::PhaseResult& pr = data->phases;
+  const std::string pair = fmt::format("{}–{}", data->a_name, data->b_name);
+  if (pr.phases.empty()) return Status::Ok();
+  const analysis::Phase& last = pr.phases.back();
+  h.current_label = last.label;
+  h.current_trend = last.trend;
+  h.since = last.start_label;
+  h.current_net_coop = last.net_coop;
+  h.sentences.push_back(fmt::format(
+      "{} relations have been {} {} since {}: net cooperation {} and mean Goldstein {} over the "
+      "{} events of this phase.",
+      pair, last.label, TrendPhrase(last.trend), last.start_label, Signed(last.net_coop, 2),
+      Signed(last.goldstein_mean, 1), Thousands(last.events)));
+
+  // The sharpest turn between consecutive phases.
+  if (pr.phases.size() >= 2) {
+    size_t best = 1;
+    for (size_t i = 2; i < pr.phases.size(); ++i) {
+      if (std::fabs(pr.phases[i].net_coop - pr.phases[i - 1].net_coop) >
+          std::fabs(pr.phases[best].net_coop - pr.phases[best - 1].net_coop)) {
+        best = i;
+      }
+    }
+    const analysis::Phase& from = pr.phases[best - 1];
+    const analysis::Phase& to = pr.phases[best];
+    std::string because;
+    if (!to.turning_events.empty()) {
+      const Event& e = to.turning_events.front().event;
+      because = fmt::format(" (around {}: {})", HumanDate(e.date, e.precision), WhatHappened(e));
+    }
+    h.sentences.push_back(fmt::format(
+        "The record splits into {} phases; the sharpest turn came in {}, from {} to {}{}.",
+        pr.phases.size(), to.start_label, from.label, to.label, because));
+  }
+
+  // Recent years against the years before.
+  int last_year = CivilFromDays(data->last_date).year;
+  int years = std::max(1, data->options.recent_years);
+  Days recent_from = DaysFromCivil(last_year - years + 1, 1, 1);
+  Days before_from = DaysFromCivil(last_year - 2 * years + 1, 1, 1);
+  Window recent = Sum(pr.series, recent_from, data->last_date);
+  Window before = Sum(pr.series, before_from, recent_from - 1);
+  if (recent.events > 0) {
+    h.has_recent = true;
+    h.recent_net_coop = recent.net();
+    h.before_net_coop = before.net();
+    std::string range = fmt::format("{}–{}", last_year - years + 1, last_year);
+    if (before.events > 0) {
+      double change = recent.net() - before.net();
+      h.recent_direction = change >= kRecentChange    ? "improving"
+                           : change <= -kRecentChange ? "worsening"
+                                                      : "unchanged";
+      h.sentences.push_back(fmt::format(
+          "In {} net cooperation was {} ({} events) against {} ({} events) in the {} years "
+          "before: the relation is {}.",
+          range, Signed(recent.net(), 2), Thousands(recent.events), Signed(before.net(), 2),
+          Thousands(before.events), years,
+          h.recent_direction == "unchanged" ? "broadly unchanged" : h.recent_direction));
+    } else {
+      h.recent_direction = "unchanged";
+      h.sentences.push_back(fmt::format("In {} net cooperation was {} over {} events.", range,
+                                        Signed(recent.net(), 2), Thousands(recent.events)));
+    }
+
+    analysis::KeyEventOptions ko;
+    ko.top = 3;
+    ko.from = std::max(recent_from, data->options.from.value_or(recent_from));
+    ko.to = data->options.to;
+    ASSIGN_OR_RETURN(h.signals,
+                     analysis::FindKeyEvents(source, data->options.a, data->options.b, ko));
+  }
+  return Status::Ok();
+}
+
+}  // namespace entente::report

@@ -1,0 +1,177 @@
+// BuildReport, RenderReportHtml and RenderReportJson on a small synthetic world: PAK–RUS hostile
+// in the 1980s and cordial from 2000, with IND and USA as neighbours.
+#include "report/report.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/event_source.h"
+#include "report/report_json.h"
+
+namespace entente::report {
+namespace {
+
+Event Make(int year, int month, const std::string& src, const std::string& tgt,
+           const std::string& code, int quad, float goldstein, const std::string& text = "") {
+  Event e;
+  e.dataset = "test";
+  e.date = DaysFromCivil(year, month, 1 + (year * 7 + month) % 27);
+  e.source.code = src + "GOV";
+  e.source.country = src;
+  e.target.code = tgt + "GOV";
+  e.target.country = tgt;
+  e.code = code;
+  e.base_code = code.substr(0, 3);
+  e.root_code = code.substr(0, 2);
+  e.quad = static_cast<int8_t>(quad);
+  e.goldstein = goldstein;
+  e.text = text;
+  e.url = "https://example.org/" + std::to_string(year) + "?a=1&b=2";
+  e.citation = "Example <Times>";
+  return e;
+}
+
+std::vector<Event> World() {
+  std::vector<Event> v;
+  for (int y = 1980; y <= 1991; ++y) {
+    for (int m = 1; m <= 12; m += 2) v.push_back(Make(y, m, "PAK", "RUS", "190", 4, -10));
+    v.push_back(Make(y, 6, "RUS", "PAK", "111", 3, -2));
+    v.push_back(Make(y, 3, "PAK", "USA", "057", 1, 8));
+    v.push_back(Make(y, 4, "IND", "RUS", "057", 1, 8));
+    v.push_back(Make(y, 5, "IND", "PAK", "190", 4, -10));
+    v.push_back(Make(y, 7, "IND", "USA", "040", 1, 1));
+  }
+  for (int y = 2000; y <= 2012; ++y) {
+    for (int m = 1; m <= 12; m += 2) v.push_back(Make(y, m, "PAK", "RUS", "040", 1, 1));
+    v.push_back(Make(y, 6, "RUS", "PAK", "057", 1, 8, "Signs a <defence> agreement & more"));
+    v.push_back(Make(y, 3, "PAK", "USA", "111", 3, -2));
+    v.push_back(Make(y, 4, "IND", "RUS", "057", 1, 8));
+    v.push_back(Make(y, 5, "IND", "PAK", "040", 1, 1));
+    v.push_back(Make(y, 7, "IND", "USA", "057", 1, 8));
+  }
+  return v;
+}
+
+ReportOptions Options() {
+  ReportOptions o;
+  o.a = "PAK";
+  o.b = "RUS";
+  o.source_description = "test source";
+  return o;
+}
+
+TEST(Report, BuildsEverySection) {
+  VectorEventSource source("test source", World());
+  Result<ReportData> r = BuildReport(source, Options());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const ReportData& d = *r;
+  EXPECT_EQ(d.a_name, "Pakistan");
+  EXPECT_EQ(d.b_name, "Russia");
+  EXPECT_EQ(d.events, 12 * 7 + 13 * 7);
+  EXPECT_EQ(CivilFromDays(d.first_date).year, 1980);
+  EXPECT_EQ(CivilFromDays(d.last_date).year, 2012);
+  ASSERT_GE(d.phases.phases.size(), 2u);
+  EXPECT_EQ(d.headline.current_label, d.phases.phases.back().label);
+  EXPECT_EQ(d.headline.since, d.phases.phases.back().start_label);
+  EXPECT_GT(d.phases.phases.back().net_coop, 0.5);
+  EXPECT_LT(d.phases.phases.front().net_coop, -0.5);
+  EXPECT_FALSE(d.headline.sentences.empty());
+  EXPECT_FALSE(d.key_events.empty());
+  EXPECT_FALSE(d.sectors.empty());
+  // Neighbours: IND and USA both deal with both sides.
+  std::vector<std::string> dyads;
+  for (const TriangleDyad& t : d.triangle_dyads) dyads.push_back(t.a + "-" + t.b);
+  EXPECT_EQ(dyads.size(), 4u);  // PAK-USA, IND-RUS, IND-PAK, IND-USA (no RUS-USA events)
+  EXPECT_NE(std::find(dyads.begin(), dyads.end(), "IND-USA"), dyads.end());
+  ASSERT_EQ(d.triangle.series.size(), dyads.size() + 1);
+  EXPECT_EQ(d.triangle.series[0].a + d.triangle.series[0].b, "PAKRUS");
+  // PAK–USA moves against PAK–RUS in this world.
+  for (const TriangleDyad& t : d.triangle_dyads) {
+    if (t.a == "PAK" && t.b == "USA") {
+      EXPECT_LT(t.vs_main.r, -0.5);
+    }
+  }
+}
+
+TEST(Report, EmptyDyadIsNotFound) {
+  VectorEventSource source("test source", World());
+  ReportOptions o = Options();
+  o.b = "CHN";
+  Result<ReportData> r = BuildReport(source, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  o = Options();
+  o.from = DaysFromCivil(1995, 1, 1);
+  o.to = DaysFromCivil(1996, 12, 31);
+  EXPECT_EQ(BuildReport(source, o).status().code(), StatusCode::kNotFound);
+}
+
+TEST(Report, RejectsSameActorTwice) {
+  VectorEventSource source("test source", World());
+  ReportOptions o = Options();
+  o.b = "PAK";
+  EXPECT_EQ(BuildReport(source, o).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(Report, HtmlIsSelfContainedAndEscaped) {
+  VectorEventSource source("test source", World());
+  Result<ReportData> r = BuildReport(source, Options());
+  ASSERT_TRUE(r.ok());
+  std::string html = RenderReportHtml(*r);
+  EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
+  EXPECT_TRUE(html.ends_with("</html>\n"));
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  // Data are escaped: descriptions, citations and URLs.
+  EXPECT_EQ(html.find("<defence>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;defence&gt; agreement &amp; more"), std::string::npos);
+  EXPECT_NE(html.find("Example &lt;Times&gt;"), std::string::npos);
+  EXPECT_NE(html.find("?a=1&amp;b=2\" rel=\"noopener noreferrer\""), std::string::npos);
+  EXPECT_EQ(html.find("?a=1&b=2"), std::string::npos);
+  // Every section and chart.
+  for (const char* needle :
+       {"id=\"summary\"", "class=\"chart series-chart\"", "class=\"chart volume-chart\"",
+        "class=\"key-events\"", "id=\"triangle\"", "class=\"chart sector-chart\"", "id=\"methods\"",
+        "class=\"line line-net\"", "class=\"band band-", "Turning points", "test source",
+        "IND–USA"}) {
+    EXPECT_NE(html.find(needle), std::string::npos) << needle;
+  }
+  // Deterministic.
+  EXPECT_EQ(html, RenderReportHtml(*r));
+}
+
+TEST(Report, JsonCarriesTheSameContent) {
+  VectorEventSource source("test source", World());
+  Result<ReportData> r = BuildReport(source, Options());
+  ASSERT_TRUE(r.ok());
+  nlohmann::json j = nlohmann::json::parse(RenderReportJson(*r));
+  EXPECT_EQ(j["entente_report"], kReportFormatVersion);
+  EXPECT_EQ(j["dyad"]["a"], "PAK");
+  EXPECT_EQ(j["dyad"]["b_name"], "Russia");
+  EXPECT_EQ(j["data"]["events"], r->events);
+  EXPECT_EQ(j["data"]["source"], "test source");
+  EXPECT_EQ(j["series"]["points"].size(), r->phases.series.points.size());
+  EXPECT_EQ(j["phases"]["phases"].size(), r->phases.phases.size());
+  EXPECT_EQ(j["key_events"].size(), r->key_events.size());
+  EXPECT_EQ(j["triangle"].size(), r->triangle_dyads.size());
+  EXPECT_EQ(j["headline"]["current_phase"], r->headline.current_label);
+  const nlohmann::json& k = j["key_events"][0];
+  for (const char* field : {"date", "date_text", "precision", "source", "target", "code", "what",
+                            "sector", "salience", "why", "url", "citation"}) {
+    EXPECT_TRUE(k.contains(field)) << field;
+  }
+  // Empty periods (1992-1999) have null net cooperation, not 0.
+  bool saw_null = false;
+  for (const auto& p : j["series"]["points"]) {
+    if (p["events"] == 0) {
+      EXPECT_TRUE(p["net_coop"].is_null());
+      saw_null = true;
+    }
+  }
+  EXPECT_TRUE(saw_null);
+}
+
+}  // namespace
+}  // namespace entente::report

@@ -1,0 +1,53 @@
+// The local dashboard: an HTTP server (cpp-httplib) on loopback by default that serves the page
+// (data/web/index.html, app.js, style.css, compiled into the binary, so nothing is fetched from
+// anywhere but this server) and the JSON API of api.h. `entente serve` runs it; tests start it on
+// port 0 (a free port) in a thread and stop it.
+//
+// Binding to a non-loopback address is allowed (--bind 0.0.0.0) but never the default: the API
+// reads the user's store.
+#ifndef ENTENTE_SERVER_SERVER_H_
+#define ENTENTE_SERVER_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "core/event_source.h"
+#include "core/status.h"
+
+namespace entente::server {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see DashboardServer::port())
+  bool source_is_chronicle = false;
+};
+
+class DashboardServer {
+ public:
+  // REQUIRES: `source` outlives the server.
+  DashboardServer(EventSource* source, ServerOptions options);
+  ~DashboardServer();
+  DashboardServer(const DashboardServer&) = delete;
+  DashboardServer& operator=(const DashboardServer&) = delete;
+
+  // Binds the socket; after OK, port() is the bound port. IOError when the address is taken.
+  Status Bind();
+  // Serves requests until Stop(). REQUIRES: Bind() returned OK.
+  Status Serve();
+  // Makes Serve() return; safe from another thread.
+  void Stop();
+  int port() const { return port_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  ServerOptions options_;
+  int port_ = 0;
+};
+
+// The embedded page files: "index.html", "app.js", "style.css" (nullopt-like empty when absent).
+std::string_view WebAsset(std::string_view name, std::string_view* content_type);
+
+}  // namespace entente::server
+
+#endif  // ENTENTE_SERVER_SERVER_H_
