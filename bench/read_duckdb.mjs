@@ -1,0 +1,61 @@
+// DuckDB baseline for bench/read_bench.cc: the same GDELT 2.0 file through read_csv with all 61
+// columns typed, one thread, best of N timed runs after one warm-up. Prints the same answer
+// (count and sums) so the two can be checked against each other.
+//
+// Usage: node bench/read_duckdb.mjs FILE [RUNS]   (npm install in bench/ first)
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const file = process.argv[2];
+const runs = Number(process.argv[3] ?? 5);
+if (!file) {
+  console.error('usage: node read_duckdb.mjs FILE [RUNS]');
+  process.exit(2);
+}
+
+const actor = (p) => ({
+  [`${p}Code`]: 'VARCHAR', [`${p}Name`]: 'VARCHAR', [`${p}CountryCode`]: 'VARCHAR',
+  [`${p}KnownGroupCode`]: 'VARCHAR', [`${p}EthnicCode`]: 'VARCHAR',
+  [`${p}Religion1Code`]: 'VARCHAR', [`${p}Religion2Code`]: 'VARCHAR',
+  [`${p}Type1Code`]: 'VARCHAR', [`${p}Type2Code`]: 'VARCHAR', [`${p}Type3Code`]: 'VARCHAR',
+});
+const geo = (p) => ({
+  [`${p}_Type`]: 'INTEGER', [`${p}_FullName`]: 'VARCHAR', [`${p}_CountryCode`]: 'VARCHAR',
+  [`${p}_ADM1Code`]: 'VARCHAR', [`${p}_ADM2Code`]: 'VARCHAR', [`${p}_Lat`]: 'DOUBLE',
+  [`${p}_Long`]: 'DOUBLE', [`${p}_FeatureID`]: 'VARCHAR',
+});
+const columns = {
+  GLOBALEVENTID: 'BIGINT', SQLDATE: 'DATE', MonthYear: 'INTEGER', Year: 'INTEGER',
+  FractionDate: 'DOUBLE', ...actor('Actor1'), ...actor('Actor2'), IsRootEvent: 'INTEGER',
+  EventCode: 'VARCHAR', EventBaseCode: 'VARCHAR', EventRootCode: 'VARCHAR', QuadClass: 'INTEGER',
+  GoldsteinScale: 'DOUBLE', NumMentions: 'INTEGER', NumSources: 'INTEGER',
+  NumArticles: 'INTEGER', AvgTone: 'DOUBLE', ...geo('Actor1Geo'), ...geo('Actor2Geo'),
+  ...geo('ActionGeo'), DATEADDED: 'BIGINT', SOURCEURL: 'VARCHAR',
+};
+if (Object.keys(columns).length !== 61) throw new Error('expected 61 columns');
+const spec = '{' + Object.entries(columns).map(([k, v]) => `'${k}': '${v}'`).join(', ') + '}';
+const sql = `SELECT count(*), sum(GoldsteinScale), sum(NumMentions), sum(AvgTone), max(SQLDATE)
+  FROM read_csv('${file.replaceAll("'", "''")}', delim='\\t', header=false, quote='', escape='',
+                dateformat='%Y%m%d', auto_detect=false, columns=${spec})`;
+
+const instance = await DuckDBInstance.create(':memory:');
+const con = await instance.connect();
+await con.run('SET threads=1');
+let answer;
+const seconds = [];
+for (let run = 0; run <= runs; ++run) {
+  const t0 = process.hrtime.bigint();
+  const reader = await con.runAndReadAll(sql);
+  const t1 = process.hrtime.bigint();
+  answer = reader.getRows()[0];
+  if (run > 0) seconds.push(Number(t1 - t0) / 1e9);
+}
+seconds.sort((a, b) => a - b);
+const best = seconds[0];
+const median = seconds[Math.floor(seconds.length / 2)];
+const { statSync } = await import('node:fs');
+const bytes = statSync(file).size;
+const rows = Number(answer[0]);
+console.log(`duckdb   rows=${rows} bytes=${bytes} best=${best.toFixed(3)}s median=${median.toFixed(3)}s  ` +
+            `${(bytes / 1e6 / best).toFixed(1)} MB/s  ${(rows / best / 1e6).toFixed(2)} M rows/s`);
+console.log(`duckdb   answer: count=${rows} sum_goldstein=${Number(answer[1]).toFixed(1)} ` +
+            `sum_mentions=${answer[2]} sum_tone=${Number(answer[3]).toFixed(1)} max_date=${answer[4]}`);
