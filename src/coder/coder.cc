@@ -30,6 +30,7 @@ struct Piece {
 struct Group {
   uint32_t b = 0, e = 0;  // token range
   std::string code;
+  bool agent_role = false;  // the role came from an agent word ("Russian troops")
 };
 
 struct Slot {
@@ -49,6 +50,7 @@ std::string IntentCodeFor(std::string_view code) {
   if (code.size() < 2) return "";
   std::string_view root = code.substr(0, 2);
   if (root == "03") return std::string(code);
+  if (code.substr(0, 3) == "045") return "039";
   if (root == "04") return "036";
   if (root == "05") return code.substr(0, 3) == "057" ? "030" : "032";
   if (root == "06") {
@@ -262,8 +264,13 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
             continue;
           }
         }
-        // "the foreign minister of Pakistan"
-        if (next.Has(Cue::kOf) && next.b == gap_b && best.empty() && pj + 2 < s.pieces.size()) {
+        // "the foreign minister of Pakistan", "militants from Pakistan", "protesters in Lahore"
+        bool at_start = true;  // "Militants from Pakistan attacked": only as a subject
+        for (uint32_t k = 0; k < b; ++k) at_start = at_start && cue_at(k, Cue::kDeterminer);
+        bool of_like =
+            next.Has(Cue::kOf) || (at_start && agent_prefix.empty() && !agent_suffix.empty() &&
+                                   (next.Has(Cue::kLocation) || tok[next.b].text == "from"));
+        if (of_like && next.b == gap_b && best.empty() && pj + 2 < s.pieces.size()) {
           const Piece& after = s.pieces[pj + 2];
           if (after.b == next.e && after.actor != kNone) {
             absorb(after);
@@ -297,8 +304,21 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
     Group g;
     g.b = b;
     g.e = e;
+    // A place name used as a modifier of a capitalised name ("the Tashkent Declaration",
+    // "Pakistan Stream") is not an actor.
+    if (e < n && tok[e].cap && s.group_of[e] == kNone) {
+      const Piece* after = piece_at(e);
+      std::string_view w = tok[e].text;
+      bool calendar = w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" ||
+                      w == "friday" || w == "saturday" || w == "sunday";
+      if (!calendar && (!after || (after->verb == kNone && after->actor == kNone &&
+                                   after->agent == kNone && after->cues == 0))) {
+        best.clear();
+      }
+    }
     if (!best.empty()) {
       if (best.size() == 3 && !person) {
+        g.agent_role = !agent_suffix.empty() && agent_prefix.empty();
         g.code = agent_prefix + best + agent_suffix;
       } else {
         g.code = best;
@@ -352,6 +372,15 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
       sl.e = next.e;
       ++gi;
     }
+    if (sl.groups.size() >= 2 && !sl.hyphen) {
+      const std::string& last = s.groups[sl.groups.back()].code;
+      if (last.size() == 6 && s.groups[sl.groups.back()].agent_role) {
+        for (int g : sl.groups) {
+          std::string& c = s.groups[g].code;
+          if (c.size() == 3 && SameCountry(c, c) && g != sl.groups.back()) c += last.substr(3);
+        }
+      }
+    }
     for (uint32_t k = sl.b; k < sl.e; ++k) s.slot_of[k] = int(s.slots.size());
     s.slots.push_back(std::move(sl));
   }
@@ -384,6 +413,7 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
   };
   // The first slot after `after` within the window, not crossing a clause break; with `by_only`,
   // only a slot right after "by".
+  bool allow_location = false;
   auto object_slot = [&](uint32_t after, bool by_only, bool* between) -> int {
     uint32_t limit = std::min<uint32_t>(n, after + uint32_t(config::kTargetWindow));
     for (uint32_t k = after; k < limit; ++k) {
@@ -395,6 +425,11 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
       while (pk >= 0 && cue_at(pk, Cue::kDeterminer)) --pk;
       bool by = pk >= 0 && cue_at(pk, Cue::kBy);
       if (by_only && !by) {
+        k = sl.e - 1;
+        continue;
+      }
+      // "in Islamabad", "at the UN": a place, not a target, unless the verb goes there.
+      if (!allow_location && pk >= 0 && cue_at(pk, Cue::kLocation)) {
         k = sl.e - 1;
         continue;
       }
@@ -496,6 +531,16 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
   for (size_t pi = 0; pi < s.pieces.size(); ++pi) {
     const Piece& p = s.pieces[pi];
     if (p.verb == kNone || s.group_of[p.b] != kNone) continue;
+    bool plain = (p.form & (kFormBase | kFormThird)) && !(p.form & (kFormPast | kFormIng));
+    if (plain && s.consumed[p.b]) continue;  // "signed an agreement on oil supplies"
+    if (p.b > 0 && (cue_at(p.b - 1, Cue::kDeterminer) || cue_at(p.b - 1, Cue::kPossessive)) &&
+        !(p.form & kFormPast)) {
+      continue;  // "the release", "a protest": a noun here
+    }
+    if ((p.form == kFormIng) && p.b > 0 &&
+        (cue_at(p.b - 1, Cue::kPrep) || cue_at(p.b - 1, Cue::kOf) || cue_at(p.b - 1, Cue::kBy))) {
+      continue;  // "of supporting", "on training": a gerund, not the main event
+    }
     bool ambiguous = p.noun != kNone && (p.form & (kFormBase | kFormThird));
     if (ambiguous) {
       int64_t k = int64_t(p.b) - 1;
@@ -541,14 +586,33 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
       if (src == kNone) continue;
     } else {
       src = subject_slot(p.b);
+      // "a doctor who helped the CIA": the subject is the word before "who", not an actor.
+      if (p.b >= 2 &&
+          (tok[p.b - 1].text == "who" || tok[p.b - 1].text == "which" ||
+           tok[p.b - 1].text == "that") &&
+          s.group_of[p.b - 2] == kNone) {
+        src = kNone;
+      }
+      allow_location = v.location || (code.size() >= 2 && (code.compare(0, 2, "18") == 0 ||
+                                                           code.compare(0, 2, "19") == 0 ||
+                                                           code.compare(0, 2, "20") == 0));
       tgt = object_slot(p.e, false, &between);
+      allow_location = false;
+      // "Pakistan and Russia signed an agreement on training Pakistani soldiers": a coordinated
+      // subject acts on each other; a later actor is only a target right after the verb.
+      if (src != kNone && tgt != kNone && s.slots[src].groups.size() >= 2 && !between) {
+        int64_t k = int64_t(s.slots[tgt].b) - 1;
+        while (k >= int64_t(p.e) && cue_at(k, Cue::kDeterminer)) --k;
+        if (k >= int64_t(p.e)) tgt = kNone;
+      }
     }
     if (v.reversed != (best && best->reversed)) std::swap(src, tgt);
     emit(src, tgt, code, paired, between);
-    // Nouns right after a coded verb belong to it ("signed an agreement").
-    for (uint32_t k = p.e; k < std::min<uint32_t>(n, p.e + 4); ++k) {
-      if (s.group_of[k] != kNone) break;
-      s.consumed[k] = 1;
+    // Nouns (and noun-like verb forms) after a coded verb belong to it ("signed an agreement
+    // on oil supplies").
+    for (uint32_t k = p.e; k < std::min<uint32_t>(n, p.e + 8); ++k) {
+      if (cue_at(k, Cue::kClauseBreak) || cue_at(k, Cue::kAnd)) break;
+      if (s.group_of[k] == kNone) s.consumed[k] = 1;
     }
   }
 
@@ -583,6 +647,9 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
     }
     if (k >= 0 && s.slot_of[k] != kNone) src = s.slot_of[k];
     bool between = false;
+    allow_location =
+        code.size() >= 2 && (code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 ||
+                             code.compare(0, 2, "20") == 0);
     if (src == kNone) {
       int of = object_slot(p.e, false, &between);
       if (of != kNone) {
@@ -600,6 +667,7 @@ void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t inde
     } else {
       tgt = object_slot(p.e, false, &between);
     }
+    allow_location = false;
     emit(src, tgt, code, paired, between || (src != kNone && s.slots[src].hyphen));
   }
 }

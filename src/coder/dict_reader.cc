@@ -66,6 +66,7 @@ const struct {
     {"hyphen", Cue::kHyphen},
     {"possessive", Cue::kPossessive},
     {"comma", Cue::kComma},
+    {"location", Cue::kLocation},
 };
 
 Result<Days> ParseDay(std::string_view s, bool end) {
@@ -212,6 +213,8 @@ Status ReadEntenteDict(std::string_view path, std::string_view text, Dictionary*
         for (size_t i = 1; i < w.size(); ++i) {
           if (w[i] == "rev") {
             v.reversed = true;
+          } else if (w[i] == "loc") {
+            v.location = true;
           } else if (!ParseCodePair(w[i], &v.code, &v.paired)) {
             return error("bad event code", raw);
           }
@@ -223,6 +226,8 @@ Status ReadEntenteDict(std::string_view path, std::string_view text, Dictionary*
         for (size_t i = 1; i < w.size(); ++i) {
           if (w[i] == "rev") {
             v.reversed = true;
+          } else if (w[i] == "loc") {
+            v.location = true;
           } else if (!ParseCodePair(w[i], &v.code, &v.paired)) {
             return error("bad event code", raw);
           }

@@ -61,6 +61,7 @@ struct VerbEntry {
   std::string code;  // default code when no pattern applies ("" = none)
   std::string paired;
   bool reversed = false;  // the grammatical subject is the target ("receive", "get")
+  bool location = false;  // "in X" / "at X" may name the target ("arrived in Moscow")
   std::vector<VerbPattern> patterns;
 };
 
@@ -86,6 +87,7 @@ enum class Cue : uint8_t {
   kHyphen,       // -
   kPossessive,   // 's
   kComma,        // ,
+  kLocation,     // in, at, near, inside: a place, not a target (unless the verb says so)
   kCount
 };
 

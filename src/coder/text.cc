@@ -178,7 +178,14 @@ void Tokenize(std::string_view s, TokenizedSentence* out) {
       ++i;
       continue;
     }
-    if (c == '\'') {  // stray apostrophes and single quotes carry nothing
+    if (c == '\'') {
+      // "'s" after a space (typographic apostrophe padding) is still a possessive; other stray
+      // apostrophes and single quotes carry nothing.
+      if (i + 1 < n && f[i + 1] == 's' && (i + 2 >= n || !IsWordByte(f[i + 2]))) {
+        push(i, i + 2);
+        i += 2;
+        continue;
+      }
       ++i;
       continue;
     }

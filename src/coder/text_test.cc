@@ -47,7 +47,9 @@ TEST(Tokenize, PossessivesHyphensNegationAcronyms) {
   EXPECT_EQ(Tokens("Indo-Pak talks, 1,000 troops."),
             (std::vector<std::string>{"indo", "-", "pak", "talks", ",", "1,000", "troops", "."}));
   // Typographic apostrophe and quotes.
-  EXPECT_EQ(Tokens("Russia\xE2\x80\x99" "s \xE2\x80\x9C" "deal\xE2\x80\x9D"),
+  EXPECT_EQ(Tokens("Russia\xE2\x80\x99"
+                   "s \xE2\x80\x9C"
+                   "deal\xE2\x80\x9D"),
             (std::vector<std::string>{"russia", "'s", "\"", "deal", "\""}));
 }
 
