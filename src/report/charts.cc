@@ -166,7 +166,7 @@ std::string VolumeChart(const analysis::Series& s, const TimeFrame& f) {
   double max = 0;
   for (const analysis::SeriesPoint& p : s.points) max = std::max(max, p.weight);
   if (max <= 0) max = 1;
-  std::vector<double> ticks = NiceTicks(0, max, 3);
+  std::vector<double> ticks = NiceTicks(0, max, 3, true);
   if (ticks.back() < max) ticks.push_back(ticks.back() + (ticks.size() > 1 ? ticks[1] : max));
   LinearScale y{0, ticks.back(), bottom, top};
   DrawYGrid(svg, f, y, ticks, 0, false);
@@ -203,7 +203,7 @@ std::string SectorChart(const std::vector<analysis::SectorPoint>& sectors, const
   for (const analysis::SectorPoint& p : sectors) totals[p.period] += p.weight;
   double max = 1;
   for (const auto& [period, total] : totals) max = std::max(max, total);
-  std::vector<double> ticks = NiceTicks(0, max, 4);
+  std::vector<double> ticks = NiceTicks(0, max, 4, true);
   if (ticks.back() < max) ticks.push_back(ticks.back() + (ticks.size() > 1 ? ticks[1] : max));
   LinearScale y{0, ticks.back(), bottom, top};
   DrawYGrid(svg, f, y, ticks, 0, false);

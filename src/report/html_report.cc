@@ -197,7 +197,8 @@ void KeyEventsSection(std::string& h, const ReportData& d) {
       "years (near-duplicates merged).</p>\n",
       d.key_events.size(), Escape(d.a_name), Escape(d.b_name));
   h += "<table class=\"key-events\">\n<thead><tr><th>Date</th><th>Actors</th><th>What "
-       "happened</th><th>Sector</th><th class=\"num\">Weight</th><th>Source</th></tr></thead>\n"
+       "happened</th><th>Sector</th><th class=\"num\">Weight / "
+       "why</th><th>Source</th></tr></thead>\n"
        "<tbody>\n";
   for (const analysis::KeyEvent& k : d.key_events) {
     const Event& e = k.event;
@@ -207,7 +208,7 @@ void KeyEventsSection(std::string& h, const ReportData& d) {
                         Escape(e.code), Escape(code_label));
     h += fmt::format(
         "<tr><td class=\"date\">{}</td><td>{} →<br>{}</td><td>{}</td><td><span "
-        "class=\"tag\">{}</span></td><td class=\"num\">{}<br><span class=\"why\">{}</span></td>"
+        "class=\"tag\">{}</span></td><td class=\"weight\">{}<br><span class=\"why\">{}</span></td>"
         "<td>{}</td></tr>\n",
         Escape(FormatDate(e.date, e.precision)), ActorCell(e.source), ActorCell(e.target), what,
         Escape(SectorOf(e)), Fixed(k.salience, 1), Escape(k.why), SourceCell(e));

@@ -55,6 +55,14 @@ th { text-align: left; font-weight: 600; color: var(--muted); font-size: 12px;
 td { border-bottom: 1px solid var(--rule); padding: 7px 8px; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.key-events { table-layout: fixed; }
+table.key-events th:nth-child(1) { width: 92px; }
+table.key-events th:nth-child(2) { width: 190px; }
+table.key-events th:nth-child(4) { width: 92px; }
+table.key-events th:nth-child(5) { width: 150px; }
+table.key-events th:nth-child(6) { width: 190px; }
+td.weight { text-align: right; font-variant-numeric: tabular-nums; }
+td, th { overflow-wrap: anywhere; }
 .code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px;
         color: var(--muted); }
 .why { color: var(--muted); font-size: 12.5px; }

@@ -8,7 +8,7 @@
 
 namespace entente::report {
 
-std::vector<double> NiceTicks(double lo, double hi, int target) {
+std::vector<double> NiceTicks(double lo, double hi, int target, bool integer) {
   std::vector<double> ticks;
   if (!(hi > lo) || target < 1) {
     ticks.push_back(lo);
@@ -18,11 +18,13 @@ std::vector<double> NiceTicks(double lo, double hi, int target) {
   double mag = std::pow(10.0, std::floor(std::log10(raw)));
   double step = mag;
   for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (integer && (m * mag < 1 || m * mag != std::floor(m * mag))) continue;
     if (m * mag >= raw) {
       step = m * mag;
       break;
     }
   }
+  if (integer) step = std::max(step, 1.0);
   double start = std::ceil(lo / step - 1e-9) * step;
   for (double v = start; v <= hi + step * 1e-9; v += step) {
     ticks.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);

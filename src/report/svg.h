@@ -24,7 +24,8 @@ struct LinearScale {
 };
 
 // Round tick values covering [lo, hi] with about `target` ticks, steps of 1, 2, 2.5 or 5 x 10^k.
-std::vector<double> NiceTicks(double lo, double hi, int target);
+// `integer`: whole-number steps only (event counts), so never 2.5 and never below 1.
+std::vector<double> NiceTicks(double lo, double hi, int target, bool integer = false);
 
 // Year ticks for a time axis from `first_year` to `last_year` (inclusive): whole years, step 1,
 // 2, 5, 10, 20, 25 or 50 so that about `target` ticks show.

@@ -44,6 +44,12 @@ TEST(Svg, NiceTicksCoverTheRangeWithRoundSteps) {
   EXPECT_LE(t.back(), 37);
 }
 
+TEST(Svg, IntegerTicksForCounts) {
+  for (double t : NiceTicks(0, 7, 3, true)) EXPECT_EQ(t, std::floor(t));
+  std::vector<double> small = NiceTicks(0, 2, 4, true);
+  EXPECT_EQ(small, (std::vector<double>{0, 1, 2}));
+}
+
 TEST(Svg, YearTicksPickDecadesForLongSpans) {
   std::vector<int> t = YearTicks(1947, 2026, 10);
   ASSERT_FALSE(t.empty());
