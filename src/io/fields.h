@@ -18,8 +18,9 @@ struct RowError {
 };
 
 // Splits `line` on '\t' into at most `max` fields; returns the true number of fields (which may
-// exceed `max`; the fields past `max` are not stored).
-int SplitTabs(std::string_view line, std::string_view* fields, int max);
+// exceed `max`; the fields past `max` are not stored). When `ascii` is given, it is set to whether
+// every byte of the line is below 0x80 (then the line is valid UTF-8 without further checks).
+int SplitTabs(std::string_view line, std::string_view* fields, int max, bool* ascii = nullptr);
 
 // Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and bytes past U+10FFFF
 // included), or npos when `text` is valid.

@@ -18,14 +18,15 @@ class Gdelt1Parser : public RowParser {
   Result<bool> Header(std::string_view line) override { return IsGdeltHeader(line); }
 
   bool Parse(std::string_view line, EventRow* row, RowError* err) override {
-    int n = SplitTabs(line, fields_, kGdeltMaxFields);
+    bool ascii = false;
+    int n = SplitTabs(line, fields_, kGdeltMaxFields, &ascii);
     if (n != 57 && n != 58) {
       if (n == 1 && line.find(',') != std::string_view::npos) {
         return Fail(err, 0, "no tabs: GDELT rows are tab-separated (comma-separated?)");
       }
       return Fail(err, 0, fmt::format("expected 57 or 58 fields (GDELT 1.0), found {}", n));
     }
-    if (!CheckLineUtf8(line, err)) return false;
+    if (!ascii && !CheckLineUtf8(line, err)) return false;
     row->dataset = "gdelt1";
     if (!ParseGdeltCore(fields_, row, err)) return false;
     return ParseGdeltTail(fields_, n == 57 ? kHistorical : kDaily, row, err);
