@@ -167,7 +167,7 @@ function drawTables(report) {
     const tr = el('tr');
     const what = el('td', {}, k.what);
     what.append(el('br'), el('span', { class: 'code' }, `${k.code} ${k.code_label}`));
-    const weight = el('td', { class: 'num' }, k.salience.toFixed(1));
+    const weight = el('td', { class: 'weight' }, k.salience.toFixed(1));
     weight.append(el('br'), el('span', { class: 'why' }, k.why));
     tr.append(el('td', { class: 'num' }, k.date_text),
       el('td', {}, `${k.source.name} (${k.source.code}) → ${k.target.name} (${k.target.code})`),

@@ -87,7 +87,9 @@ Status BuildHeadline(EventSource& source, ReportData* data) {
     std::string because;
     if (!to.turning_events.empty()) {
       const Event& e = to.turning_events.front().event;
-      because = fmt::format(" (around {}: {})", HumanDate(e.date, e.precision), WhatHappened(e));
+      std::string what = WhatHappened(e);
+      while (!what.empty() && (what.back() == '.' || what.back() == ' ')) what.pop_back();
+      because = fmt::format(" (around {}: {})", HumanDate(e.date, e.precision), what);
     }
     h.sentences.push_back(fmt::format(
         "The record splits into {} phases; the sharpest turn came in {}, from {} to {}{}.",
