@@ -23,26 +23,67 @@ namespace {
 // A seeded corpus of news-like sentences built from the gold set's vocabulary: an actor, a
 // verb phrase, an actor, a tail; one sentence in four carries no event.
 std::vector<std::string> Corpus(size_t n, uint32_t seed) {
-  static const char* kActors[] = {
-      "Russia", "Pakistan", "India", "China", "the United States", "Afghanistan", "Moscow",
-      "Islamabad", "New Delhi", "Beijing", "Kabul", "Washington",
-      "Russian Foreign Minister Sergei Lavrov", "Pakistani Prime Minister Imran Khan",
-      "Pakistan's army chief", "Russian President Vladimir Putin", "the Kremlin",
-      "Indian Prime Minister Narendra Modi", "Chinese President Xi Jinping", "NATO", "the SCO",
-      "Gazprom", "the Pakistani military", "Russian Defence Minister Sergei Shoigu",
-      "the foreign minister of Pakistan", "Afghan officials", "the Taliban"};
-  static const char* kVerbs[] = {"visited", "held talks with", "met", "signed an agreement with",
-                                 "praised", "criticized", "accused", "imposed sanctions on",
-                                 "plans to visit", "did not sign a deal with",
-                                 "provided military aid to", "sent humanitarian aid to",
-                                 "hosted", "urged", "threatened", "rejected an offer from",
-                                 "agreed to expand trade with", "conducted joint exercises with",
-                                 "summoned the envoy of", "suspended aid to", "attacked",
-                                 "refused to meet", "welcomed", "called on"};
-  static const char* kTails[] = {".", " on Monday.", " in 2012.", " last week.",
-                                 ", officials said.", " to discuss energy cooperation.",
-                                 " after months of tension.", " on October 4, 2015.",
-                                 " in a statement on Tuesday.", " despite objections."};
+  static const char* kActors[] = {"Russia",
+                                  "Pakistan",
+                                  "India",
+                                  "China",
+                                  "the United States",
+                                  "Afghanistan",
+                                  "Moscow",
+                                  "Islamabad",
+                                  "New Delhi",
+                                  "Beijing",
+                                  "Kabul",
+                                  "Washington",
+                                  "Russian Foreign Minister Sergei Lavrov",
+                                  "Pakistani Prime Minister Imran Khan",
+                                  "Pakistan's army chief",
+                                  "Russian President Vladimir Putin",
+                                  "the Kremlin",
+                                  "Indian Prime Minister Narendra Modi",
+                                  "Chinese President Xi Jinping",
+                                  "NATO",
+                                  "the SCO",
+                                  "Gazprom",
+                                  "the Pakistani military",
+                                  "Russian Defence Minister Sergei Shoigu",
+                                  "the foreign minister of Pakistan",
+                                  "Afghan officials",
+                                  "the Taliban"};
+  static const char* kVerbs[] = {"visited",
+                                 "held talks with",
+                                 "met",
+                                 "signed an agreement with",
+                                 "praised",
+                                 "criticized",
+                                 "accused",
+                                 "imposed sanctions on",
+                                 "plans to visit",
+                                 "did not sign a deal with",
+                                 "provided military aid to",
+                                 "sent humanitarian aid to",
+                                 "hosted",
+                                 "urged",
+                                 "threatened",
+                                 "rejected an offer from",
+                                 "agreed to expand trade with",
+                                 "conducted joint exercises with",
+                                 "summoned the envoy of",
+                                 "suspended aid to",
+                                 "attacked",
+                                 "refused to meet",
+                                 "welcomed",
+                                 "called on"};
+  static const char* kTails[] = {".",
+                                 " on Monday.",
+                                 " in 2012.",
+                                 " last week.",
+                                 ", officials said.",
+                                 " to discuss energy cooperation.",
+                                 " after months of tension.",
+                                 " on October 4, 2015.",
+                                 " in a statement on Tuesday.",
+                                 " despite objections."};
   static const char* kPlain[] = {
       "The weather in the capital was hot and humid for most of the week.",
       "Markets closed higher on Thursday as investors weighed the latest inflation figures.",
@@ -124,7 +165,8 @@ void CodeCorpus(benchmark::State& state, const Dictionary& dict) {
     }
     sentences += corpus.size();
   }
-  state.counters["sentences_per_s"] = benchmark::Counter(double(sentences), benchmark::Counter::kIsRate);
+  state.counters["sentences_per_s"] =
+      benchmark::Counter(double(sentences), benchmark::Counter::kIsRate);
   state.counters["events_per_sentence"] = double(coded) / double(sentences);
   state.counters["peak_rss_mb"] = PeakRssMb();
 }
@@ -206,7 +248,8 @@ void MatchCorpus(benchmark::State& state) {
     }
     sentences += corpus.size();
   }
-  state.counters["sentences_per_s"] = benchmark::Counter(double(sentences), benchmark::Counter::kIsRate);
+  state.counters["sentences_per_s"] =
+      benchmark::Counter(double(sentences), benchmark::Counter::kIsRate);
   state.counters["phrases"] = double(phrases.list.size());
   benchmark::DoNotOptimize(matched);
 }

@@ -113,7 +113,7 @@ Status ReadEntenteDict(std::string_view path, std::string_view text, Dictionary*
   };
   auto close_person = [&]() {
     if (in_person) {
-      for (std::string_view p : person_phrases) dict->AddActor(p, person);
+      dict->AddActorPhrases(person_phrases, person);
     }
     in_person = false;
     person_phrases.clear();
@@ -243,7 +243,7 @@ Status ReadEntenteDict(std::string_view path, std::string_view text, Dictionary*
       if (head.empty()) return error("actor without a code", raw);
       ActorEntry e;
       e.codes.push_back(DatedCode{std::string(head), kNoStart, kNoEnd});
-      for (std::string_view p : phrases) dict->AddActor(p, e);
+      dict->AddActorPhrases(phrases, e);
     } else if (keyword == "person") {
       in_person = true;
       person.person = true;

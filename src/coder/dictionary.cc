@@ -88,15 +88,18 @@ void Dictionary::AssignIds(TokenizedSentence* s) const {
 }
 
 std::vector<uint32_t> Dictionary::InternPhrase(std::string_view phrase) {
-  std::string p(phrase);
-  for (char& c : p) {
-    if (c == '_') c = ' ';
-  }
-  TokenizedSentence ts;
-  Tokenize(p, &ts);
   std::vector<uint32_t> ids;
-  ids.reserve(ts.tokens.size());
-  for (const Token& t : ts.tokens) ids.push_back(Intern(t.text));
+  if (phrase.find('_') != std::string_view::npos) {
+    std::string p(phrase);
+    for (char& c : p) {
+      if (c == '_') c = ' ';
+    }
+    Tokenize(p, &scratch_);
+  } else {
+    Tokenize(phrase, &scratch_);
+  }
+  ids.reserve(scratch_.tokens.size());
+  for (const Token& t : scratch_.tokens) ids.push_back(Intern(t.text));
   return ids;
 }
 

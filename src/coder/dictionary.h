@@ -119,6 +119,14 @@ class Dictionary {
 
   // Each Add* registers `phrase` (or token ids) in the trie with a new or given payload.
   void AddActor(std::string_view phrase, const ActorEntry& entry);
+  // One entry shared by several phrases (synonyms).
+  template <class Range>
+  void AddActorPhrases(const Range& phrases, const ActorEntry& entry) {
+    actors_.push_back(entry);
+    for (const auto& p : phrases) {
+      Register(InternPhrase(p), Payload{Kind::kActor, 0, uint32_t(actors_.size() - 1)});
+    }
+  }
   void AddAgent(std::string_view phrase, const AgentEntry& entry);
   void AddCue(std::string_view phrase, Cue cue);
   void AddNoun(std::string_view phrase, const NounEntry& entry);
@@ -167,6 +175,7 @@ class Dictionary {
   std::vector<std::vector<uint32_t>> sets_;
   std::unordered_map<std::string, uint32_t> verb_by_lemma_;
   size_t phrases_ = 0;
+  TokenizedSentence scratch_;  // reused by InternPhrase
 };
 
 // Regular English inflections of a verb: base, third person, past (= participle), -ing.

@@ -214,7 +214,12 @@ EvalSet ParsePetrarchXml(std::string_view text) {
     open_tag.append(tag.data(), tag.size());
     size_t p = text.find(open_tag);
     if (p != std::string_view::npos) {
-      std::string name = Attr(text.substr(p, text.find('>', p) - p), "name");
+      size_t close = text.find('>', p);
+      std::string name = Attr(text.substr(p, close - p), "name");
+      if (name.empty() && close != std::string_view::npos) {  // <Verbfile>NAME</Verbfile>
+        size_t end = text.find('<', close);
+        name = std::string(Trim(text.substr(close + 1, end - close - 1)));
+      }
       if (!name.empty()) set.dictionaries.push_back(name);
     }
   }

@@ -136,9 +136,7 @@ void FlushActor(std::vector<std::string>* phrases, ActorEntry* e, Dictionary* di
     }
     e->codes = kept;
     e->person = e->codes.size() > 1 || (!e->codes.empty() && e->codes[0].from != kNoStart);
-    for (const std::string& p : *phrases) {
-      if (!p.empty()) dict->AddActor(p, *e);
-    }
+    dict->AddActorPhrases(*phrases, *e);
   }
   phrases->clear();
   *e = ActorEntry();
@@ -388,7 +386,7 @@ Status ReadVerbs(std::string_view text, bool tabari, Dictionary* dict) {
     }
     if (!lemma_raw.empty() && lemma_raw[0] == '+') lemma_raw.erase(0, 1);
     VerbEntry v;
-    v.lemma = PhraseOf(lemma_raw, false, dict);
+    v.lemma = PhraseOf(lemma_raw, tabari, dict);  // TABARI: "RESTOR" is a stem
     if (v.lemma.empty()) return;
     if (has_code) {
       v.code = code;
