@@ -1,0 +1,153 @@
+// e2e: the dashboard server on a free loopback port, serving the embedded chronicle; every
+// endpoint answers JSON of the documented shape, bad input gets a JSON 400, an unknown path a
+// JSON 404, and the page files are served. Bounded: client timeouts of 30 s, server stopped at
+// the end of each test.
+#include "server/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "core/event_source.h"
+#include "io/chronicle.h"
+
+namespace entente {
+namespace {
+
+using nlohmann::json;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::vector<Event>> events = io::LoadEmbeddedChronicle();
+    ASSERT_TRUE(events.ok()) << events.status().ToString();
+    source_ = std::make_unique<VectorEventSource>("embedded chronicle", std::move(*events));
+    server::ServerOptions o;
+    o.port = 0;
+    o.source_is_chronicle = true;
+    server_ = std::make_unique<server::DashboardServer>(source_.get(), o);
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { served_ = server_->Serve(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_connection_timeout(30);
+    client_->set_read_timeout(60);
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+    EXPECT_TRUE(served_.ok()) << served_.ToString();
+  }
+
+  // GETs `path`, checks the status and that the body is JSON; returns it.
+  json Get(const std::string& path, int want_status) {
+    httplib::Result res = client_->Get(path.c_str());
+    if (!res) {
+      ADD_FAILURE() << path << ": no response";
+      return json();
+    }
+    EXPECT_EQ(res->status, want_status) << path << ": " << res->body.substr(0, 300);
+    EXPECT_NE(res->get_header_value("Content-Type").find("application/json"), std::string::npos)
+        << path;
+    json j = json::parse(res->body, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << path << " is not JSON: " << res->body.substr(0, 200);
+    return j;
+  }
+
+  std::unique_ptr<VectorEventSource> source_;
+  std::unique_ptr<server::DashboardServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+  std::thread thread_;
+  Status served_;
+};
+
+TEST_F(ServerTest, InfoListsTheChronicle) {
+  json j = Get("/api/info", 200);
+  EXPECT_EQ(j["source"], "embedded chronicle");
+  EXPECT_EQ(j["is_embedded_chronicle"], true);
+  EXPECT_GT(j["events"].get<int64_t>(), 400);
+  EXPECT_LE(j["first_date"].get<std::string>(), "1948-12-31");
+  ASSERT_TRUE(j["dyads"].is_array());
+  ASSERT_FALSE(j["dyads"].empty());
+  EXPECT_TRUE(j["dyads"][0].contains("events"));
+  bool pak = false;
+  for (const json& c : j["countries"]) pak = pak || (c["code"] == "PAK" && c["name"] == "Pakistan");
+  EXPECT_TRUE(pak);
+}
+
+TEST_F(ServerTest, DyadPhasesKeyEventsSectors) {
+  json s = Get("/api/dyad?a=PAK&b=RUS&by=year", 200);
+  EXPECT_EQ(s["a"], "PAK");
+  EXPECT_EQ(s["by"], "year");
+  ASSERT_GT(s["points"].size(), 50u);
+  for (const char* f : {"period", "start", "events", "net_coop", "goldstein_mean", "vcoop"}) {
+    EXPECT_TRUE(s["points"][0].contains(f)) << f;
+  }
+  json p = Get("/api/phases?a=pak&b=rus", 200);
+  ASSERT_GE(p["phases"].size(), 2u);
+  EXPECT_TRUE(p["phases"][1]["turning_events"].is_array());
+  EXPECT_TRUE(p["phases"][0].contains("label"));
+  EXPECT_EQ(p["turning_points"].size(), p["phases"].size() - 1);
+  json k = Get("/api/key-events?a=PAK&b=RUS&top=5", 200);
+  ASSERT_EQ(k["events"].size(), 5u);
+  EXPECT_TRUE(k["events"][0].contains("why"));
+  EXPECT_TRUE(k["events"][0].contains("url"));
+  json sec = Get("/api/sectors?a=PAK&b=RUS", 200);
+  EXPECT_FALSE(sec["sectors"].empty());
+}
+
+TEST_F(ServerTest, CompareScanAndReport) {
+  json c = Get("/api/compare?dyads=PAK-RUS,IND-RUS,PAK-USA&by=year", 200);
+  EXPECT_EQ(c["series"].size(), 3u);
+  EXPECT_EQ(c["pairs"].size(), 3u);
+  EXPECT_TRUE(c["pairs"][0].contains("best_lag"));
+  json t = Get("/api/compare?a=PAK&b=RUS", 200);  // the report's neighbourhood
+  EXPECT_GE(t["series"].size(), 3u);
+  json scan = Get("/api/scan?by=year&window=2&top=5&min_events=1", 200);
+  EXPECT_TRUE(scan["rows"].is_array());
+  EXPECT_TRUE(scan.contains("after_end"));
+  json r = Get("/api/report?a=PAK&b=RUS", 200);
+  EXPECT_EQ(r["entente_report"], 1);
+  EXPECT_FALSE(r["key_events"].empty());
+  EXPECT_FALSE(r["triangle"].empty());
+  EXPECT_FALSE(r["headline"]["sentences"].empty());
+
+  httplib::Result html = client_->Get("/report.html?a=PAK&b=RUS");
+  ASSERT_TRUE(html);
+  EXPECT_EQ(html->status, 200);
+  EXPECT_NE(html->body.find("class=\"key-events\""), std::string::npos);
+}
+
+TEST_F(ServerTest, BadInputIsAJson400) {
+  for (const char* path :
+       {"/api/dyad?a=PAK", "/api/dyad?a=P;K&b=RUS", "/api/dyad?a=PAK&b=RUS&by=century",
+        "/api/phases?a=PAK&b=PAK", "/api/key-events?a=PAK&b=RUS&top=abc",
+        "/api/dyad?a=PAK&b=RUS&from=2020&to=2010", "/api/compare?dyads=PAKRUS",
+        "/api/scan?window=0"}) {
+    json j = Get(path, 400);
+    EXPECT_TRUE(j["error"]["message"].is_string()) << path;
+    EXPECT_EQ(j["error"]["code"], "invalid_argument") << path;
+  }
+}
+
+TEST_F(ServerTest, UnknownThingsAreJson404s) {
+  EXPECT_EQ(Get("/api/nothing", 404)["error"]["code"], "not_found");
+  EXPECT_EQ(Get("/api/dyad?a=PAK&b=ZZZ", 404)["error"]["code"], "not_found");
+  EXPECT_TRUE(Get("/no/such/page", 404).contains("error"));
+}
+
+TEST_F(ServerTest, ServesThePage) {
+  for (const char* path : {"/", "/index.html", "/app.js", "/style.css"}) {
+    httplib::Result res = client_->Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_GT(res->body.size(), 500u) << path;
+  }
+  httplib::Result page = client_->Get("/");
+  EXPECT_NE(page->body.find("app.js"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace entente
