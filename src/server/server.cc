@@ -34,6 +34,16 @@ DashboardServer::DashboardServer(EventSource* source, ServerOptions options)
       options_(std::move(options)) {
   httplib::Server& http = impl_->http;
   Api* api = &impl_->api;
+  auto api_handler = [api](const httplib::Request& req, httplib::Response& res) {
+    Params params(req.params.begin(), req.params.end());
+    ApiResponse r = api->Handle(req.path, params);
+    res.status = r.status;
+    res.set_content(r.body, r.content_type.c_str());
+    res.set_header("Cache-Control", "no-store");
+  };
+  http.Get(R"(/api/[a-z\-]+)", api_handler);
+  // Registered before the static files: httplib takes the first matching route.
+  http.Get("/report.html", api_handler);
   // Static page files; "/" is the page.
   http.Get(R"(/([a-z]+\.(html|js|css))?)", [](const httplib::Request& req, httplib::Response& res) {
     std::string name = req.matches[1].str();
@@ -49,15 +59,6 @@ DashboardServer::DashboardServer(EventSource* source, ServerOptions options)
     res.set_content(bytes.data(), bytes.size(), std::string(type).c_str());
     res.set_header("Cache-Control", "no-cache");
   });
-  auto api_handler = [api](const httplib::Request& req, httplib::Response& res) {
-    Params params(req.params.begin(), req.params.end());
-    ApiResponse r = api->Handle(req.path, params);
-    res.status = r.status;
-    res.set_content(r.body, r.content_type.c_str());
-    res.set_header("Cache-Control", "no-store");
-  };
-  http.Get(R"(/api/[a-z\-]+)", api_handler);
-  http.Get("/report.html", api_handler);
   // Anything else (including other methods on known paths): a JSON 404 or 405.
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
