@@ -209,6 +209,7 @@ class CodeCommand : public CommandHandler {
       // The suites come with their own dictionaries: TABARI's .project beside the text,
       // PETRARCH's files named in <Environment> (beside the records or in ../dictionaries).
       opts.builtin = false;
+      dicts_used.clear();
       std::string dir = DirOf(eval_);
       if (all.format == coder::EvalFormat::kTabari) {
         std::string base = eval_.substr(0, eval_.rfind('.'));
