@@ -35,6 +35,10 @@ class PhasesCommand : public CommandHandler {
         ->check(CLI::PositiveNumber);
     app->add_option("--penalty", penalty_,
                     "Change-point penalty: bic (default), mbic or a number in cost units");
+    app->add_option("--signal", signal_,
+                    "What changes are found on: volume (default: cooperation and engagement), "
+                    "intensity (engagement as the share of the actors' events) or coop")
+        ->check(CLI::IsMember({"volume", "intensity", "coop"}));
     app->add_option("--turning", turning_, "Turning events listed per phase (default 3)")
         ->check(CLI::NonNegativeNumber);
   }
@@ -45,6 +49,7 @@ class PhasesCommand : public CommandHandler {
     analysis::PhaseOptions po;
     po.min_length = min_length_;
     po.turning_events = turning_;
+    po.signal = *analysis::ParsePhaseSignal(signal_);
     Result<analysis::Penalty> penalty = analysis::ParsePenalty(penalty_);
     if (!penalty.ok()) return UsageError(penalty.status(), "phases");
     po.penalty = *penalty;
@@ -76,7 +81,7 @@ class PhasesCommand : public CommandHandler {
  private:
   AnalysisArgs args_;
   int min_length_ = 2, turning_ = 3;
-  std::string penalty_ = "bic";
+  std::string penalty_ = "bic", signal_ = "volume";
 };
 
 }  // namespace

@@ -1,0 +1,169 @@
+// End-to-end: the analysis commands on the embedded default (the chronicle), through the binary.
+// An empty scratch store makes every run fall back to the chronicle whatever the machine holds.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "testing.h"
+
+namespace entente::testing {
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> Fields(const std::string& line, char sep = '\t') {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : line) {
+    if (c == sep) {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+class AnalysisCliTest : public ::testing::Test {
+ protected:
+  RunResult Run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--store", store_.path(), "--quiet", "--format", "tsv"});
+    return RunEntente(args);
+  }
+  TempDir store_;
+};
+
+TEST_F(AnalysisCliTest, DyadSeries) {
+  RunResult r = Run({"dyad", "PAK", "RUS", "--by", "year"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_GT(lines.size(), 50u);  // 1940s to 2020s, filled
+  EXPECT_EQ(lines[0],
+            "period\tevents\tvcoop\tmcoop\tvconf\tmconf\tgoldstein_sum\tgoldstein_mean\tnet_coop\t"
+            "intensity");
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> f = Fields(lines[i]);
+    ASSERT_EQ(f.size(), 10u) << lines[i];
+    double net = f[8].empty() ? 0 : std::stod(f[8]);
+    double intensity = f[9].empty() ? 0 : std::stod(f[9]);
+    EXPECT_GE(net, -1);
+    EXPECT_LE(net, 1);
+    EXPECT_GE(intensity, 0);
+    EXPECT_LE(intensity, 1);
+  }
+}
+
+TEST_F(AnalysisCliTest, DyadBySectorAndSectors) {
+  RunResult a = Run({"dyad", "PAK", "RUS", "--by-sector"});
+  RunResult b = Run({"sectors", "PAK", "RUS"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_THAT(a.out, ::testing::StartsWith("period\tsector\tevents\tnet_coop\n"));
+  EXPECT_THAT(a.out, ::testing::HasSubstr("\tdefence\t"));
+  EXPECT_THAT(a.out, ::testing::HasSubstr("\tenergy\t"));
+}
+
+TEST_F(AnalysisCliTest, PhasesOnTheChronicle) {
+  RunResult r = Run({"phases", "PAK", "RUS", "--by", "year"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[0],
+            "start\tend\tperiods\tevents\tgoldstein_mean\tnet_coop\tlabel\ttrend\tturning_events");
+  EXPECT_LE(lines.size() - 1, 8u);  // no more than eight phases
+  std::vector<int> starts;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> f = Fields(lines[i]);
+    ASSERT_EQ(f.size(), 9u);
+    starts.push_back(std::stoi(f[0]));
+    EXPECT_THAT(f[6], ::testing::AnyOf("hostile", "tense", "neutral", "cordial", "close"));
+    EXPECT_THAT(f[7], ::testing::AnyOf("warming", "cooling", "steady"));
+    if (i > 1) {
+      EXPECT_FALSE(f[8].empty()) << "a turn without events: " << lines[i];
+    }
+  }
+  // The turns the chronicle supports strongly (METHODS.md): Afghanistan 1979, 2001-2003.
+  auto near = [&](int year) {
+    for (int s : starts) {
+      if (std::abs(s - year) <= 2) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(near(1979));
+  EXPECT_TRUE(near(2002));
+}
+
+TEST_F(AnalysisCliTest, KeyEvents) {
+  RunResult r = Run({"key-events", "PAK", "RUS", "--top", "5"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 6u);
+  EXPECT_EQ(lines[0], "date\tsource\ttarget\tcode\tlabel\tweight\twhy\turl");
+  double prev = 1e9;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> f = Fields(lines[i]);
+    ASSERT_EQ(f.size(), 8u);
+    double w = std::stod(f[5]);
+    EXPECT_LE(w, prev);
+    prev = w;
+    EXPECT_FALSE(f[6].empty());
+  }
+}
+
+TEST_F(AnalysisCliTest, CompareTriangle) {
+  RunResult r = Run({"compare", "PAK,RUS", "PAK,USA", "IND,RUS", "--show", "pairs"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 4u);  // header + 3 pairs
+  EXPECT_EQ(lines[0], "first\tsecond\tn\tr\tn_eff\tp\tbest_lag\tr_at_lag\tn_at_lag\tp_at_lag");
+  EXPECT_THAT(lines[1], ::testing::StartsWith("PAK-RUS\tPAK-USA\t"));
+  RunResult j = RunEntente(
+      {"--store", store_.path(), "--quiet", "--format", "json", "compare", "PAK,RUS", "PAK,USA"});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_THAT(j.out, ::testing::HasSubstr("\"series\": ["));
+  EXPECT_THAT(j.out, ::testing::HasSubstr("\"pairs\": ["));
+}
+
+TEST_F(AnalysisCliTest, Scan) {
+  RunResult r = Run({"scan", "--window", "5", "--min-events", "3", "--top", "0"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ(lines[0],
+            "dyad\tevents_before\tevents_after\tnet_coop_before\tnet_coop_after\tchange\tz");
+  double prev = 1e9;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> f = Fields(lines[i]);
+    ASSERT_EQ(f.size(), 7u);
+    EXPECT_GE(std::stoll(f[1]), 3);
+    EXPECT_GE(std::stoll(f[2]), 3);
+    double change = std::stod(f[5]);
+    EXPECT_LE(change, prev + 1e-9);
+    prev = change;
+  }
+}
+
+TEST_F(AnalysisCliTest, Errors) {
+  EXPECT_EQ(Run({"dyad", "PAK", "RUS", "--by", "decade"}).exit_code, 2);
+  EXPECT_EQ(Run({"phases", "PAK", "RUS", "--penalty", "lots"}).exit_code, 2);
+  EXPECT_EQ(Run({"dyad", "PAK", "RUS", "--from", "2020", "--to", "2010"}).exit_code, 2);
+  EXPECT_EQ(Run({"compare", "PAK,RUS"}).exit_code, 2);
+  RunResult none = Run({"dyad", "ZZZ", "QQQ"});
+  EXPECT_EQ(none.exit_code, 6);
+  EXPECT_THAT(none.err, ::testing::HasSubstr("no events between ZZZ and QQQ"));
+}
+
+}  // namespace
+}  // namespace entente::testing
