@@ -99,6 +99,19 @@ TEST(CoderCli, BadInputWarnsAndDoesNotCrash) {
   EXPECT_EQ(usage.exit_code, 2);
 }
 
+TEST(CoderCli, IngestStoresCodedEventsOnce) {
+  TempDir dir;
+  std::string text = "2012-10-02\tLavrov visited Islamabad.\n";
+  RunResult a = RunEntente({"--store", dir.path(), "code", "--lines", "--ingest"}, text);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_NE(a.err.find("stored 2 new event(s) as coded:stdin"), std::string::npos) << a.err;
+  RunResult b = RunEntente({"--store", dir.path(), "code", "--lines", "--ingest"}, text);
+  EXPECT_NE(b.err.find("stored 0 new event(s)"), std::string::npos) << b.err;
+  RunResult ev = RunEntente({"--store", dir.path(), "events", "--format", "tsv"});
+  ASSERT_EQ(ev.exit_code, 0) << ev.err;
+  EXPECT_NE(ev.out.find("RUSGOV\tRUS\tPAKGOV\tPAK\t042"), std::string::npos) << ev.out;
+}
+
 // Regression floors: the scores when last measured, minus a small margin.
 TEST(CoderCli, EvalGoldFloor) {
   RunResult r = RunEntente({"code", "--eval", "gold", "--format", "tsv"});

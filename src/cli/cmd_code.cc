@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "coder/coder.h"
@@ -22,6 +23,7 @@
 #include "core/cameo.h"
 #include "core/embedded.h"
 #include "core/event.h"
+#include "store/store.h"
 
 namespace entente::cli {
 namespace {
@@ -46,6 +48,33 @@ std::string DirOf(const std::string& path) {
 
 bool Exists(const std::string& p) { return access(p.c_str(), R_OK) == 0; }
 
+// A coded event as a stored event (dataset "coded:<input name>"; the sentence is the text).
+Event ToEvent(const coder::CodedEvent& e, std::string_view doc, const std::string& dataset) {
+  Event ev;
+  ev.dataset = dataset;
+  ev.date = e.date.days;
+  ev.precision = e.date.precision;
+  auto actor = [](const std::string& code, Actor* a) {
+    a->code = code;
+    a->name = code;
+    if (code.size() >= 3 && IsCountryCode(code.substr(0, 3))) a->country = code.substr(0, 3);
+    if (code.size() >= 6 && !a->country.empty()) a->type1 = code.substr(3, 3);
+  };
+  actor(e.source, &ev.source);
+  actor(e.target, &ev.target);
+  ev.is_root = true;
+  ev.code = e.code;
+  ev.base_code = e.code.substr(0, std::min<size_t>(3, e.code.size()));
+  ev.root_code = std::string(RootOf(e.code));
+  ev.quad = int8_t(QuadClassOfRoot(ev.root_code));
+  if (const EventCodeInfo* info = LookupEventCode(e.code)) ev.goldstein = info->goldstein;
+  ev.mentions = 1;
+  ev.sources = 1;
+  ev.articles = 1;
+  ev.text = std::string(doc.substr(e.begin, e.end - e.begin));
+  return ev;
+}
+
 class CodeCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
@@ -65,11 +94,6 @@ class CodeCommand : public CommandHandler {
 
   int Run(const GlobalOptions& globals) override {
     if (!eval_.empty()) return RunEval(globals);
-    if (ingest_) {
-      return ReportError(Status::NotSupported(
-          "code --ingest: storing coded events is not available in this build (the store "
-          "writer is not there yet); write jsonl and ingest it with `entente ingest`"));
-    }
     Days doc_date;
     if (!date_.empty()) {
       auto d = ParseDate(date_);
@@ -107,12 +131,20 @@ class CodeCommand : public CommandHandler {
                      "goldstein", "text"});
     coder::Coder c(dict->get());
     std::vector<coder::CodedEvent> events;
+    std::vector<Event> to_store;
+    std::string dataset = "coded:";
+    if (file_.empty() || file_ == "-") {
+      dataset += "stdin";
+    } else {
+      dataset += file_.substr(file_.rfind('/') == std::string::npos ? 0 : file_.rfind('/') + 1);
+    }
     int64_t docs = 0, skipped_lines = 0, bad_dates = 0;
     auto code_doc = [&](std::string_view doc, Days date, int64_t doc_no) {
       events.clear();
       c.CodeDocument(doc, date, &events);
       for (const coder::CodedEvent& e : events) {
         std::string_view root = RootOf(e.code);
+        if (ingest_) to_store.push_back(ToEvent(e, doc, dataset));
         const EventCodeInfo* info = LookupEventCode(e.code);
         double gold = info ? double(info->goldstein) : std::nan("");
         out.Row({doc_no, int64_t(e.sentence), FormatDate(e.date.days, e.date.precision), e.source,
@@ -150,6 +182,17 @@ class CodeCommand : public CommandHandler {
       code_doc(text, doc_date, 1);
     }
     out.Finish();
+    if (ingest_) {
+      auto store = store::Store::Open(ResolveStoreDir(globals), store::OpenMode::kWrite);
+      if (!store.ok()) return ReportError(store.status());
+      store::IngestStats is;
+      Status st = (*store)->IngestEvents(to_store, &is);
+      if (!st.ok()) return ReportError(st);
+      if (!globals.quiet) {
+        std::fprintf(stderr, "entente code: stored %lld new event(s) as %s (%lld duplicate(s))\n",
+                     (long long)is.stored, dataset.c_str(), (long long)is.duplicates);
+      }
+    }
     const coder::CoderStats& st = c.stats();
     if (!globals.quiet) {
       std::fprintf(stderr, "entente code: %lld document(s), %llu sentence(s), %llu event(s)\n",
