@@ -65,43 +65,79 @@ Status Ingester::FlushRun(RunBuilder* run) {
   if (run->empty()) return Status::Ok();
   int64_t rows = static_cast<int64_t>(run->rows());
   int64_t dups = run->SortAndDedupe();
-  std::vector<std::pair<uint64_t, uint32_t>> keys = run->SortedKeys();
-
-  std::lock_guard<std::mutex> l(mu_);
+  auto keys = std::make_shared<std::vector<std::pair<uint64_t, uint32_t>>>(run->SortedKeys());
   std::vector<RunBuilder::Entry>& entries = run->entries();
-  for (const SegmentReader* r : existing_) {
-    ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, keys, &entries));
-    dups += n;
+
+  // Under the lock: drop keys already stored, written by this ingest, or being written by another
+  // worker right now; then announce ours, so runs flushed after this point skip them too.
+  std::string name, path;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    for (const SegmentReader* r : existing_) {
+      ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, *keys, &entries));
+      dups += n;
+    }
+    for (const auto& r : written_) {
+      ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, *keys, &entries));
+      dups += n;
+    }
+    for (const auto& other : in_flight_) {
+      size_t i = 0;
+      for (const auto& [k, idx] : *other) {
+        while (i < keys->size() && (*keys)[i].first < k) ++i;
+        if (i < keys->size() && (*keys)[i].first == k && !entries[(*keys)[i].second].duplicate) {
+          entries[(*keys)[i].second].duplicate = true;
+          ++dups;
+        }
+      }
+    }
+    counts_.rows += rows;
+    counts_.duplicates += dups;
+    if (dups == rows) {
+      run->Clear();
+      return Status::Ok();
+    }
+    // Keys of rows still to write (those just marked are not ours to claim).
+    std::erase_if(*keys, [&](const auto& kv) { return entries[kv.second].duplicate; });
+    in_flight_.push_back(keys);
+    name = SegmentFileName(manifest_.next_segment++);
+    path = dir_ + "/" + name;
+    written_info_.push_back(SegmentInfo{name});  // from here Abort() removes the file
   }
-  for (const auto& r : written_) {
-    ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, keys, &entries));
-    dups += n;
-  }
-  counts_.rows += rows;
-  counts_.duplicates += dups;
-  if (dups < rows) {
-    std::string name = SegmentFileName(manifest_.next_segment++);
-    std::string path = dir_ + "/" + name;
-    ASSIGN_OR_RETURN(std::unique_ptr<SegmentWriter> w, SegmentWriter::Create(path));
-    // The file exists from here on: remember it so Abort() removes it.
-    written_info_.push_back(SegmentInfo{name});
+  auto done = [&](Status s) -> Status {
+    std::lock_guard<std::mutex> l(mu_);
+    std::erase(in_flight_, keys);
+    return s;
+  };
+
+  // Outside the lock: encode, compress and write (the expensive part runs on every worker).
+  SegmentSummary sum;
+  {
+    auto w = SegmentWriter::Create(path);
+    if (!w.ok()) return done(w.status());
     for (const RunBuilder::Entry& en : entries) {
       if (en.duplicate) continue;
-      RETURN_IF_ERROR(w->Add(run->RowAt(en.offset), run->dyad_string(en.a), run->dyad_string(en.b),
-                             en.flipped, en.key));
+      Status s = (*w)->Add(run->RowAt(en.offset), run->dyad_string(en.a), run->dyad_string(en.b),
+                           en.flipped, en.key);
+      if (!s.ok()) return done(s);
     }
-    SegmentSummary sum;
-    RETURN_IF_ERROR(w->Finish(&sum));
-    SegmentInfo& info = written_info_.back();
+    Status s = (*w)->Finish(&sum);
+    if (!s.ok()) return done(s);
+  }
+  auto reader = SegmentReader::Open(path);
+  if (!reader.ok()) return done(reader.status());
+  run->Clear();
+  std::lock_guard<std::mutex> l(mu_);
+  std::erase(in_flight_, keys);
+  for (SegmentInfo& info : written_info_) {
+    if (info.name != name) continue;
     info.rows = sum.rows;
     info.bytes = sum.bytes;
     info.min_date = sum.min_date;
     info.max_date = sum.max_date;
-    counts_.stored += static_cast<int64_t>(sum.rows);
-    ASSIGN_OR_RETURN(std::unique_ptr<SegmentReader> reader, SegmentReader::Open(path));
-    written_.push_back(std::move(reader));
   }
-  run->Clear();
+  counts_.stored += static_cast<int64_t>(sum.rows);
+  written_.push_back(std::move(*reader));
   return Status::Ok();
 }
 

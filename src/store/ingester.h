@@ -5,8 +5,8 @@
 // and Abort() (or a crash) leaves only files the next writer deletes.
 //
 // Thread safety: Add(w, ...) may be called concurrently for distinct workers w; Commit/Abort from
-// one thread after all Adds are done. Segments are written one at a time (under a mutex): dedupe
-// against the previous segment must see it complete.
+// one thread after all Adds are done. Workers encode and write their segments in parallel; only
+// the dedupe step (against stored segments and the keys of runs in flight) holds the mutex.
 #ifndef ENTENTE_STORE_INGESTER_H_
 #define ENTENTE_STORE_INGESTER_H_
 
@@ -58,6 +58,8 @@ class Ingester {
   std::vector<std::unique_ptr<RunBuilder>> runs_;
   std::vector<std::unique_ptr<SegmentReader>> written_;  // this ingest's segments
   std::vector<SegmentInfo> written_info_;
+  // Sorted keys of runs being written by other workers right now (see FlushRun).
+  std::vector<std::shared_ptr<std::vector<std::pair<uint64_t, uint32_t>>>> in_flight_;
   std::mutex mu_;  // guards writing segments, written_, counts_, error_
   IngestCounts counts_;
   Status error_;

@@ -8,6 +8,7 @@
 #define ENTENTE_STORE_RUN_BUILDER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -48,7 +49,11 @@ class RunBuilder {
   uint32_t InternDyad(std::string_view s);
   std::string arena_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, uint32_t> dyad_ids_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> dyad_ids_;
   std::vector<const std::string*> dyad_strings_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "store/coding.h"
 
 namespace entente::store {
@@ -115,11 +117,32 @@ Status SegmentReader::Parse() {
     if (ntags > meta_raw_.size()) return Status::Corruption("bad tag count");
     for (uint64_t i = 0; i < ntags && !d.failed(); ++i) e.tags.push_back(d.String());
     if (e.first_row + e.rows > rows_) return Status::Corruption("dyad directory out of range");
+    if (!e.pure) impure_.push_back(&e - dyads_.data());
   }
   if (d.Varint() != rows_) return Status::Corruption("key count mismatch");
   keys_ = GetBlob(&d);
   if (d.failed() || !d.done()) return Status::Corruption("meta does not parse");
   return Status::Ok();
+}
+
+std::vector<size_t> SegmentReader::DyadCandidates(std::string_view a, std::string_view b) const {
+  if (b < a) std::swap(a, b);
+  std::vector<size_t> out;
+  auto it = std::lower_bound(
+      dyads_.begin(), dyads_.end(), std::pair(a, b),
+      [](const DyadEntry& e, const std::pair<std::string_view, std::string_view>& k) {
+        return std::pair(e.a, e.b) < k;
+      });
+  if (it != dyads_.end() && it->a == a && it->b == b) out.push_back(it - dyads_.begin());
+  auto has = [](const DyadEntry& e, std::string_view t) {
+    return std::find(e.tags.begin(), e.tags.end(), t) != e.tags.end();
+  };
+  for (size_t i : impure_) {
+    if (has(dyads_[i], a) && has(dyads_[i], b)) out.push_back(i);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) const {

@@ -31,6 +31,10 @@ class SegmentReader {
   Days max_date() const { return max_date_; }
   const std::vector<BlockMeta>& blocks() const { return blocks_; }
   const std::vector<DyadEntry>& dyads() const { return dyads_; }
+  // Indexes of the directory entries a dyad filter with two 3-letter patterns a, b can match:
+  // the entry keyed (a, b) (binary search; entries are in key order) and every impure entry
+  // whose tags hold both (see DyadEntry). Ascending.
+  std::vector<size_t> DyadCandidates(std::string_view a, std::string_view b) const;
   // The dictionary of a kDict column; views live as long as the reader.
   const std::vector<std::string_view>& dict(int column) const { return dicts_[column]; }
 
@@ -53,6 +57,7 @@ class SegmentReader {
   std::vector<std::string_view> dicts_[kNumColumns];
   std::vector<BlockMeta> blocks_;
   std::vector<DyadEntry> dyads_;
+  std::vector<size_t> impure_;  // indexes of entries that are not pure
   BlobRef keys_;
 };
 

@@ -54,7 +54,7 @@ uint32_t SegmentWriter::Intern(int column, std::string_view v) {
   Dict& d = dicts_[column];
   if (d.has_last && d.last == v) return d.last_id;
   uint32_t id;
-  auto it = d.ids.find(std::string(v));
+  auto it = d.ids.find(v);
   if (it != d.ids.end()) {
     id = it->second;
     d.last = it->first;

@@ -8,6 +8,7 @@
 #define ENTENTE_STORE_SEGMENT_WRITER_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,8 +45,12 @@ class SegmentWriter {
   uint64_t rows() const { return rows_; }
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   struct Dict {
-    std::unordered_map<std::string, uint32_t> ids;
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids;
     std::vector<const std::string*> values;  // by id; point at the map's keys
     std::string_view last;                   // last value added, to skip the hash on repeats
     uint32_t last_id = 0;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -88,7 +89,16 @@ void FillRow(const SegmentReader& seg, const DecodedColumn* const* cols, uint32_
 std::vector<std::pair<uint64_t, uint64_t>> CandidateRanges(const SegmentReader& seg,
                                                            const EventFilter& f) {
   std::vector<std::pair<uint64_t, uint64_t>> out;
-  for (const DyadEntry& e : seg.dyads()) {
+  std::vector<size_t> picks;
+  bool narrow = f.has_dyad() && f.dyad_a.size() == 3 && f.dyad_b.size() == 3;
+  if (narrow) {
+    picks = seg.DyadCandidates(f.dyad_a, f.dyad_b);
+  } else {
+    picks.resize(seg.dyads().size());
+    for (size_t i = 0; i < picks.size(); ++i) picks[i] = i;
+  }
+  for (size_t pi : picks) {
+    const DyadEntry& e = seg.dyads()[pi];
     if (!EntryMayMatch(e, f)) continue;
     uint64_t begin = e.first_row, end = e.first_row + e.rows;
     if (!out.empty() && out.back().second == begin) {
@@ -239,7 +249,17 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
   size_t cached_block = SIZE_MAX;
   const auto& blocks = seg.blocks();
   Days last_date = INT32_MIN, last_period = 0;
-  for (const DyadEntry& e : seg.dyads()) {
+  GroupKey last_key{0, 0, 0};
+  Acc* last_acc = nullptr;
+  std::vector<size_t> picks;
+  if (f_.has_dyad()) {
+    picks = seg.DyadCandidates(f_.dyad_a, f_.dyad_b);  // FastPathApplies: 3-letter patterns
+  } else {
+    picks.resize(seg.dyads().size());
+    for (size_t i = 0; i < picks.size(); ++i) picks[i] = i;
+  }
+  for (size_t pi : picks) {
+    const DyadEntry& e = seg.dyads()[pi];
     if (!EntryMayMatch(e, f_)) continue;
     // Dyad membership of this entry's rows: 0 none, 1 all, 2 by the dir bit, 3 row by row.
     int mode = 1;
@@ -348,7 +368,11 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
           int64_t n = weights->ints[i];
           w = n > 0 ? static_cast<double>(n) : 1.0;
         }
-        Acc& acc = groups_[key];
+        if (!(last_acc && key == last_key)) {
+          last_acc = &groups_[key];  // unordered_map never moves its elements
+          last_key = key;
+        }
+        Acc& acc = *last_acc;
         acc.events += 1;
         acc.weight += w;
         if (quad >= 1 && quad <= 4) acc.quad[quad - 1] += w;
@@ -389,9 +413,52 @@ std::vector<AggregateRow> FastAggregator::Finish() {
 
 Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) {
   if (!FastPathApplies(query.filter)) return EventSource::Aggregate(query);
-  FastAggregator agg(query);
-  for (const auto& seg : segments_) RETURN_IF_ERROR(agg.AddSegment(*seg));
-  return agg.Finish();
+  // Big stores: segments are independent, so split them over a few threads and add up the
+  // partial groups. Small ones (a dyad query touches little) stay on this thread.
+  uint64_t rows = 0;
+  for (const auto& seg : segments_) rows += seg->rows();
+  int threads = static_cast<int>(std::min<size_t>(
+      {segments_.size(), std::max(1u, std::thread::hardware_concurrency()), size_t{4}}));
+  if (threads <= 1 || rows < (1u << 20) || query.filter.has_dyad()) {
+    FastAggregator agg(query);
+    for (const auto& seg : segments_) RETURN_IF_ERROR(agg.AddSegment(*seg));
+    return agg.Finish();
+  }
+  std::vector<std::vector<AggregateRow>> parts(threads);
+  std::vector<Status> errors(threads);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      FastAggregator agg(query);
+      for (size_t i = t; i < segments_.size(); i += threads) {
+        Status s = agg.AddSegment(*segments_[i]);
+        if (!s.ok()) {
+          errors[t] = s;
+          return;
+        }
+      }
+      parts[t] = agg.Finish();
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  for (const Status& s : errors) RETURN_IF_ERROR(s);
+  std::map<std::tuple<std::string, std::string, std::string, Days>, AggregateRow> merged;
+  for (std::vector<AggregateRow>& part : parts) {
+    for (AggregateRow& r : part) {
+      auto [it, fresh] = merged.try_emplace(std::make_tuple(r.a, r.b, r.root, r.period), r);
+      if (fresh) continue;
+      AggregateRow& m = it->second;
+      m.events += r.events;
+      m.weight += r.weight;
+      for (int k = 0; k < 4; ++k) m.quad[k] += r.quad[k];
+      m.goldstein_sum += r.goldstein_sum;
+      m.goldstein_weight += r.goldstein_weight;
+    }
+  }
+  std::vector<AggregateRow> out;
+  out.reserve(merged.size());
+  for (auto& [k, r] : merged) out.push_back(std::move(r));
+  return out;
 }
 
 Result<int64_t> Store::CountEvents(const EventFilter& filter) {

@@ -1,0 +1,74 @@
+// The store side of bench/run_store.sh: opens a store built by `entente ingest` and times, warm,
+// the queries DuckDB runs in bench/store_duckdb.mjs (median of N runs, after one warm-up):
+//   dyad_series  one dyad's monthly series by QuadClass with Goldstein sums, both directions
+//   full_scan    events (and Goldstein sums) by root code and year over the whole store
+// Usage: store_bench STORE_DIR RUNS A B. Prints name<TAB>median_ms<TAB>result, like the baseline.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace {
+
+using entente::AggregateQuery;
+using entente::AggregateRow;
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+int Run(int argc, char** argv) {
+  if (argc < 5) {
+    std::fprintf(stderr, "usage: store_bench STORE_DIR RUNS A B\n");
+    return 2;
+  }
+  int runs = std::atoi(argv[2]);
+  auto store = entente::store::Store::Open(argv[1], entente::store::OpenMode::kRead);
+  if (!store.ok()) {
+    std::fprintf(stderr, "store_bench: %s\n", store.status().ToString().c_str());
+    return 1;
+  }
+  auto info = (*store)->Info();
+  std::printf("bytes\t0\t%llu\n", static_cast<unsigned long long>(info.ok() ? info->bytes : 0));
+
+  auto timed = [&](const char* name, const AggregateQuery& q) {
+    std::vector<AggregateRow> rows;
+    std::vector<double> ms;
+    for (int i = 0; i <= runs; ++i) {  // run 0 is the warm-up
+      auto t0 = std::chrono::steady_clock::now();
+      auto r = (*store)->Aggregate(q);
+      auto t1 = std::chrono::steady_clock::now();
+      if (!r.ok()) {
+        std::fprintf(stderr, "store_bench: %s\n", r.status().ToString().c_str());
+        std::exit(1);
+      }
+      rows = std::move(*r);
+      if (i > 0) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+    int64_t events = 0;
+    for (const AggregateRow& row : rows) events += row.events;
+    std::printf("%s\t%.2f\t%zu groups, %lld events\n", name, Median(ms), rows.size(),
+                static_cast<long long>(events));
+  };
+
+  AggregateQuery dyad;
+  dyad.filter.dyad_a = argv[3];
+  dyad.filter.dyad_b = argv[4];
+  dyad.period = entente::Period::kMonth;
+  timed("dyad_series", dyad);
+
+  AggregateQuery scan;
+  scan.period = entente::Period::kYear;
+  scan.by_root = true;
+  timed("full_scan", scan);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return Run(argc, argv); }

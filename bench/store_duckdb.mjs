@@ -1,0 +1,77 @@
+// DuckDB baseline for the store benchmarks (bench/run_store.sh): the same work as store_bench.cc
+// on the same generated GDELT 2.0 file, timed inside this process, warm, median of N runs.
+//   node bench/store_duckdb.mjs FILE DBFILE RUNS INGEST_RUNS A B
+// Prints one line per measurement: name<TAB>median_ms<TAB>result (rows or a checksum).
+import { DuckDBInstance } from '@duckdb/node-api';
+import fs from 'node:fs';
+
+const [file, dbFile, runsArg, ingestRunsArg, a, b] = process.argv.slice(2);
+const runs = Number(runsArg || 5), ingestRuns = Number(ingestRunsArg || 3);
+
+// GDELT 2.0 export: 61 tab-separated columns, no header, no quoting.
+const geo = (p) => ({
+  [`${p}_Type`]: 'INTEGER', [`${p}_FullName`]: 'VARCHAR', [`${p}_CountryCode`]: 'VARCHAR',
+  [`${p}_ADM1Code`]: 'VARCHAR', [`${p}_ADM2Code`]: 'VARCHAR', [`${p}_Lat`]: 'DOUBLE',
+  [`${p}_Long`]: 'DOUBLE', [`${p}_FeatureID`]: 'VARCHAR',
+});
+const actor = (p) => Object.fromEntries(
+  ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code',
+   'Religion2Code', 'Type1Code', 'Type2Code', 'Type3Code'].map((f) => [`${p}${f}`, 'VARCHAR']));
+const columns = {
+  GLOBALEVENTID: 'BIGINT', SQLDATE: 'INTEGER', MonthYear: 'INTEGER', Year: 'INTEGER',
+  FractionDate: 'DOUBLE', ...actor('Actor1'), ...actor('Actor2'), IsRootEvent: 'INTEGER',
+  EventCode: 'VARCHAR', EventBaseCode: 'VARCHAR', EventRootCode: 'VARCHAR', QuadClass: 'INTEGER',
+  GoldsteinScale: 'DOUBLE', NumMentions: 'INTEGER', NumSources: 'INTEGER',
+  NumArticles: 'INTEGER', AvgTone: 'DOUBLE', ...geo('Actor1Geo'), ...geo('Actor2Geo'),
+  ...geo('ActionGeo'), DATEADDED: 'BIGINT', SOURCEURL: 'VARCHAR',
+};
+const colSql = '{' + Object.entries(columns).map(([k, v]) => `'${k}': '${v}'`).join(', ') + '}';
+const load = `CREATE TABLE events AS SELECT * FROM read_csv('${file}', delim='\t', header=false, ` +
+  `quote='', escape='', columns=${colSql})`;
+
+const median = (xs) => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
+const rm = (p) => { for (const f of [p, p + '.wal']) { try { fs.unlinkSync(f); } catch {} } };
+
+async function open(path) {
+  const inst = await DuckDBInstance.create(path, { threads: '2' });
+  const conn = await inst.connect();
+  await conn.run('SET threads=2');
+  return { inst, conn };
+}
+
+// Ingest: a fresh database file each run; timed from CREATE TABLE to a finished CHECKPOINT.
+const ingestMs = [];
+for (let i = 0; i < ingestRuns; ++i) {
+  rm(dbFile);
+  const { conn } = await open(dbFile);
+  const t0 = performance.now();
+  await conn.run(load);
+  await conn.run('CHECKPOINT');
+  ingestMs.push(performance.now() - t0);
+  conn.closeSync?.();
+}
+const { conn } = await open(dbFile);
+const count = (await conn.runAndReadAll('SELECT count(*) FROM events')).getRows()[0][0];
+console.log(`ingest\t${median(ingestMs).toFixed(1)}\t${count}`);
+console.log(`bytes\t0\t${fs.statSync(dbFile).size}`);
+
+async function timed(name, sql) {
+  let rows = [];
+  (await conn.runAndReadAll(sql)).getRows();  // warm-up
+  const ms = [];
+  for (let i = 0; i < runs; ++i) {
+    const t0 = performance.now();
+    rows = (await conn.runAndReadAll(sql)).getRows();
+    ms.push(performance.now() - t0);
+  }
+  let events = 0;
+  for (const r of rows) events += Number(r[r.length - 2]);
+  console.log(`${name}\t${median(ms).toFixed(2)}\t${rows.length} groups, ${events} events`);
+}
+
+await timed('dyad_series', `SELECT SQLDATE // 100 AS month, QuadClass, count(*) AS n, ` +
+  `sum(GoldsteinScale) AS g FROM events WHERE (Actor1CountryCode='${a}' AND ` +
+  `Actor2CountryCode='${b}') OR (Actor1CountryCode='${b}' AND Actor2CountryCode='${a}') ` +
+  `GROUP BY 1, 2 ORDER BY 1, 2`);
+await timed('full_scan', `SELECT EventRootCode, SQLDATE // 10000 AS year, count(*) AS n, ` +
+  `sum(GoldsteinScale) AS g FROM events GROUP BY 1, 2 ORDER BY 1, 2`);
