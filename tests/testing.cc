@@ -14,7 +14,7 @@ namespace entente::testing {
 
 std::optional<std::string> SharedData(const std::string& relative) {
   const char* env = std::getenv("ENTENTE_SHARED_DATA");
-  std::string base = env && *env ? env : SourceDir() + "/../shared/data";
+  std::string base = env && *env ? env : ENTENTE_TEST_SHARED_DATA;
   std::string path = base + "/" + relative;
   if (!std::filesystem::exists(path)) return std::nullopt;
   return path;
@@ -22,7 +22,7 @@ std::optional<std::string> SharedData(const std::string& relative) {
 
 std::string SourceDir() {
   const char* env = std::getenv("ENTENTE_SOURCE_DIR");
-  return env && *env ? env : ".";
+  return env && *env ? env : ENTENTE_TEST_SOURCE_DIR;
 }
 
 TempDir::TempDir() {
@@ -57,7 +57,7 @@ void WriteFileOrDie(const std::string& path, const std::string& bytes) {
 RunResult RunEntente(const std::vector<std::string>& args, const std::string& stdin_text) {
   RunResult r;
   const char* bin = std::getenv("ENTENTE_BINARY");
-  std::string binary = bin && *bin ? bin : "entente";
+  std::string binary = bin && *bin ? bin : ENTENTE_TEST_BINARY;
   TempDir tmp;
   std::string in_path = tmp.File("stdin"), out_path = tmp.File("stdout"),
               err_path = tmp.File("stderr");

@@ -24,6 +24,12 @@ std::string CellText(const Cell& c) {
   if (std::holds_alternative<double>(c)) {
     double v = std::get<double>(c);
     if (std::isnan(v)) return "";
+    // Values read from data (tone 0.0269530948, a latitude) are short decimals and must
+    // survive an export round trip, so they print exactly; computed values (a mean of
+    // 1/3) need 16 digits to be exact and print to six decimals instead.
+    if (v == 0) return "0";  // also -0
+    std::string shortest = fmt::format("{}", v);
+    if (shortest.size() <= 12 && shortest.find('e') == std::string::npos) return shortest;
     std::string s = fmt::format("{:.6f}", v);
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
