@@ -7,12 +7,10 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/report_file.h"
 #include "report/report.h"
 
 namespace entente::cli {
-
-Status WriteReportFile(const std::string& path, const std::string& bytes);  // cmd_report.cc
-std::string TodayUtc();                                                     // cmd_report.cc
 
 namespace {
 

@@ -23,16 +23,6 @@
 namespace entente::cli {
 namespace {
 
-Cell ToCell(io::FieldValue&& v) {
-  switch (v.kind) {
-    case io::FieldValue::kNull: return Cell();
-    case io::FieldValue::kInt: return Cell(v.i);
-    case io::FieldValue::kReal: return Cell(v.d);
-    case io::FieldValue::kText: return Cell(std::move(v.s));
-  }
-  return Cell();
-}
-
 class EventsCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
@@ -62,7 +52,7 @@ class EventsCommand : public CommandHandler {
       io::EventFieldValues(e, full, &values);
       std::vector<Cell> cells;
       cells.reserve(values.size());
-      for (io::FieldValue& v : values) cells.push_back(ToCell(std::move(v)));
+      for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
       writer.Row(std::move(cells));
       ++printed;
       return filter->limit < 0 || printed < filter->limit;

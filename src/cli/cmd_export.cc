@@ -19,34 +19,13 @@
 namespace entente::cli {
 namespace {
 
-Cell ToCell(io::FieldValue&& v) {
-  switch (v.kind) {
-    case io::FieldValue::kNull: return Cell();
-    case io::FieldValue::kInt: return Cell(v.i);
-    case io::FieldValue::kReal: return Cell(v.d);
-    case io::FieldValue::kText: return Cell(std::move(v.s));
-  }
-  return Cell();
-}
-
 class ExportCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
     app->add_option("--to", to_, "Output file: .csv, .tsv, .jsonl, .sqlite or .db")->required();
     // The filters of `events`, except that --to names the output file (CLI.md), so the last
     // date is --until.
-    FilterOptions* o = &filter_;
-    app->add_option("--actor", o->actors, "Events where either side is this actor (repeatable)");
-    app->add_option("--source", o->source, "Events whose source (actor 1) is this actor");
-    app->add_option("--target", o->target, "Events whose target (actor 2) is this actor");
-    app->add_option("--dyad", o->dyad, "Events between A and B, written A,B");
-    app->add_option("--from", o->from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
-    app->add_option("--until", o->to, "Last date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
-    app->add_option("--code", o->code, "CAMEO event code prefix, e.g. 04 or 057");
-    app->add_option("--quad", o->quad, "QuadClass 1-4")->check(CLI::Range(1, 4));
-    app->add_option("--dataset", o->dataset, "Only this dataset (gdelt1, gdelt2, icews, ...)");
-    app->add_flag("--directed", o->directed, "With --dyad: A is the source and B the target");
-    app->add_option("--limit", o->limit, "At most N events");
+    AddFilterOptions(app, &filter_, /*with_limit=*/true, "--until");
   }
 
   int Run(const GlobalOptions& globals) override {
@@ -91,7 +70,7 @@ class ExportCommand : public CommandHandler {
           io::EventFieldValues(e, true, &values);
           std::vector<Cell> cells;
           cells.reserve(values.size());
-          for (io::FieldValue& v : values) cells.push_back(ToCell(std::move(v)));
+          for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
           writer.Row(std::move(cells));
           return static_cast<bool>(out);
         });

@@ -4,44 +4,15 @@
 // stdout; with -o it is written to FILE (parent directories created) and the path is printed.
 #include <fmt/format.h>
 
-#include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/report_file.h"
 #include "report/report.h"
 
 namespace entente::cli {
-
-// Shared with cmd_demo.cc: writes `bytes` to `path`, creating parent directories.
-Status WriteReportFile(const std::string& path, const std::string& bytes) {
-  std::error_code ec;
-  std::filesystem::path p(path);
-  if (p.has_parent_path()) {
-    std::filesystem::create_directories(p.parent_path(), ec);
-    if (ec) {
-      return Status::IOError(
-          fmt::format("{}: cannot create directory: {}", p.parent_path().string(), ec.message()));
-    }
-  }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::IOError(fmt::format("{}: cannot open for writing", path));
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return Status::IOError(fmt::format("{}: write failed", path));
-  return Status::Ok();
-}
-
-// Today's date in UTC for the report's footer ("2026-11-26").
-std::string TodayUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 namespace {
 

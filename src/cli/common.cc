@@ -11,19 +11,30 @@
 
 namespace entente::cli {
 
-void AddFilterOptions(CLI::App* app, FilterOptions* o, bool with_limit) {
+void AddFilterOptions(CLI::App* app, FilterOptions* o, bool with_limit,
+                      const char* last_date_flag) {
   app->add_option("--actor", o->actors, "Events where either side is this actor (repeatable)");
   app->add_option("--source", o->source, "Events whose source (actor 1) is this actor");
   app->add_option("--target", o->target, "Events whose target (actor 2) is this actor");
   app->add_option("--dyad", o->dyad, "Events between A and B, written A,B");
   app->add_option("--from", o->from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
-  app->add_option("--to", o->to, "Last date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
+  app->add_option(last_date_flag, o->to, "Last date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
   app->add_option("--code", o->code, "CAMEO event code prefix, e.g. 04 or 057");
   app->add_option("--quad", o->quad, "QuadClass 1-4")->check(CLI::Range(1, 4));
   app->add_option("--dataset", o->dataset,
                   "Only this dataset (gdelt1, gdelt2, icews, chronicle, ...)");
   app->add_flag("--directed", o->directed, "With --dyad: A is the source and B the target");
   if (with_limit) app->add_option("--limit", o->limit, "At most N events");
+}
+
+Cell FieldCell(io::FieldValue&& v) {
+  switch (v.kind) {
+    case io::FieldValue::kNull: return Cell();
+    case io::FieldValue::kInt: return Cell(v.i);
+    case io::FieldValue::kReal: return Cell(v.d);
+    case io::FieldValue::kText: return Cell(std::move(v.s));
+  }
+  return Cell();
 }
 
 Result<std::string> NormalizeActor(const std::string& text) {

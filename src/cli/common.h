@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/output.h"
 #include "core/event_source.h"
 #include "core/filter.h"
 #include "core/status.h"
+#include "io/event_fields.h"
 
 namespace entente::cli {
 
@@ -25,8 +27,13 @@ struct FilterOptions {
 };
 
 // Adds --actor --source --target --dyad --from --to --code --quad --dataset --limit --directed.
-void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_limit = true);
+// `last_date_flag` is "--to" everywhere but `export`, where --to names the output file.
+void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_limit = true,
+                      const char* last_date_flag = "--to");
 Result<EventFilter> BuildFilter(const FilterOptions& options);
+
+// One event field (io::EventFields) as an output cell.
+Cell FieldCell(io::FieldValue&& value);
 
 // An actor argument as typed ("pak", "Pakistan"?) made canonical: upper case, checked for shape.
 Result<std::string> NormalizeActor(const std::string& text);

@@ -33,7 +33,7 @@ std::string CellText(const Cell& c) {
     std::string s = fmt::format("{:.6f}", v);
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
-    if (s == "-0") s = "0";
+    if (s == "-0") return "0";
     return s;
   }
   if (std::holds_alternative<std::string>(c)) return std::get<std::string>(c);
@@ -163,7 +163,11 @@ void TableWriter::Finish() {
     auto print = [&](const std::vector<std::string>& row) {
       std::string line;
       for (size_t i = 0; i < row.size() && i < width.size(); ++i) {
-        std::string cell = row[i].size() > 60 ? row[i].substr(0, 57) + "..." : row[i];
+        std::string cell = row[i];
+        if (cell.size() > 60) {  // not substr() + "...": GCC 12 warns falsely (-Wrestrict)
+          cell.resize(57);
+          cell.append("...");
+        }
         if (i + 1 < row.size()) cell.resize(width[i], ' ');
         line += cell;
         if (i + 1 < row.size()) line += "  ";
