@@ -17,6 +17,9 @@ struct RowError {
   std::string reason;
 };
 
+// The most fields SplitTabs stores on its fast path (more are fine, just slower).
+inline constexpr int kSplitMaxFields = 128;
+
 // Splits `line` on '\t' into at most `max` fields; returns the true number of fields (which may
 // exceed `max`; the fields past `max` are not stored). When `ascii` is given, it is set to whether
 // every byte of the line is below 0x80 (then the line is valid UTF-8 without further checks).
