@@ -16,6 +16,7 @@ constexpr GdeltTail kDaily{50, 51, 53, 54, 56, 57};
 class Gdelt1Parser : public RowParser {
  public:
   Result<bool> Header(std::string_view line) override { return IsGdeltHeader(line); }
+  bool SetsEveryField() const override { return true; }  // ParseGdeltCore + ParseGdeltTail
 
   bool Parse(std::string_view line, EventRow* row, RowError* err) override {
     bool ascii = false;

@@ -15,6 +15,7 @@ constexpr GdeltTail kTail{52, 53, 56, 57, 59, 60};
 class Gdelt2Parser : public RowParser {
  public:
   Result<bool> Header(std::string_view line) override { return IsGdeltHeader(line); }
+  bool SetsEveryField() const override { return true; }  // ParseGdeltCore + ParseGdeltTail
 
   bool Parse(std::string_view line, EventRow* row, RowError* err) override {
     bool ascii = false;

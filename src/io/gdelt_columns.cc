@@ -85,6 +85,7 @@ bool ParseGdeltTail(const std::string_view* f, const GdeltTail& t, EventRow* row
     return Fail(err, t.date_added + 1, BadValue("number", "DATEADDED", added));
   }
   row->url = t.url >= 0 ? f[t.url] : std::string_view();
+  row->sector = row->text = row->citation = std::string_view();
   return true;
 }
 

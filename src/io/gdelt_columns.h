@@ -20,7 +20,9 @@ struct GdeltTail {
 
 // Parses fields 1-35 of `f` into *row (dataset left to the caller). Views point into `f`.
 bool ParseGdeltCore(const std::string_view* f, EventRow* row, RowError* err);
-// Parses the action geo, DATEADDED and SOURCEURL at the positions in `tail`.
+// Parses the action geo, DATEADDED and SOURCEURL at the positions in `tail`, and clears the
+// fields GDELT does not have (sector, text, citation). On success the two together set every
+// field of *row but `dataset` (RowParser::SetsEveryField).
 bool ParseGdeltTail(const std::string_view* f, const GdeltTail& tail, EventRow* row, RowError* err);
 // A GDELT header line (first field "GLOBALEVENTID"), as some exports and tools add.
 bool IsGdeltHeader(std::string_view line);
