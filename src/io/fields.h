@@ -33,9 +33,26 @@ size_t FindInvalidUtf8(std::string_view text);
 bool ParseInt32(std::string_view text, int32_t* out);
 bool ParseInt64(std::string_view text, int64_t* out);
 bool ParseFloat(std::string_view text, float* out);
-bool ParseInt32OrEmpty(std::string_view text, int32_t* out);
-bool ParseFloatOrEmpty(std::string_view text, float* out);
-bool AllDigits(std::string_view text);
+// The same result, faster, when the caller knows the bytes up to `readable_end` (>= the end of
+// `text`) may be read, e.g. the end of the line holding the field.
+bool ParseFloat(std::string_view text, float* out, const char* readable_end);
+inline bool ParseInt32OrEmpty(std::string_view text, int32_t* out) {
+  return text.empty() || ParseInt32(text, out);
+}
+inline bool ParseFloatOrEmpty(std::string_view text, float* out) {
+  return text.empty() || ParseFloat(text, out);
+}
+inline bool ParseFloatOrEmpty(std::string_view text, float* out, const char* readable_end) {
+  return text.empty() || ParseFloat(text, out, readable_end);
+}
+// Inline: three calls a GDELT row (GLOBALEVENTID, EventCode, DATEADDED) on short fields.
+inline bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
 
 // "bad number 'x1.5' in NumMentions" with the fragment cut to a readable length.
 std::string BadValue(std::string_view what, std::string_view field_name, std::string_view text);

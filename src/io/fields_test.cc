@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -179,6 +181,76 @@ TEST(Numbers, ParseFloatMatchesGeneralAndStrtod) {
     }
   }
   EXPECT_GT(strtod_checked, 100000);
+}
+
+// The word-at-a-time form reads past the field (up to readable_end): whatever follows, digits of
+// a longer number included, it must give what ParseFloat gives.
+TEST(Numbers, ParseFloatInLineMatchesParseFloat) {
+  std::mt19937 rng(17);
+  const std::string odd[] = {"",
+                             "-",
+                             ".",
+                             "-.",
+                             "+1.5",
+                             "1e5",
+                             "nan",
+                             "1.2.3",
+                             "-0",
+                             "5.",
+                             ".5",
+                             "12345678",
+                             "1234567.5",
+                             "0.000000000000001",
+                             "99999999999999.9",
+                             "9.99999999999999",
+                             "1.5 ",
+                             "1.\t5"};
+  const char tail_chars[] = {'0', '7', '.', '\t', '-', 'e', 'x', '\n'};
+  for (int iter = 0; iter < 300000; ++iter) {
+    std::string text = iter < static_cast<int>(std::size(odd)) ? odd[iter] : RandomDecimal(rng);
+    std::string buffer = text;
+    size_t tail = rng() % 30;
+    for (size_t i = 0; i < tail; ++i) buffer.push_back(tail_chars[rng() % sizeof tail_chars]);
+    std::string_view view(buffer.data(), text.size());
+    float want = -123.0f, got = -123.0f;
+    bool ok_want = ParseFloat(view, &want);
+    bool ok_got = ParseFloat(view, &got, buffer.data() + buffer.size());
+    ASSERT_EQ(ok_got, ok_want) << text << " then " << buffer.substr(text.size());
+    if (ok_want) {
+      ASSERT_EQ(std::memcmp(&got, &want, sizeof got), 0) << text;
+    }
+  }
+}
+
+// Decimals within 1e-15 of the midpoint between two floats, where rounding m * 10^-frac instead
+// of dividing could pick the other float: ParseFloat must still agree with (float)strtod.
+TEST(Numbers, ParseFloatNearFloatMidpoints) {
+  std::mt19937 rng(19);
+  std::uniform_real_distribution<float> pick(0.001f, 999.0f);
+  int checked = 0;
+  for (int iter = 0; iter < 200000; ++iter) {
+    float a = pick(rng);
+    float b = std::nextafter(a, 1000.0f);
+    double mid = (static_cast<double>(a) + static_cast<double>(b)) / 2;
+    // 15 significant digits, the most the fast path takes.
+    int decimals = 14 - static_cast<int>(std::floor(std::log10(mid)));
+    if (decimals < 0 || decimals > 15) continue;
+    char text[64];
+    std::snprintf(text, sizeof text, "%s%.*f", iter % 2 ? "-" : "", decimals, mid);
+    float want = static_cast<float>(std::strtod(text, nullptr));
+    float got = 0, in_line = 0, general = 0;
+    std::string padded = std::string(text) + "\t0000000000000000000000000";
+    ASSERT_TRUE(ParseFloat(text, &got)) << text;
+    ASSERT_TRUE(ParseFloat(std::string_view(padded.data(), std::strlen(text)), &in_line,
+                           padded.data() + padded.size()))
+        << text;
+    ASSERT_TRUE(ParseFloatGeneral(text, &general)) << text;
+    ASSERT_EQ(std::memcmp(&got, &want, sizeof got), 0) << text;
+    ASSERT_EQ(std::memcmp(&in_line, &want, sizeof got), 0) << text;
+    ASSERT_EQ(std::memcmp(&general, &want, sizeof got), 0) << text;
+    ++checked;
+  }
+  EXPECT_GT(checked, 100000);
 }
 
 TEST(Numbers, ParseIntMatchesFromChars) {

@@ -22,7 +22,7 @@ void FillActor(const std::string_view* f, ActorRow* a) {
 
 }  // namespace
 
-bool ParseGdeltCore(const std::string_view* f, EventRow* row, RowError* err) {
+bool ParseGdeltCore(const std::string_view* f, const char* line_end, EventRow* row, RowError* err) {
   if (!AllDigits(f[0])) return Fail(err, 1, BadValue("id", "GLOBALEVENTID", f[0]));
   row->id = f[0];
   if (!ParseYmdCompact(f[1], &row->date)) return Fail(err, 2, BadValue("date", "SQLDATE", f[1]));
@@ -49,7 +49,7 @@ bool ParseGdeltCore(const std::string_view* f, EventRow* row, RowError* err) {
   }
   row->quad = static_cast<int8_t>(quad);
   row->goldstein = NAN;
-  if (!ParseFloatOrEmpty(f[30], &row->goldstein)) {
+  if (!ParseFloatOrEmpty(f[30], &row->goldstein, line_end)) {
     return Fail(err, 31, BadValue("number", "GoldsteinScale", f[30]));
   }
   row->mentions = row->sources = row->articles = 0;
@@ -63,20 +63,21 @@ bool ParseGdeltCore(const std::string_view* f, EventRow* row, RowError* err) {
     return Fail(err, 34, BadValue("number", "NumArticles", f[33]));
   }
   row->tone = NAN;
-  if (!ParseFloatOrEmpty(f[34], &row->tone)) {
+  if (!ParseFloatOrEmpty(f[34], &row->tone, line_end)) {
     return Fail(err, 35, BadValue("number", "AvgTone", f[34]));
   }
   return true;
 }
 
-bool ParseGdeltTail(const std::string_view* f, const GdeltTail& t, EventRow* row, RowError* err) {
+bool ParseGdeltTail(const std::string_view* f, const GdeltTail& t, const char* line_end,
+                    EventRow* row, RowError* err) {
   row->geo_name = f[t.geo_name];
   row->geo_country = f[t.geo_country];
   row->lat = row->lon = NAN;
-  if (!ParseFloatOrEmpty(f[t.lat], &row->lat)) {
+  if (!ParseFloatOrEmpty(f[t.lat], &row->lat, line_end)) {
     return Fail(err, t.lat + 1, BadValue("number", "ActionGeo_Lat", f[t.lat]));
   }
-  if (!ParseFloatOrEmpty(f[t.lon], &row->lon)) {
+  if (!ParseFloatOrEmpty(f[t.lon], &row->lon, line_end)) {
     return Fail(err, t.lon + 1, BadValue("number", "ActionGeo_Long", f[t.lon]));
   }
   row->date_added = 0;
