@@ -33,14 +33,20 @@ size_t FindInvalidUtf8(std::string_view text);
 bool ParseInt32(std::string_view text, int32_t* out);
 bool ParseInt64(std::string_view text, int64_t* out);
 bool ParseFloat(std::string_view text, float* out);
-// The same result, faster, when the caller knows the bytes up to `readable_end` (>= the end of
-// `text`) may be read, e.g. the end of the line holding the field.
+// ParseInt32 and ParseFloat, faster, when the caller knows the bytes up to `readable_end` (>= the
+// end of `text`) may be read, e.g. the end of the line holding the field.
+bool ParseInt32(std::string_view text, int32_t* out, const char* readable_end);
 bool ParseFloat(std::string_view text, float* out, const char* readable_end);
+// AllDigits(text) && ParseInt64(text, out), with the same readable_end promise.
+bool ParseDigits64(std::string_view text, int64_t* out, const char* readable_end);
 inline bool ParseInt32OrEmpty(std::string_view text, int32_t* out) {
   return text.empty() || ParseInt32(text, out);
 }
 inline bool ParseFloatOrEmpty(std::string_view text, float* out) {
   return text.empty() || ParseFloat(text, out);
+}
+inline bool ParseInt32OrEmpty(std::string_view text, int32_t* out, const char* readable_end) {
+  return text.empty() || ParseInt32(text, out, readable_end);
 }
 inline bool ParseFloatOrEmpty(std::string_view text, float* out, const char* readable_end) {
   return text.empty() || ParseFloat(text, out, readable_end);

@@ -253,6 +253,38 @@ TEST(Numbers, ParseFloatNearFloatMidpoints) {
   EXPECT_GT(checked, 100000);
 }
 
+// The in-line integer forms read past the field; whatever follows, they must agree with the plain
+// ones (ParseDigits64 with AllDigits && ParseInt64).
+TEST(Numbers, InLineIntsMatchPlainOnes) {
+  std::mt19937 rng(23);
+  const char tail_chars[] = {'0', '7', '.', '\t', '-', '+', 'x'};
+  for (int iter = 0; iter < 300000; ++iter) {
+    std::string text;
+    if (rng() % 4 == 0) text += "-+"[rng() % 2];
+    int len = static_cast<int>(rng() % 20);
+    for (int i = 0; i < len; ++i) {
+      text += rng() % 40 == 0 ? 'x' : static_cast<char>('0' + rng() % 10);
+    }
+    std::string buffer = text;
+    size_t tail = rng() % 30;
+    for (size_t i = 0; i < tail; ++i) buffer.push_back(tail_chars[rng() % sizeof tail_chars]);
+    std::string_view view(buffer.data(), text.size());
+    const char* end = buffer.data() + buffer.size();
+    int32_t a = 5, b = 5;
+    bool ok32 = ParseInt32(view, &b);
+    ASSERT_EQ(ParseInt32(view, &a, end), ok32) << text;
+    if (ok32) {
+      ASSERT_EQ(a, b) << text;
+    }
+    int64_t c = 5, d = 5;
+    bool ok64 = AllDigits(view) && ParseInt64(view, &d);
+    ASSERT_EQ(ParseDigits64(view, &c, end), ok64) << text;
+    if (ok64) {
+      ASSERT_EQ(c, d) << text;
+    }
+  }
+}
+
 TEST(Numbers, ParseIntMatchesFromChars) {
   std::mt19937 rng(13);
   const std::string odd[] = {"",

@@ -44,7 +44,7 @@ bool ParseGdeltCore(const std::string_view* f, const char* line_end, EventRow* r
   int32_t quad = 0;
   if (f[29].empty()) {
     quad = QuadClassOfRoot(row->root_code);
-  } else if (!ParseInt32(f[29], &quad) || quad < 1 || quad > 4) {
+  } else if (!ParseInt32(f[29], &quad, line_end) || quad < 1 || quad > 4) {
     return Fail(err, 30, BadValue("number", "QuadClass (1-4)", f[29]));
   }
   row->quad = static_cast<int8_t>(quad);
@@ -53,13 +53,13 @@ bool ParseGdeltCore(const std::string_view* f, const char* line_end, EventRow* r
     return Fail(err, 31, BadValue("number", "GoldsteinScale", f[30]));
   }
   row->mentions = row->sources = row->articles = 0;
-  if (!ParseInt32OrEmpty(f[31], &row->mentions)) {
+  if (!ParseInt32OrEmpty(f[31], &row->mentions, line_end)) {
     return Fail(err, 32, BadValue("number", "NumMentions", f[31]));
   }
-  if (!ParseInt32OrEmpty(f[32], &row->sources)) {
+  if (!ParseInt32OrEmpty(f[32], &row->sources, line_end)) {
     return Fail(err, 33, BadValue("number", "NumSources", f[32]));
   }
-  if (!ParseInt32OrEmpty(f[33], &row->articles)) {
+  if (!ParseInt32OrEmpty(f[33], &row->articles, line_end)) {
     return Fail(err, 34, BadValue("number", "NumArticles", f[33]));
   }
   row->tone = NAN;
@@ -82,7 +82,7 @@ bool ParseGdeltTail(const std::string_view* f, const GdeltTail& t, const char* l
   }
   row->date_added = 0;
   std::string_view added = f[t.date_added];
-  if (!added.empty() && (!AllDigits(added) || !ParseInt64(added, &row->date_added))) {
+  if (!added.empty() && !ParseDigits64(added, &row->date_added, line_end)) {
     return Fail(err, t.date_added + 1, BadValue("number", "DATEADDED", added));
   }
   row->url = t.url >= 0 ? f[t.url] : std::string_view();
