@@ -147,6 +147,7 @@ int SplitTabs(std::string_view line, std::string_view* fields, int max, bool* as
   if (ascii) *ascii = high == 0;
   const int stored = std::min(n, max);
   uint32_t start = 0;
+#pragma GCC unroll 4  // 5-8% off the split in a micro-benchmark (GDELT: 61 fields)
   for (int k = 0; k < stored; ++k) {
     fields[k] = std::string_view(base + start, tabs[k] - start);
     start = tabs[k] + 1;
