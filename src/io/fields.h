@@ -1,6 +1,11 @@
-// Field-level helpers shared by the row parsers: splitting on tabs without allocating, numbers
-// with std::from_chars, UTF-8 validation with an ASCII fast path, and the RowError a parser fills
-// when a row is bad. These are on the hot path of every reader (GDELT parses 61 fields a row).
+// Field-level helpers shared by the row parsers: splitting on tabs without allocating, numbers,
+// UTF-8 validation with an ASCII fast path, and the RowError a parser fills when a row is bad.
+// These are on the hot path of every reader (GDELT parses 61 fields a row).
+//
+// Numbers: plain decimals and short integers take word-at-a-time fast paths that give exactly what
+// the general forms give (std::from_chars, and for decimals of up to 15 significant digits the
+// same float as (float)strtod); everything else goes to the general forms (fields_internal.h).
+// Tests compare the two on random input (fields_test.cc). Speed figures: docs/BENCHMARKS.md.
 #ifndef ENTENTE_IO_FIELDS_H_
 #define ENTENTE_IO_FIELDS_H_
 
