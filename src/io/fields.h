@@ -5,7 +5,8 @@
 // Numbers: plain decimals and short integers take word-at-a-time fast paths that give exactly what
 // the general forms give (std::from_chars, and for decimals of up to 15 significant digits the
 // same float as (float)strtod); everything else goes to the general forms (fields_internal.h).
-// Tests compare the two on random input (fields_test.cc). Speed figures: docs/BENCHMARKS.md.
+// Tests compare the two on random input (fields_test.cc). Faster forms for fields inside a line:
+// line_numbers.h. Speed figures: docs/BENCHMARKS.md.
 #ifndef ENTENTE_IO_FIELDS_H_
 #define ENTENTE_IO_FIELDS_H_
 
@@ -38,23 +39,11 @@ size_t FindInvalidUtf8(std::string_view text);
 bool ParseInt32(std::string_view text, int32_t* out);
 bool ParseInt64(std::string_view text, int64_t* out);
 bool ParseFloat(std::string_view text, float* out);
-// ParseInt32 and ParseFloat, faster, when the caller knows the bytes up to `readable_end` (>= the
-// end of `text`) may be read, e.g. the end of the line holding the field.
-bool ParseInt32(std::string_view text, int32_t* out, const char* readable_end);
-bool ParseFloat(std::string_view text, float* out, const char* readable_end);
-// AllDigits(text) && ParseInt64(text, out), with the same readable_end promise.
-bool ParseDigits64(std::string_view text, int64_t* out, const char* readable_end);
 inline bool ParseInt32OrEmpty(std::string_view text, int32_t* out) {
   return text.empty() || ParseInt32(text, out);
 }
 inline bool ParseFloatOrEmpty(std::string_view text, float* out) {
   return text.empty() || ParseFloat(text, out);
-}
-inline bool ParseInt32OrEmpty(std::string_view text, int32_t* out, const char* readable_end) {
-  return text.empty() || ParseInt32(text, out, readable_end);
-}
-inline bool ParseFloatOrEmpty(std::string_view text, float* out, const char* readable_end) {
-  return text.empty() || ParseFloat(text, out, readable_end);
 }
 // Inline: three calls a GDELT row (GLOBALEVENTID, EventCode, DATEADDED) on short fields.
 inline bool AllDigits(std::string_view text) {

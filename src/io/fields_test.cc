@@ -11,6 +11,7 @@
 #include <string>
 
 #include "io/fields_internal.h"
+#include "io/line_numbers.h"
 
 namespace entente::io {
 namespace {

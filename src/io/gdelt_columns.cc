@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/date.h"
+#include "io/line_numbers.h"
 
 namespace entente::io {
 namespace {
