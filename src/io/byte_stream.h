@@ -6,7 +6,8 @@
 // every byte out of the page cache, 10% of GDELT parse time in the kernel's copy. Pipes, empty or
 // special files (size 0 in stat), and the gz and zip wrappers keep reading in 4 MiB blocks, so
 // memory stays constant for them. A mapped file that another process truncates during the read
-// raises SIGBUS, as with any mmap reader (ripgrep, git); entente's inputs are downloads at rest.
+// raises SIGBUS, as with any mmap reader (ripgrep, git), and bytes appended after Open() are not
+// read; entente's inputs are downloads at rest.
 //
 // Thread safety: none; one reader owns one stream.
 #ifndef ENTENTE_IO_BYTE_STREAM_H_
