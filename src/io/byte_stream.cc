@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,7 +13,22 @@
 namespace entente::io {
 
 FileStream::~FileStream() {
+  if (map_ != nullptr) ::munmap(map_, static_cast<size_t>(size_));
   if (fd_ >= 0) ::close(fd_);
+}
+
+bool FileStream::InMemory(std::string_view* bytes) {
+  if (map_ == nullptr) {
+    if (fd_ < 0 || size_ <= 0) return false;
+    void* p = ::mmap(nullptr, static_cast<size_t>(size_), PROT_READ, MAP_PRIVATE, fd_, 0);
+    if (p == MAP_FAILED) return false;
+    map_ = p;
+    // Sequential hint: aggressive readahead, and pages behind the reader may be dropped first.
+    ::madvise(map_, static_cast<size_t>(size_), MADV_SEQUENTIAL);
+  }
+  *bytes = std::string_view(static_cast<const char*>(map_), static_cast<size_t>(size_))
+               .substr(static_cast<size_t>(position_));
+  return true;
 }
 
 Status FileStream::Open(const std::string& path) {

@@ -1,6 +1,12 @@
-// Field-level helpers shared by the row parsers: splitting on tabs without allocating, numbers
-// with std::from_chars, UTF-8 validation with an ASCII fast path, and the RowError a parser fills
-// when a row is bad. These are on the hot path of every reader (GDELT parses 61 fields a row).
+// Field-level helpers shared by the row parsers: splitting on tabs without allocating, numbers,
+// UTF-8 validation with an ASCII fast path, and the RowError a parser fills when a row is bad.
+// These are on the hot path of every reader (GDELT parses 61 fields a row).
+//
+// Numbers: plain decimals and short integers take word-at-a-time fast paths that give exactly what
+// the general forms give (std::from_chars, and for decimals of up to 15 significant digits the
+// same float as (float)strtod); everything else goes to the general forms (fields_internal.h).
+// Tests compare the two on random input (fields_test.cc). Faster forms for fields inside a line:
+// line_numbers.h. Speed figures: docs/BENCHMARKS.md.
 #ifndef ENTENTE_IO_FIELDS_H_
 #define ENTENTE_IO_FIELDS_H_
 
@@ -17,6 +23,9 @@ struct RowError {
   std::string reason;
 };
 
+// The most fields SplitTabs stores on its fast path (more are fine, just slower).
+inline constexpr int kSplitMaxFields = 128;
+
 // Splits `line` on '\t' into at most `max` fields; returns the true number of fields (which may
 // exceed `max`; the fields past `max` are not stored). When `ascii` is given, it is set to whether
 // every byte of the line is below 0x80 (then the line is valid UTF-8 without further checks).
@@ -30,9 +39,20 @@ size_t FindInvalidUtf8(std::string_view text);
 bool ParseInt32(std::string_view text, int32_t* out);
 bool ParseInt64(std::string_view text, int64_t* out);
 bool ParseFloat(std::string_view text, float* out);
-bool ParseInt32OrEmpty(std::string_view text, int32_t* out);
-bool ParseFloatOrEmpty(std::string_view text, float* out);
-bool AllDigits(std::string_view text);
+inline bool ParseInt32OrEmpty(std::string_view text, int32_t* out) {
+  return text.empty() || ParseInt32(text, out);
+}
+inline bool ParseFloatOrEmpty(std::string_view text, float* out) {
+  return text.empty() || ParseFloat(text, out);
+}
+// Inline: three calls a GDELT row (GLOBALEVENTID, EventCode, DATEADDED) on short fields.
+inline bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
 
 // "bad number 'x1.5' in NumMentions" with the fragment cut to a readable length.
 std::string BadValue(std::string_view what, std::string_view field_name, std::string_view text);

@@ -16,6 +16,7 @@ constexpr GdeltTail kDaily{50, 51, 53, 54, 56, 57};
 class Gdelt1Parser : public RowParser {
  public:
   Result<bool> Header(std::string_view line) override { return IsGdeltHeader(line); }
+  bool SetsEveryField() const override { return true; }  // ParseGdeltCore + ParseGdeltTail
 
   bool Parse(std::string_view line, EventRow* row, RowError* err) override {
     bool ascii = false;
@@ -27,9 +28,10 @@ class Gdelt1Parser : public RowParser {
       return Fail(err, 0, fmt::format("expected 57 or 58 fields (GDELT 1.0), found {}", n));
     }
     if (!ascii && !CheckLineUtf8(line, err)) return false;
+    const char* end = line.data() + line.size();
     row->dataset = "gdelt1";
-    if (!ParseGdeltCore(fields_, row, err)) return false;
-    return ParseGdeltTail(fields_, n == 57 ? kHistorical : kDaily, row, err);
+    if (!ParseGdeltCore(fields_, end, row, err)) return false;
+    return ParseGdeltTail(fields_, n == 57 ? kHistorical : kDaily, end, row, err);
   }
 
  private:

@@ -15,6 +15,7 @@ constexpr GdeltTail kTail{52, 53, 56, 57, 59, 60};
 class Gdelt2Parser : public RowParser {
  public:
   Result<bool> Header(std::string_view line) override { return IsGdeltHeader(line); }
+  bool SetsEveryField() const override { return true; }  // ParseGdeltCore + ParseGdeltTail
 
   bool Parse(std::string_view line, EventRow* row, RowError* err) override {
     bool ascii = false;
@@ -26,9 +27,10 @@ class Gdelt2Parser : public RowParser {
       return Fail(err, 0, fmt::format("expected 61 fields (GDELT 2.0), found {}", n));
     }
     if (!ascii && !CheckLineUtf8(line, err)) return false;
+    const char* end = line.data() + line.size();
     row->dataset = "gdelt2";
-    if (!ParseGdeltCore(fields_, row, err)) return false;
-    return ParseGdeltTail(fields_, kTail, row, err);
+    if (!ParseGdeltCore(fields_, end, row, err)) return false;
+    return ParseGdeltTail(fields_, kTail, end, row, err);
   }
 
  private:

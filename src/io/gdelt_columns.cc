@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/date.h"
+#include "io/line_numbers.h"
 
 namespace entente::io {
 namespace {
@@ -22,7 +23,7 @@ void FillActor(const std::string_view* f, ActorRow* a) {
 
 }  // namespace
 
-bool ParseGdeltCore(const std::string_view* f, EventRow* row, RowError* err) {
+bool ParseGdeltCore(const std::string_view* f, const char* line_end, EventRow* row, RowError* err) {
   if (!AllDigits(f[0])) return Fail(err, 1, BadValue("id", "GLOBALEVENTID", f[0]));
   row->id = f[0];
   if (!ParseYmdCompact(f[1], &row->date)) return Fail(err, 2, BadValue("date", "SQLDATE", f[1]));
@@ -44,47 +45,49 @@ bool ParseGdeltCore(const std::string_view* f, EventRow* row, RowError* err) {
   int32_t quad = 0;
   if (f[29].empty()) {
     quad = QuadClassOfRoot(row->root_code);
-  } else if (!ParseInt32(f[29], &quad) || quad < 1 || quad > 4) {
+  } else if (!ParseInt32(f[29], &quad, line_end) || quad < 1 || quad > 4) {
     return Fail(err, 30, BadValue("number", "QuadClass (1-4)", f[29]));
   }
   row->quad = static_cast<int8_t>(quad);
   row->goldstein = NAN;
-  if (!ParseFloatOrEmpty(f[30], &row->goldstein)) {
+  if (!ParseFloatOrEmpty(f[30], &row->goldstein, line_end)) {
     return Fail(err, 31, BadValue("number", "GoldsteinScale", f[30]));
   }
   row->mentions = row->sources = row->articles = 0;
-  if (!ParseInt32OrEmpty(f[31], &row->mentions)) {
+  if (!ParseInt32OrEmpty(f[31], &row->mentions, line_end)) {
     return Fail(err, 32, BadValue("number", "NumMentions", f[31]));
   }
-  if (!ParseInt32OrEmpty(f[32], &row->sources)) {
+  if (!ParseInt32OrEmpty(f[32], &row->sources, line_end)) {
     return Fail(err, 33, BadValue("number", "NumSources", f[32]));
   }
-  if (!ParseInt32OrEmpty(f[33], &row->articles)) {
+  if (!ParseInt32OrEmpty(f[33], &row->articles, line_end)) {
     return Fail(err, 34, BadValue("number", "NumArticles", f[33]));
   }
   row->tone = NAN;
-  if (!ParseFloatOrEmpty(f[34], &row->tone)) {
+  if (!ParseFloatOrEmpty(f[34], &row->tone, line_end)) {
     return Fail(err, 35, BadValue("number", "AvgTone", f[34]));
   }
   return true;
 }
 
-bool ParseGdeltTail(const std::string_view* f, const GdeltTail& t, EventRow* row, RowError* err) {
+bool ParseGdeltTail(const std::string_view* f, const GdeltTail& t, const char* line_end,
+                    EventRow* row, RowError* err) {
   row->geo_name = f[t.geo_name];
   row->geo_country = f[t.geo_country];
   row->lat = row->lon = NAN;
-  if (!ParseFloatOrEmpty(f[t.lat], &row->lat)) {
+  if (!ParseFloatOrEmpty(f[t.lat], &row->lat, line_end)) {
     return Fail(err, t.lat + 1, BadValue("number", "ActionGeo_Lat", f[t.lat]));
   }
-  if (!ParseFloatOrEmpty(f[t.lon], &row->lon)) {
+  if (!ParseFloatOrEmpty(f[t.lon], &row->lon, line_end)) {
     return Fail(err, t.lon + 1, BadValue("number", "ActionGeo_Long", f[t.lon]));
   }
   row->date_added = 0;
   std::string_view added = f[t.date_added];
-  if (!added.empty() && (!AllDigits(added) || !ParseInt64(added, &row->date_added))) {
+  if (!added.empty() && !ParseDigits64(added, &row->date_added, line_end)) {
     return Fail(err, t.date_added + 1, BadValue("number", "DATEADDED", added));
   }
   row->url = t.url >= 0 ? f[t.url] : std::string_view();
+  row->sector = row->text = row->citation = std::string_view();
   return true;
 }
 

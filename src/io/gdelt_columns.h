@@ -19,9 +19,13 @@ struct GdeltTail {
 };
 
 // Parses fields 1-35 of `f` into *row (dataset left to the caller). Views point into `f`.
-bool ParseGdeltCore(const std::string_view* f, EventRow* row, RowError* err);
-// Parses the action geo, DATEADDED and SOURCEURL at the positions in `tail`.
-bool ParseGdeltTail(const std::string_view* f, const GdeltTail& tail, EventRow* row, RowError* err);
+// `line_end` is the end of the line the fields were split from (numbers are read word-wise).
+bool ParseGdeltCore(const std::string_view* f, const char* line_end, EventRow* row, RowError* err);
+// Parses the action geo, DATEADDED and SOURCEURL at the positions in `tail`, and clears the
+// fields GDELT does not have (sector, text, citation). On success the two together set every
+// field of *row but `dataset` (RowParser::SetsEveryField).
+bool ParseGdeltTail(const std::string_view* f, const GdeltTail& tail, const char* line_end,
+                    EventRow* row, RowError* err);
 // A GDELT header line (first field "GLOBALEVENTID"), as some exports and tools add.
 bool IsGdeltHeader(std::string_view line);
 

@@ -7,12 +7,23 @@
 namespace entente::io {
 
 LineReader::LineReader(ByteStream* in, size_t max_line, size_t buffer_bytes)
-    : in_(in), max_line_(max_line), buf_(std::max(buffer_bytes, max_line * 2)) {}
+    : in_(in), max_line_(max_line), buffer_bytes_(std::max(buffer_bytes, max_line * 2)) {
+  std::string_view all;
+  if (in_->InMemory(&all)) {
+    mapped_ = true;
+    data_ = all.data();
+    end_ = all.size();
+    eof_ = true;  // nothing to Fill()
+  } else {
+    buf_.resize(buffer_bytes_);
+    data_ = buf_.data();
+  }
+}
 
 bool LineReader::Fill() {
   if (eof_) return false;
   if (begin_ > 0) {  // keep the partial line, drop what was consumed
-    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    std::memmove(buf_.data(), data_ + begin_, end_ - begin_);
     base_ += static_cast<int64_t>(begin_);
     end_ -= begin_;
     begin_ = 0;
@@ -33,16 +44,21 @@ bool LineReader::Fill() {
 }
 
 std::string_view LineReader::Peek(size_t want) {
+  // What a buffered read would have shown: the buffer filled as far as it goes.
+  if (mapped_) {
+    peek_short_ = end_ - begin_ < std::min(want, buffer_bytes_);
+    return std::string_view(data_ + begin_, std::min(end_ - begin_, buffer_bytes_));
+  }
   want = std::min(want, buf_.size());
   while (end_ - begin_ < want && Fill()) {
   }
-  return std::string_view(buf_.data() + begin_, end_ - begin_);
+  return std::string_view(data_ + begin_, end_ - begin_);
 }
 
 bool LineReader::Next(Line* line) {
   size_t scanned = 0;  // bytes after begin_ already known to hold no '\n'
   for (;;) {
-    const char* start = buf_.data() + begin_;
+    const char* start = data_ + begin_;
     size_t avail = end_ - begin_;
     const char* nl = static_cast<const char*>(
         avail > scanned ? std::memchr(start + scanned, '\n', avail - scanned) : nullptr);
@@ -71,10 +87,10 @@ bool LineReader::Next(Line* line) {
   line->offset = base_ + static_cast<int64_t>(begin_);
   line->number = ++line_no_;
   line->too_long = true;
-  long_prefix_.assign(buf_.data() + begin_, std::min(end_ - begin_, Reject::kMaxRawBytes));
+  long_prefix_.assign(data_ + begin_, std::min(end_ - begin_, Reject::kMaxRawBytes));
   int64_t length = 0;
   for (;;) {
-    const char* start = buf_.data() + begin_;
+    const char* start = data_ + begin_;
     size_t avail = end_ - begin_;
     const char* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
     if (nl != nullptr) {

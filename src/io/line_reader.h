@@ -6,6 +6,10 @@
 // its first Reject::kMaxRawBytes bytes, and the reader skips to the next '\n' — so a 10 MB line
 // or a file with no newlines at all costs constant memory and never stops the read.
 //
+// When the stream is already in memory (a mapped plain file, ByteStream::InMemory), lines are
+// views straight into it and no buffer is used; lines, numbers, offsets, Peek() and over-long
+// handling are the same as when reading through the buffer.
+//
 // Numbers behind the sizes: GDELT rows are 300-1,500 bytes; the longest real row we have seen is
 // under 8 KiB. A 1 MiB cap leaves room for any real row (ICEWS text, JSONL with descriptions);
 // the 4 MiB buffer keeps read(2) calls large and the memmove of a partial line negligible.
@@ -46,7 +50,8 @@ class LineReader {
   // The start of the stream, for format detection: fills the buffer with at least `want` bytes
   // (or up to the end of the stream) without consuming anything. REQUIRES: no Next() call yet.
   std::string_view Peek(size_t want);
-  bool at_eof() const { return eof_; }
+  // After Peek(): whether the stream ended before `want` bytes.
+  bool at_eof() const { return mapped_ ? peek_short_ : eof_; }
 
  private:
   // Reads more bytes after end_; returns false when nothing more came (eof or error).
@@ -54,7 +59,11 @@ class LineReader {
 
   ByteStream* in_;
   size_t max_line_;
+  size_t buffer_bytes_;
   std::vector<char> buf_;
+  const char* data_ = nullptr;  // buf_.data(), or the stream's bytes when mapped_
+  bool mapped_ = false;
+  bool peek_short_ = false;  // mapped_: Peek() found fewer bytes than it wanted
   size_t begin_ = 0, end_ = 0;
   int64_t base_ = 0;  // stream offset of buf_[0]
   int64_t line_no_ = 0;

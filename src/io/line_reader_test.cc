@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
+
+#include "testing.h"
 
 namespace entente::io {
 namespace {
@@ -84,6 +87,57 @@ TEST(LineReader, PeekDoesNotConsume) {
   Line l;
   ASSERT_TRUE(r.Next(&l));
   EXPECT_EQ(l.text, "one");
+}
+
+// A plain file is mapped (FileStream::InMemory) and read without the buffer; on random files with
+// empty, CRLF, over-long and unterminated lines it must give what the buffered path gives, Peek()
+// and at_eof() included.
+TEST(LineReader, MappedFileReadsLikeBuffered) {
+  entente::testing::TempDir dir;
+  std::mt19937 rng(3);
+  for (int iter = 0; iter < 300; ++iter) {
+    std::string bytes;
+    int lines = static_cast<int>(rng() % 12);
+    for (int i = 0; i < lines; ++i) {
+      size_t len = rng() % 5 == 0 ? 60 + rng() % 200 : rng() % 70;
+      static constexpr char kChars[] = {'a', 'b', '\t', '\r', ' '};
+      for (size_t k = 0; k < len; ++k) bytes.push_back(kChars[rng() % 5]);
+      if (i + 1 < lines || rng() % 2) {
+        if (rng() % 4 == 0) bytes.push_back('\r');
+        bytes.push_back('\n');
+      }
+    }
+    std::string path = dir.File(std::to_string(iter) + ".tsv");
+    entente::testing::WriteFileOrDie(path, bytes);
+    FileStream file;
+    ASSERT_TRUE(file.Open(path).ok());
+    std::string_view mapped;
+    ASSERT_EQ(file.InMemory(&mapped), !bytes.empty());
+    // Whole reads, as read(2) gives for a regular file, or short ones to exercise refills.
+    bool whole = rng() % 2 == 0;
+    ChunkedStream chunked(bytes, whole ? 4096 : 1 + rng() % 100);
+    LineReader a(&file, 64, 128), b(&chunked, 64, 128);
+    if (whole) {
+      size_t want = rng() % 300;
+      ASSERT_EQ(a.Peek(want), b.Peek(want)) << iter;
+      ASSERT_EQ(a.at_eof(), b.at_eof()) << iter;
+    }
+    Line la, lb;
+    for (;;) {
+      bool more = a.Next(&la);
+      ASSERT_EQ(more, b.Next(&lb)) << iter;
+      if (!more) break;
+      // An over-long line's text is its first Reject::kMaxRawBytes bytes as buffered; with the
+      // 64-byte cap here that runs past the line, so only the line's own bytes are compared.
+      EXPECT_EQ(la.text.substr(0, la.too_long ? 64 : la.text.size()),
+                lb.text.substr(0, lb.too_long ? 64 : lb.text.size()));
+      EXPECT_EQ(la.number, lb.number);
+      EXPECT_EQ(la.offset, lb.offset);
+      EXPECT_EQ(la.too_long, lb.too_long);
+      EXPECT_EQ(la.length, lb.length);
+    }
+    EXPECT_TRUE(a.status().ok());
+  }
 }
 
 TEST(LineReader, EmptyStream) { EXPECT_TRUE(AllLines("", 10).empty()); }

@@ -54,6 +54,8 @@ struct Driver {
     stats->format = format;
     const int64_t bytes_base = stats->bytes;
     std::unique_ptr<RowParser> parser = MakeRowParser(format);
+    const bool reuse_row = parser->SetsEveryField();
+    EventRow row;
     bool first = true;
     Line line;
     RowError err;
@@ -76,7 +78,7 @@ struct Driver {
         if (*header) continue;
       }
       ++stats->rows;
-      EventRow row;
+      if (!reuse_row) row = EventRow();
       if (parser->Parse(line.text, &row, &err)) {
         ++stats->events;
         if (!visit(row)) {
@@ -170,7 +172,10 @@ Status ReadEventFile(const std::string& path, const ReadOptions& options,
     }
     case Container::kPlain: break;
   }
-  d.raw_position = [&file] { return file.RawPosition(); };
+  // A plain file may be mapped rather than read (byte_stream.h), so progress is the bytes the
+  // lines have consumed.
+  const int64_t total = file.size();
+  d.raw_position = [stats, total] { return std::min(stats->bytes, total); };
   return d.Run(path, &file);
 }
 

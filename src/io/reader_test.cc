@@ -6,7 +6,9 @@
 
 #include <cmath>
 
+#include "io/event_fields.h"
 #include "io/reader_test_util.h"
+#include "io/row_parser.h"
 #include "testing.h"
 
 namespace entente::io {
@@ -389,6 +391,72 @@ TEST(Reader, VisitorCanStopEarly) {
       "x", ManyRows(10), ReadOptions(), [&](const EventRow&) { return ++seen < 3; }, &stats);
   EXPECT_TRUE(st.ok());
   EXPECT_EQ(seen, 3);
+}
+
+// The driver hands GDELT parsers the same row every time (RowParser::SetsEveryField), so a parse
+// into a row full of another row's values must give what a parse into a fresh row gives.
+TEST(Reader, GdeltParsersSetEveryField) {
+  auto blank = [](std::string line, std::initializer_list<int> columns) {
+    std::vector<std::string> f;
+    size_t start = 0;
+    for (size_t i = 0; i <= line.size(); ++i) {
+      if (i == line.size() || line[i] == '\t') {
+        f.push_back(line.substr(start, i - start));
+        start = i + 1;
+      }
+    }
+    for (int c : columns) f[static_cast<size_t>(c)].clear();
+    std::string out;
+    for (size_t i = 0; i < f.size(); ++i) out += (i ? "\t" : "") + f[i];
+    return out;
+  };
+  std::string g2 = Gdelt2Row(7, "20240105", "PAKGOV", "PAK", "RUSMIL", "RUS", "0314");
+  std::string g1 = Gdelt1Row(8, "19850105", "USA", "SUN", "042", true);
+  std::string g1h = Gdelt1Row(9, "19850105", "USA", "SUN", "042", false);
+  struct Case {
+    Format format;
+    std::string line;
+  };
+  const Case cases[] = {
+      {Format::kGdelt2, g2},
+      {Format::kGdelt2, blank(g2, {5, 15, 25, 28, 29, 30, 31, 34, 56, 57, 59, 60})},
+      {Format::kGdelt1, g1},
+      {Format::kGdelt1, g1h},
+      {Format::kGdelt1, blank(g1, {28, 29, 30, 33, 34, 53, 54, 56, 57})}};
+  Event junk_owned;
+  for (std::string* s :
+       {&junk_owned.dataset, &junk_owned.id, &junk_owned.code, &junk_owned.base_code,
+        &junk_owned.root_code, &junk_owned.geo_country, &junk_owned.geo_name, &junk_owned.url,
+        &junk_owned.sector, &junk_owned.text, &junk_owned.citation, &junk_owned.source.name,
+        &junk_owned.source.code, &junk_owned.target.type3}) {
+    *s = "junk";
+  }
+  junk_owned.date = 12345;
+  junk_owned.precision = DatePrecision::kYear;
+  junk_owned.is_root = true;
+  junk_owned.quad = 3;
+  junk_owned.goldstein = junk_owned.tone = junk_owned.lat = junk_owned.lon = 99;
+  junk_owned.mentions = junk_owned.sources = junk_owned.articles = 99;
+  junk_owned.date_added = 99;
+  for (const Case& c : cases) {
+    std::unique_ptr<RowParser> parser = MakeRowParser(c.format);
+    ASSERT_TRUE(parser->SetsEveryField());
+    RowError err;
+    EventRow fresh, reused = ViewOf(junk_owned);
+    ASSERT_TRUE(parser->Parse(c.line, &fresh, &err)) << err.reason;
+    ASSERT_TRUE(parser->Parse(c.line, &reused, &err)) << err.reason;
+    std::vector<FieldValue> want, got;
+    EventFieldValues(fresh, true, &want);
+    EventFieldValues(reused, true, &got);
+    ASSERT_EQ(want.size(), got.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      EXPECT_EQ(want[i].kind, got[i].kind) << EventColumnsFull()[i];
+      EXPECT_EQ(want[i].i, got[i].i) << EventColumnsFull()[i];
+      EXPECT_EQ(want[i].d, got[i].d) << EventColumnsFull()[i];
+      EXPECT_EQ(want[i].s, got[i].s) << EventColumnsFull()[i];
+    }
+    EXPECT_EQ(fresh.precision, reused.precision);
+  }
 }
 
 TEST(Reader, ParseFormatNames) {
