@@ -130,11 +130,13 @@ struct Penalty {
 Result<Penalty> ParsePenalty(std::string_view text);  // bic|mbic|NUMBER
 
 // What the change points are found on (METHODS.md "Phases"): cooperation only (net cooperation
-// and Goldstein), or cooperation plus the level of engagement: log(1 + weighted events) per period
-// (kVolume) or log of the dyad's share of its actors' events (kIntensity, for news data whose
-// volume grows by itself over the decades).
-enum class PhaseSignal { kCoop, kVolume, kIntensity };
-Result<PhaseSignal> ParsePhaseSignal(std::string_view text);  // coop|volume|intensity
+// and Goldstein), or cooperation plus the level of engagement: Anscombe's square root of the
+// weighted events per period (kVolume) or log of the dyad's share of its actors' events
+// (kIntensity, for news data whose volume grows by itself over the decades); kSectors adds to
+// kVolume the period's sector mix (the kind of relation: a turn to defence or energy cooperation
+// is a turn even when the tone was already cordial).
+enum class PhaseSignal { kCoop, kVolume, kIntensity, kSectors };
+Result<PhaseSignal> ParsePhaseSignal(std::string_view text);  // coop|volume|intensity|sectors
 
 struct PhaseOptions {
   int min_length = 2;  // minimum phase length in periods (>= 1)

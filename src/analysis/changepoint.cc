@@ -27,7 +27,8 @@ constexpr double kChi2Median = 0.454936;
 
 }  // namespace
 
-WeightedSignal SignalFromMoments(const std::vector<PeriodMoments>& periods, int dims) {
+WeightedSignal SignalFromMoments(const std::vector<PeriodMoments>& periods, int dims,
+                                 const std::vector<EventVariance>& models) {
   WeightedSignal s;
   s.dims = dims;
   s.n = static_cast<int>(periods.size());
@@ -56,6 +57,17 @@ WeightedSignal SignalFromMoments(const std::vector<PeriodMoments>& periods, int 
     }
     double s2 = total_w > 0 ? within / total_w : 0;
     if (n_events > k + 1) s2 *= n_events / (n_events - k);
+    if (static_cast<size_t>(d) < models.size() && models[d] == EventVariance::kBinomial) {
+      // A share from a handful of events: the within-period scatter of a 0/1 value says little
+      // (a period of one event has none), its binomial variance at the overall share is known.
+      double sw = 0, swx = 0;
+      for (const PeriodMoments& p : periods) {
+        sw += p.sw[d];
+        swx += p.swx[d];
+      }
+      double share = sw > 0 ? swx / sw : 0;
+      s2 = share * (1 - share);
+    }
     s2 = std::max(s2, config::kMinS2);
     // Extra variance between periods: successive differences of observed periods have expected
     // square s2 (1/n_i + 1/n_j) + 2 tau2.

@@ -20,7 +20,8 @@
 
 namespace entente::analysis {
 
-inline constexpr int kMaxSignalDims = 3;
+// Two cooperation dimensions, six sector shares and one engagement dimension at most.
+inline constexpr int kMaxSignalDims = 9;
 
 // Per-period sums of per-event values, one set per dimension (an event may lack a value in one
 // dimension, e.g. no Goldstein score).
@@ -44,10 +45,19 @@ struct WeightedSignal {
   int observed = 0;  // periods with data in any dimension
 };
 
+// How the variance of one event's value is estimated, per dimension.
+enum class EventVariance {
+  kPooled,    // pooled within-period variance (any values)
+  kBinomial,  // p (1 - p) from the overall share p (0/1 indicators, e.g. "is a defence event")
+};
+
 // Builds y and w from moments: y = swx/sw, w = 1 / (s2/n_eff + tau2) with n_eff = sw^2/sw2,
-// s2 the pooled within-period variance and tau2 a robust (median-based) estimate of the extra
-// period-to-period variance from successive differences.
-WeightedSignal SignalFromMoments(const std::vector<PeriodMoments>& periods, int dims);
+// s2 the pooled within-period variance (or, for kBinomial dimensions, p (1 - p) with p the
+// overall weighted mean) and tau2 a robust (median-based) estimate of the extra period-to-period
+// variance from successive differences. `models` gives the model per dimension; missing entries
+// are kPooled.
+WeightedSignal SignalFromMoments(const std::vector<PeriodMoments>& periods, int dims,
+                                 const std::vector<EventVariance>& models = {});
 
 // The weighted sum of squares of y[begin..end) around its weighted mean, summed over dimensions.
 class SegmentCost {

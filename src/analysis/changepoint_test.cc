@@ -66,6 +66,24 @@ TEST(ChangePointTest, SegmentCostIsWeightedSumOfSquares) {
   EXPECT_NEAR(cost(1, 3), 24.0 / 9.0, 1e-12);  // mean 10/3: (4/3)^2 + 2 (2/3)^2 = 24/9
 }
 
+// A 0/1 indicator whose periods are each all 0 or all 1 has no within-period scatter: the pooled
+// estimate falls to its floor, while the binomial model uses the overall share p (1 - p).
+TEST(ChangePointTest, BinomialVarianceForShares) {
+  std::vector<PeriodMoments> m(8);
+  for (int i = 0; i < 8; ++i) {
+    double x = i % 4 == 0 ? 1 : 0;  // 2 of 8 periods, 3 events each
+    m[i].events = 3;
+    m[i].sw[0] = m[i].sw2[0] = 3;
+    m[i].swx[0] = m[i].swxx[0] = 3 * x;
+  }
+  WeightedSignal pooled = SignalFromMoments(m, 1);
+  WeightedSignal binomial = SignalFromMoments(m, 1, {EventVariance::kBinomial});
+  EXPECT_NEAR(pooled.s2[0], 0.05, 1e-12);  // config::kMinS2
+  EXPECT_NEAR(binomial.s2[0], 0.25 * 0.75, 1e-12);
+  EXPECT_NEAR(binomial.w[0], 1 / (0.1875 / 3 + binomial.tau2[0]), 1e-12);
+  EXPECT_LT(binomial.w[0], pooled.w[0]);
+}
+
 TEST(ChangePointTest, MinimumLengthIsRespected) {
   std::mt19937 rng(3);
   std::vector<double> levels(30, 0.5);

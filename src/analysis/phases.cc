@@ -21,10 +21,13 @@ namespace {
 
 // The per-event signal: dimension 0 is the event's side (+1 cooperation, quad 1-2; -1 conflict,
 // quad 3-4), so a period's mean is its net cooperation; dimension 1 is Goldstein / 10, which
-// separates material from verbal cooperation and a war from a protest.
-// Dimension 2 (when asked) is the level of engagement.
+// separates material from verbal cooperation and a war from a protest. With --signal sectors,
+// dimensions 2..7 are the event's sector as six 0/1 indicators (a period's means are its sector
+// mix: the kind of relation). The last dimension (all signals but coop) is the level of
+// engagement.
 constexpr int kCoopDims = 2;
-constexpr int kDims = 3;
+constexpr int kSectorDims = kSectorCount;
+static_assert(kCoopDims + kSectorDims + 1 <= kMaxSignalDims);
 
 EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesOptions& o) {
   EventFilter f;
@@ -95,8 +98,9 @@ Result<PhaseSignal> ParsePhaseSignal(std::string_view t) {
   if (t == "coop") return PhaseSignal::kCoop;
   if (t == "volume") return PhaseSignal::kVolume;
   if (t == "intensity") return PhaseSignal::kIntensity;
+  if (t == "sectors") return PhaseSignal::kSectors;
   return Status::InvalidArgument(
-      fmt::format("bad signal '{}': expected coop, volume or intensity", t));
+      fmt::format("bad signal '{}': expected coop, volume, intensity or sectors", t));
 }
 
 std::string_view LevelLabel(double net_coop) {
@@ -122,6 +126,7 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   // turning events).
   std::unordered_map<Days, int> index;
   for (int i = 0; i < n; ++i) index[points[i].period] = i;
+  const bool sectors = po.signal == PhaseSignal::kSectors;
   std::vector<PeriodMoments> moments(n);
   ClassHistory history;
   EventFilter filter = DyadFilter(a, b, so);
@@ -148,30 +153,48 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
       m.swx[d] += w * x[d];
       m.swxx[d] += w * x[d] * x[d];
     }
+    if (sectors) {
+      int mine = kCoopDims + static_cast<int>(ClassifySector(e));
+      for (int d = kCoopDims; d < kCoopDims + kSectorDims; ++d) {
+        m.sw[d] += w;
+        m.sw2[d] += w * w;
+        if (d == mine) {
+          m.swx[d] += w;
+          m.swxx[d] += w;
+        }
+      }
+    }
     history.Add(ClassifyEvent(e).id, e.date);
     return true;
   }));
   history.Finish();
 
-  const int dims = po.signal == PhaseSignal::kCoop ? kCoopDims : kDims;
-  WeightedSignal signal = SignalFromMoments(moments, dims);
-  if (dims == kDims) {
+  const int dims = po.signal == PhaseSignal::kCoop ? kCoopDims
+                   : sectors                       ? kCoopDims + kSectorDims + 1
+                                                   : kCoopDims + 1;
+  std::vector<EventVariance> models(kCoopDims, EventVariance::kPooled);
+  if (sectors) models.resize(kCoopDims + kSectorDims, EventVariance::kBinomial);
+  WeightedSignal signal = SignalFromMoments(moments, dims, models);
+  if (po.signal != PhaseSignal::kCoop) {
     std::vector<double> level(n);
     for (int i = 0; i < n; ++i) {
       const SeriesPoint& p = points[i];
       // Volume: Anscombe's square root, variance 1 for Poisson counts (more when overdispersed,
       // which the robust estimate picks up). Intensity: log share of the actors' events.
-      level[i] = po.signal == PhaseSignal::kVolume
+      level[i] = po.signal != PhaseSignal::kIntensity
                      ? 2 * std::sqrt(p.weight + 0.375)
                      : std::log((p.weight + 1) / (p.actor_volume + 1));
     }
-    SetDenseDimension(&signal, kDims - 1, level,
-                      po.signal == PhaseSignal::kVolume ? 1.0 : config::kMinIntensityVariance);
+    SetDenseDimension(&signal, dims - 1, level,
+                      po.signal != PhaseSignal::kIntensity ? 1.0 : config::kMinIntensityVariance);
   }
+  // Parameters a new phase adds, besides its start: one mean per dimension, except that the six
+  // sector shares sum to one (five free).
+  const int params = sectors ? dims - 1 : dims;
   const double log_n = std::log(std::max(2, signal.observed));
   switch (po.penalty.kind) {
-    case PenaltyKind::kBic: result.penalty = (dims + 1) * log_n; break;
-    case PenaltyKind::kMbic: result.penalty = (dims + 2) * log_n; break;
+    case PenaltyKind::kBic: result.penalty = (params + 1) * log_n; break;
+    case PenaltyKind::kMbic: result.penalty = (params + 2) * log_n; break;
     case PenaltyKind::kManual: result.penalty = po.penalty.value; break;
   }
   std::vector<int> starts = Pelt(signal, result.penalty, po.min_length);

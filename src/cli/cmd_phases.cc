@@ -37,8 +37,9 @@ class PhasesCommand : public CommandHandler {
                     "Change-point penalty: bic (default), mbic or a number in cost units");
     app->add_option("--signal", signal_,
                     "What changes are found on: volume (default: cooperation and engagement), "
-                    "intensity (engagement as the share of the actors' events) or coop")
-        ->check(CLI::IsMember({"volume", "intensity", "coop"}));
+                    "intensity (engagement as the share of the actors' events), sectors "
+                    "(volume plus the sector mix: changes in the kind of relation) or coop")
+        ->check(CLI::IsMember({"volume", "intensity", "sectors", "coop"}));
     app->add_option("--turning", turning_, "Turning events listed per phase (default 3)")
         ->check(CLI::NonNegativeNumber);
   }
