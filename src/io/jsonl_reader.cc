@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "io/cameo_fill.h"
+#include "io/fields.h"
 #include "io/row_parser.h"
 
 namespace entente::io {
@@ -162,6 +163,14 @@ class JsonlParser : public RowParser {
       }
     }
     if (!has_date) return Fail(err, 0, "missing field 'date'");
+    // Codes are digits in every dataset entente reads; anything else is a damaged row.
+    for (auto [name, value] : {std::pair<const char*, const std::string*>{"code", &event_.code},
+                               {"root", &event_.root_code},
+                               {"base_code", &event_.base_code}}) {
+      if (!value->empty() && !AllDigits(*value)) {
+        return Fail(err, 0, BadValue("event code", fmt::format("'{}'", name), *value));
+      }
+    }
     if (event_.dataset.empty()) event_.dataset = "jsonl";
     *row = ViewOf(event_);
     FillFromCodebook(row, /*fill_goldstein=*/!has_goldstein);
