@@ -2,7 +2,8 @@
 // the queries DuckDB runs in bench/store_duckdb.mjs (median of N runs, after one warm-up):
 //   dyad_series  one dyad's monthly series by QuadClass with Goldstein sums, both directions
 //   full_scan    events (and Goldstein sums) by root code and year over the whole store
-// Usage: store_bench STORE_DIR RUNS A B. Prints name<TAB>median_ms<TAB>result, like the baseline.
+// Usage: store_bench STORE_DIR RUNS A B. Prints name<TAB>median_ms<TAB>result, like the baseline
+// (groups, events and the Goldstein sum, to check both answered the same).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -34,7 +35,8 @@ int Run(int argc, char** argv) {
     return 1;
   }
   auto info = (*store)->Info();
-  std::printf("bytes\t0\t%llu\n", static_cast<unsigned long long>(info.ok() ? info->bytes : 0));
+  std::printf("bytes\t%llu\ton disk (segments and manifest)\n",
+              static_cast<unsigned long long>(info.ok() ? info->bytes : 0));
 
   auto timed = [&](const char* name, const AggregateQuery& q) {
     std::vector<AggregateRow> rows;
@@ -51,9 +53,13 @@ int Run(int argc, char** argv) {
       if (i > 0) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
     }
     int64_t events = 0;
-    for (const AggregateRow& row : rows) events += row.events;
-    std::printf("%s\t%.2f\t%zu groups, %lld events\n", name, Median(ms), rows.size(),
-                static_cast<long long>(events));
+    double gold = 0;
+    for (const AggregateRow& row : rows) {
+      events += row.events;
+      gold += row.goldstein_sum;
+    }
+    std::printf("%s\t%.2f\t%zu groups, %lld events, goldstein %.1f\n", name, Median(ms),
+                rows.size(), static_cast<long long>(events), gold);
   };
 
   AggregateQuery dyad;

@@ -48,7 +48,8 @@ class SegmentReader {
  private:
   SegmentReader() = default;
   Status Parse();
-  Status ReadBlob(const BlobRef& ref, std::string* out, std::string_view what) const;
+  // `block` < 0 means the keys frame (for messages).
+  Status ReadBlob(const BlobRef& ref, std::string* out, int64_t block, int column) const;
 
   std::unique_ptr<MappedFile> file_;
   std::string meta_raw_;  // the decompressed meta; dictionary views point into it

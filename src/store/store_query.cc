@@ -1,16 +1,21 @@
-// Store's read paths: Scan (filter pushdown: the dyad directory picks row ranges, block date
-// ranges skip blocks, then the exact filter runs on each candidate row) and the Aggregate fast
-// path, which reads only the columns a grouped sum needs and decides dyad membership per
-// directory entry instead of per row when it can (see DyadEntry::pure).
+// Store's read paths. Both walk the dyad directory: a dyad filter picks entries by binary search,
+// every other actor filter is decided once per entry when it can (entry_match.h), block date
+// ranges skip blocks, and only the columns a step needs are decompressed:
+//   Scan       decodes the cheap columns the filter needs (date, dir, actors) first and the other
+//              40 only for blocks holding a row that passes them;
+//   Aggregate  decodes date, quad, goldstein (plus root, weight, dir, actors when asked) and sums
+//              into groups; over a big store, segments are split between threads.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
 
+#include "store/entry_match.h"
 #include "store/manifest.h"
 #include "store/segment_reader.h"
 #include "store/store.h"
@@ -18,27 +23,9 @@
 namespace entente::store {
 namespace {
 
-bool HasTag(const DyadEntry& e, std::string_view pattern) {
-  if (pattern.size() < 3) return true;  // too short to prune on
-  std::string_view p3 = pattern.substr(0, 3);
-  for (std::string_view t : e.tags) {
-    if (t == p3) return true;
-  }
-  return false;
-}
-
-// Whether any row of `e` can match the actor parts of `f` (a superset test, never a false no).
-bool EntryMayMatch(const DyadEntry& e, const EventFilter& f) {
+bool EntryInDates(const DyadEntry& e, const EventFilter& f) {
   if (f.from && e.max_date < *f.from) return false;
   if (f.to && e.min_date > *f.to) return false;
-  if (!f.source.empty() && !HasTag(e, f.source)) return false;
-  if (!f.target.empty() && !HasTag(e, f.target)) return false;
-  if (f.has_dyad() && !(HasTag(e, f.dyad_a) && HasTag(e, f.dyad_b))) return false;
-  if (!f.actors.empty()) {
-    bool any = false;
-    for (const std::string& a : f.actors) any = any || HasTag(e, a);
-    if (!any) return false;
-  }
   return true;
 }
 
@@ -48,10 +35,11 @@ bool BlockMayMatch(const BlockMeta& b, const EventFilter& f) {
   return true;
 }
 
-// Decoded columns of one block, decoded on first use.
+// Decoded columns of one block, decoded on first use. Buffers are reused from block to block.
 class BlockCache {
  public:
   explicit BlockCache(const SegmentReader& seg) : seg_(seg) {}
+  size_t block() const { return block_; }
   void Reset(size_t block) {
     block_ = block;
     for (bool& l : loaded_) l = false;
@@ -66,7 +54,7 @@ class BlockCache {
 
  private:
   const SegmentReader& seg_;
-  size_t block_ = 0;
+  size_t block_ = SIZE_MAX;
   bool loaded_[kNumColumns] = {};
   DecodedColumn cols_[kNumColumns];
 };
@@ -85,58 +73,120 @@ void FillRow(const SegmentReader& seg, const DecodedColumn* const* cols, uint32_
   }
 }
 
-// Row ranges of `seg` that may hold matches, in row order, merged.
-std::vector<std::pair<uint64_t, uint64_t>> CandidateRanges(const SegmentReader& seg,
-                                                           const EventFilter& f) {
-  std::vector<std::pair<uint64_t, uint64_t>> out;
-  std::vector<size_t> picks;
-  bool narrow = f.has_dyad() && f.dyad_a.size() == 3 && f.dyad_b.size() == 3;
-  if (narrow) {
-    picks = seg.DyadCandidates(f.dyad_a, f.dyad_b);
-  } else {
-    picks.resize(seg.dyads().size());
-    for (size_t i = 0; i < picks.size(); ++i) picks[i] = i;
+// The directory entries of `seg` a filter can touch, ascending (= row order).
+std::vector<size_t> CandidateEntries(const SegmentReader& seg, const EventFilter& f) {
+  if (f.has_dyad() && f.dyad_a.size() == 3 && f.dyad_b.size() == 3) {
+    return seg.DyadCandidates(f.dyad_a, f.dyad_b);
   }
-  for (size_t pi : picks) {
-    const DyadEntry& e = seg.dyads()[pi];
-    if (!EntryMayMatch(e, f)) continue;
-    uint64_t begin = e.first_row, end = e.first_row + e.rows;
-    if (!out.empty() && out.back().second == begin) {
-      out.back().second = end;
-    } else {
-      out.emplace_back(begin, end);
-    }
-  }
-  return out;
+  std::vector<size_t> all(seg.dyads().size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  return all;
 }
+
+// The index of the block holding `row`.
+size_t BlockOf(const std::vector<BlockMeta>& blocks, uint64_t row) {
+  return std::upper_bound(blocks.begin(), blocks.end(), row,
+                          [](uint64_t r, const BlockMeta& b) { return r < b.first_row; }) -
+         blocks.begin() - 1;
+}
+
+// The actor and date parts of a filter for one row of an entry, from the cheap columns only.
+// Columns not needed by `how` may be null.
+class RowPrefilter {
+ public:
+  RowPrefilter(const SegmentReader& seg, const EventFilter& f) : seg_(seg), f_(f) {}
+
+  // Decodes what `how` needs for the current block of `cache`.
+  Status Load(BlockCache* cache, EntryMatch how) {
+    dates_ = dir_ = nullptr;
+    for (auto& a : actors_) a = nullptr;
+    if (f_.from || f_.to) {
+      ASSIGN_OR_RETURN(dates_, cache->Get(kDate));
+    }
+    if (how == EntryMatch::kForwardOnly || how == EntryMatch::kFlippedOnly) {
+      ASSIGN_OR_RETURN(dir_, cache->Get(kDir));
+    }
+    if (how == EntryMatch::kPerRow) {
+      for (int k = 0; k < 4; ++k) {
+        ASSIGN_OR_RETURN(actors_[k], cache->Get(kActorColumns[k]));
+      }
+    }
+    how_ = how;
+    return Status::Ok();
+  }
+
+  bool Passes(uint32_t i) const {
+    if (dates_) {
+      Days d = static_cast<Days>(dates_->ints[i]);
+      if ((f_.from && d < *f_.from) || (f_.to && d > *f_.to)) return false;
+    }
+    switch (how_) {
+      case EntryMatch::kNone: return false;
+      case EntryMatch::kAll: return true;
+      case EntryMatch::kForwardOnly: return dir_->ints[i] == 0;
+      case EntryMatch::kFlippedOnly: return dir_->ints[i] != 0;
+      case EntryMatch::kPerRow: {
+        ActorRow s, t;
+        s.code = seg_.dict(kSrcCode)[actors_[0]->ids[i]];
+        s.country = seg_.dict(kSrcCountry)[actors_[1]->ids[i]];
+        t.code = seg_.dict(kTgtCode)[actors_[2]->ids[i]];
+        t.country = seg_.dict(kTgtCountry)[actors_[3]->ids[i]];
+        return ActorPartsMatch(f_, s, t);
+      }
+    }
+    return false;
+  }
+
+ private:
+  static constexpr int kActorColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
+  const SegmentReader& seg_;
+  const EventFilter& f_;
+  EntryMatch how_ = EntryMatch::kAll;
+  const DecodedColumn* dates_ = nullptr;
+  const DecodedColumn* dir_ = nullptr;
+  const DecodedColumn* actors_[4] = {};
+};
 
 }  // namespace
 
 Status Store::Scan(const EventFilter& filter, const std::function<bool(const EventRow&)>& visit) {
   int64_t n = 0;
+  EventRow row;
   for (const auto& segp : segments_) {
     const SegmentReader& seg = *segp;
-    std::vector<std::pair<uint64_t, uint64_t>> ranges = CandidateRanges(seg, filter);
-    BlockCache cache(seg);
-    const DecodedColumn* cols[kNumColumns];
-    size_t r = 0;
     const auto& blocks = seg.blocks();
-    for (size_t bi = 0; bi < blocks.size() && r < ranges.size(); ++bi) {
-      const BlockMeta& b = blocks[bi];
-      uint64_t bbegin = b.first_row, bend = b.first_row + b.rows;
-      while (r < ranges.size() && ranges[r].second <= bbegin) ++r;
-      if (r == ranges.size() || ranges[r].first >= bend) continue;
-      if (!BlockMayMatch(b, filter)) continue;
-      cache.Reset(bi);
-      for (int c = 0; c < kNumColumns; ++c) {
-        ASSIGN_OR_RETURN(cols[c], cache.Get(c));
-      }
-      EventRow row;
-      for (size_t k = r; k < ranges.size() && ranges[k].first < bend; ++k) {
-        uint64_t from = std::max(ranges[k].first, bbegin), to = std::min(ranges[k].second, bend);
-        for (uint64_t i = from; i < to; ++i) {
-          FillRow(seg, cols, static_cast<uint32_t>(i - bbegin), &row);
-          if (!Matches(filter, row)) continue;
+    BlockCache cache(seg);
+    RowPrefilter pre(seg, filter);
+    const DecodedColumn* cols[kNumColumns];
+    bool all_loaded = false;  // cols[] hold the cache's block
+    for (size_t pi : CandidateEntries(seg, filter)) {
+      const DyadEntry& e = seg.dyads()[pi];
+      if (!EntryInDates(e, filter)) continue;
+      EntryMatch how = MatchEntry(e, filter);
+      if (how == EntryMatch::kNone) continue;
+      uint64_t row_i = e.first_row, end = e.first_row + e.rows;
+      for (size_t bi = BlockOf(blocks, row_i); row_i < end; ++bi) {
+        const BlockMeta& b = blocks[bi];
+        uint64_t to = std::min(end, b.first_row + b.rows);
+        uint64_t from = row_i;
+        row_i = to;
+        if (!BlockMayMatch(b, filter)) continue;
+        if (cache.block() != bi) {
+          cache.Reset(bi);
+          all_loaded = false;
+        }
+        RETURN_IF_ERROR(pre.Load(&cache, how));
+        for (uint64_t r = from; r < to; ++r) {
+          uint32_t i = static_cast<uint32_t>(r - b.first_row);
+          if (!pre.Passes(i)) continue;
+          if (!all_loaded) {
+            for (int c = 0; c < kNumColumns; ++c) {
+              ASSIGN_OR_RETURN(cols[c], cache.Get(c));
+            }
+            all_loaded = true;
+          }
+          FillRow(seg, cols, i, &row);
+          if (!Matches(filter, row)) continue;  // the exact test (code, quad, dataset too)
           if (filter.limit >= 0 && n >= filter.limit) return Status::Ok();
           ++n;
           if (!visit(row)) return Status::Ok();
@@ -148,13 +198,6 @@ Status Store::Scan(const EventFilter& filter, const std::function<bool(const Eve
 }
 
 namespace {
-
-bool FastPathApplies(const EventFilter& f) {
-  if (!f.actors.empty() || !f.source.empty() || !f.target.empty()) return false;
-  if (f.has_dyad() && (f.dyad_a.size() != 3 || f.dyad_b.size() != 3)) return false;
-  // A half-given dyad (one side empty) matches everything in Matches(); so do we.
-  return true;
-}
 
 struct GroupKey {
   Days period;
@@ -210,16 +253,33 @@ class FastAggregator {
     return id;
   }
 
+  // The group's sums. Rows come sorted by dyad and date, so when grouping by root the key changes
+  // almost every row; a small direct-mapped cache of recent groups in front of the hash map saves
+  // most of the lookups (the map never moves its elements, so the pointers stay valid).
+  Acc& Group(const GroupKey& key) {
+    size_t h = GroupKeyHash{}(key);
+    RecentGroup& slot = recent_[h & (recent_.size() - 1)];
+    if (slot.acc == nullptr || !(slot.key == key)) {
+      slot.acc = &groups_[key];
+      slot.key = key;
+    }
+    return *slot.acc;
+  }
+
+  struct RecentGroup {
+    GroupKey key{0, 0, 0};
+    Acc* acc = nullptr;
+  };
   const AggregateQuery& q_;
   const EventFilter& f_;
   std::unordered_map<GroupKey, Acc, GroupKeyHash> groups_;
+  std::array<RecentGroup, 1024> recent_{};
   Interner pairs_, roots_;
   std::vector<std::pair<std::string, std::string>> pair_names_;
 };
 
 Status FastAggregator::AddSegment(const SegmentReader& seg) {
   const bool directed_dyad = q_.by_dyad && f_.directed;
-  const bool need_dir = f_.has_dyad() && f_.directed;
   // Per dictionary id: does the event code match the prefix; which root group an id is in.
   std::vector<char> code_ok;
   if (!f_.code_prefix.empty()) {
@@ -246,63 +306,32 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
   }
 
   BlockCache cache(seg);
-  size_t cached_block = SIZE_MAX;
+  RowPrefilter pre(seg, f_);
   const auto& blocks = seg.blocks();
   Days last_date = INT32_MIN, last_period = 0;
-  GroupKey last_key{0, 0, 0};
-  Acc* last_acc = nullptr;
-  std::vector<size_t> picks;
-  if (f_.has_dyad()) {
-    picks = seg.DyadCandidates(f_.dyad_a, f_.dyad_b);  // FastPathApplies: 3-letter patterns
-  } else {
-    picks.resize(seg.dyads().size());
-    for (size_t i = 0; i < picks.size(); ++i) picks[i] = i;
-  }
-  for (size_t pi : picks) {
+  for (size_t pi : CandidateEntries(seg, f_)) {
     const DyadEntry& e = seg.dyads()[pi];
-    if (!EntryMayMatch(e, f_)) continue;
-    // Dyad membership of this entry's rows: 0 none, 1 all, 2 by the dir bit, 3 row by row.
-    int mode = 1;
-    if (f_.has_dyad()) {
-      if (!e.pure) {
-        mode = 3;
-      } else if (f_.directed) {
-        bool fwd = e.a == f_.dyad_a && e.b == f_.dyad_b;
-        bool rev = e.b == f_.dyad_a && e.a == f_.dyad_b;
-        mode = (fwd || rev) ? 2 : 0;
-      } else {
-        bool hit = (e.a == f_.dyad_a && e.b == f_.dyad_b) || (e.a == f_.dyad_b && e.b == f_.dyad_a);
-        mode = hit ? 1 : 0;
-      }
-      if (mode == 0) continue;
-    }
+    if (!EntryInDates(e, f_)) continue;
+    EntryMatch how = MatchEntry(e, f_);
+    if (how == EntryMatch::kNone) continue;
     uint32_t pair_fwd = 0, pair_rev = 0;
     if (q_.by_dyad) {
       pair_fwd = PairId(e.a, e.b);
       if (directed_dyad) pair_rev = PairId(e.b, e.a);
     }
-    // Blocks overlapping this entry.
     uint64_t row = e.first_row, end = e.first_row + e.rows;
-    size_t bi = std::upper_bound(blocks.begin(), blocks.end(), row,
-                                 [](uint64_t r, const BlockMeta& b) { return r < b.first_row; }) -
-                blocks.begin() - 1;
-    for (; row < end; ++bi) {
+    for (size_t bi = BlockOf(blocks, row); row < end; ++bi) {
       const BlockMeta& b = blocks[bi];
-      uint64_t bend = b.first_row + b.rows, to = std::min(end, bend);
-      if (!BlockMayMatch(b, f_)) {
-        row = to;
-        continue;
-      }
-      if (bi != cached_block) {
-        cache.Reset(bi);
-        cached_block = bi;
-      }
+      uint64_t from = row, to = std::min(end, b.first_row + b.rows);
+      row = to;
+      if (!BlockMayMatch(b, f_)) continue;
+      if (cache.block() != bi) cache.Reset(bi);
+      RETURN_IF_ERROR(pre.Load(&cache, how));
       ASSIGN_OR_RETURN(const DecodedColumn* dates, cache.Get(kDate));
       ASSIGN_OR_RETURN(const DecodedColumn* quads, cache.Get(kQuad));
       ASSIGN_OR_RETURN(const DecodedColumn* gold, cache.Get(kGoldstein));
       const DecodedColumn *weights = nullptr, *codes = nullptr, *rootc = nullptr, *ds = nullptr,
                           *dir = nullptr;
-      const DecodedColumn* actor[4] = {};
       if (q_.weight == Weight::kMentions) {
         ASSIGN_OR_RETURN(weights, cache.Get(kMentions));
       } else if (q_.weight == Weight::kArticles) {
@@ -317,38 +346,18 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
       if (dataset_id >= 0) {
         ASSIGN_OR_RETURN(ds, cache.Get(kDataset));
       }
-      if (need_dir || directed_dyad) {
+      if (directed_dyad) {
         ASSIGN_OR_RETURN(dir, cache.Get(kDir));
       }
-      if (mode == 3) {
-        int cs[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
-        for (int k = 0; k < 4; ++k) {
-          ASSIGN_OR_RETURN(actor[k], cache.Get(cs[k]));
-        }
-      }
-      for (uint64_t r = row; r < to; ++r) {
+      const bool prefilter = how != EntryMatch::kAll || f_.from || f_.to;
+      for (uint64_t r = from; r < to; ++r) {
         uint32_t i = static_cast<uint32_t>(r - b.first_row);
+        if (prefilter && !pre.Passes(i)) continue;
         Days date = static_cast<Days>(dates->ints[i]);
-        if (f_.from && date < *f_.from) continue;
-        if (f_.to && date > *f_.to) continue;
         int quad = static_cast<int>(quads->ints[i]);
         if (f_.quad && quad != f_.quad) continue;
         if (codes && !code_ok.empty() && !code_ok[codes->ids[i]]) continue;
         if (ds && ds->ids[i] != dataset_id) continue;
-        bool flipped = dir && dir->ints[i] != 0;
-        if (mode == 2) {
-          std::string_view src = flipped ? e.b : e.a, tgt = flipped ? e.a : e.b;
-          if (src != f_.dyad_a || tgt != f_.dyad_b) continue;
-        } else if (mode == 3) {
-          ActorRow s, t;
-          s.code = seg.dict(kSrcCode)[actor[0]->ids[i]];
-          s.country = seg.dict(kSrcCountry)[actor[1]->ids[i]];
-          t.code = seg.dict(kTgtCode)[actor[2]->ids[i]];
-          t.country = seg.dict(kTgtCountry)[actor[3]->ids[i]];
-          bool fwd = ActorMatches(s, f_.dyad_a) && ActorMatches(t, f_.dyad_b);
-          bool rev = !f_.directed && ActorMatches(s, f_.dyad_b) && ActorMatches(t, f_.dyad_a);
-          if (!fwd && !rev) continue;
-        }
         GroupKey key{0, 0, 0};
         if (q_.by_period) {
           if (date != last_date) {
@@ -357,7 +366,7 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
           }
           key.period = last_period;
         }
-        if (q_.by_dyad) key.dyad = (directed_dyad && flipped) ? pair_rev : pair_fwd;
+        if (q_.by_dyad) key.dyad = (dir && dir->ints[i] != 0) ? pair_rev : pair_fwd;
         if (q_.by_root) {
           int64_t root = root_of_root[rootc->ids[i]];
           if (root < 0) root = root_of_code[codes->ids[i]];
@@ -368,11 +377,7 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
           int64_t n = weights->ints[i];
           w = n > 0 ? static_cast<double>(n) : 1.0;
         }
-        if (!(last_acc && key == last_key)) {
-          last_acc = &groups_[key];  // unordered_map never moves its elements
-          last_key = key;
-        }
-        Acc& acc = *last_acc;
+        Acc& acc = Group(key);
         acc.events += 1;
         acc.weight += w;
         if (quad >= 1 && quad <= 4) acc.quad[quad - 1] += w;
@@ -382,7 +387,6 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
           acc.gweight += w;
         }
       }
-      row = to;
     }
   }
   return Status::Ok();
@@ -412,14 +416,16 @@ std::vector<AggregateRow> FastAggregator::Finish() {
 }  // namespace
 
 Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) {
-  if (!FastPathApplies(query.filter)) return EventSource::Aggregate(query);
   // Big stores: segments are independent, so split them over a few threads and add up the
   // partial groups. Small ones (a dyad query touches little) stay on this thread.
   uint64_t rows = 0;
   for (const auto& seg : segments_) rows += seg->rows();
   int threads = static_cast<int>(std::min<size_t>(
       {segments_.size(), std::max(1u, std::thread::hardware_concurrency()), size_t{4}}));
-  if (threads <= 1 || rows < (1u << 20) || query.filter.has_dyad()) {
+  // A 3-letter dyad filter reads a few blocks per segment: threads would cost more than they save.
+  bool narrow = query.filter.has_dyad() && query.filter.dyad_a.size() == 3 &&
+                query.filter.dyad_b.size() == 3;
+  if (threads <= 1 || rows < (1u << 20) || narrow) {
     FastAggregator agg(query);
     for (const auto& seg : segments_) RETURN_IF_ERROR(agg.AddSegment(*seg));
     return agg.Finish();
@@ -467,7 +473,6 @@ Result<int64_t> Store::CountEvents(const EventFilter& filter) {
   bool everything = f.actors.empty() && f.source.empty() && f.target.empty() && !f.has_dyad() &&
                     !f.from && !f.to && f.code_prefix.empty() && f.quad == 0 && f.dataset.empty();
   if (everything) return events();
-  if (!FastPathApplies(f)) return EventSource::CountEvents(f);
   AggregateQuery q;
   q.filter = f;
   q.by_period = false;
