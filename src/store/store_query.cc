@@ -214,6 +214,25 @@ struct GroupKeyHash {
     return static_cast<size_t>(h ^ (h >> 29));
   }
 };
+// PeriodStart of dates that mostly fall in the period of the row before (rows are sorted by
+// date within a dyad): remembers the last period's bounds instead of a calendar conversion per
+// row (that conversion was an eighth of a full-scan aggregate).
+class PeriodCache {
+ public:
+  explicit PeriodCache(Period p) : period_(p) {}
+  Days Start(Days d) {
+    if (d < start_ || d >= next_) {
+      start_ = PeriodStart(d, period_);
+      next_ = NextPeriodStart(start_, period_);
+    }
+    return start_;
+  }
+
+ private:
+  Period period_;
+  Days start_ = 1, next_ = 0;  // empty range: the first call computes
+};
+
 struct Acc {
   int64_t events = 0;
   double weight = 0, quad[4] = {}, gsum = 0, gweight = 0;
@@ -222,15 +241,22 @@ struct Acc {
 // Interns strings to small ids shared by all segments of one query.
 class Interner {
  public:
-  uint32_t Id(const std::string& s) {
-    auto [it, ok] = ids_.emplace(s, static_cast<uint32_t>(names_.size()));
-    if (ok) names_.push_back(s);
-    return it->second;
+  uint32_t Id(std::string_view s) {
+    auto it = ids_.find(s);
+    if (it != ids_.end()) return it->second;
+    uint32_t id = static_cast<uint32_t>(names_.size());
+    ids_.emplace(std::string(s), id);
+    names_.emplace_back(s);
+    return id;
   }
   const std::string& Name(uint32_t id) const { return names_[id]; }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
   std::vector<std::string> names_;
 };
 
@@ -247,8 +273,10 @@ class FastAggregator {
 
  private:
   uint32_t PairId(std::string_view a, std::string_view b) {
-    std::string key = std::string(a) + '\0' + std::string(b);
-    uint32_t id = pairs_.Id(key);
+    pair_key_.assign(a);
+    pair_key_ += '\0';
+    pair_key_ += b;
+    uint32_t id = pairs_.Id(pair_key_);
     if (id == pair_names_.size()) pair_names_.push_back({std::string(a), std::string(b)});
     return id;
   }
@@ -276,6 +304,7 @@ class FastAggregator {
   std::array<RecentGroup, 1024> recent_{};
   Interner pairs_, roots_;
   std::vector<std::pair<std::string, std::string>> pair_names_;
+  std::string pair_key_;  // scratch
 };
 
 Status FastAggregator::AddSegment(const SegmentReader& seg) {
@@ -296,19 +325,23 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
   bool root_needs_code = false;
   if (q_.by_root) {
     for (std::string_view r : seg.dict(kRootCode)) {
-      root_of_root.push_back(r.empty() ? int64_t{-1} : int64_t{roots_.Id(std::string(r))});
+      root_of_root.push_back(r.empty() ? int64_t{-1} : int64_t{roots_.Id(r)});
       root_needs_code = root_needs_code || r.empty();
     }
     if (root_needs_code) {
       for (std::string_view c : seg.dict(kCode))
-        root_of_code.push_back(roots_.Id(std::string(RootOf(c))));
+        root_of_code.push_back(roots_.Id(RootOf(c)));
     }
   }
 
-  BlockCache cache(seg);
-  RowPrefilter pre(seg, f_);
-  const auto& blocks = seg.blocks();
-  Days last_date = INT32_MIN, last_period = 0;
+  // The rows to visit as spans of one entry each (adjacent entries that need nothing per entry
+  // are merged: a full scan is then one span per segment and costs nothing per dyad).
+  struct Span {
+    uint64_t begin, end;
+    EntryMatch how;
+    uint32_t pair_fwd, pair_rev;
+  };
+  std::vector<Span> spans;
   for (size_t pi : CandidateEntries(seg, f_)) {
     const DyadEntry& e = seg.dyads()[pi];
     if (!EntryInDates(e, f_)) continue;
@@ -317,56 +350,69 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
     uint32_t pair_fwd = 0, pair_rev = 0;
     if (q_.by_dyad) {
       pair_fwd = PairId(e.a, e.b);
-      if (directed_dyad) pair_rev = PairId(e.b, e.a);
+      pair_rev = directed_dyad ? PairId(e.b, e.a) : pair_fwd;
     }
-    uint64_t row = e.first_row, end = e.first_row + e.rows;
-    for (size_t bi = BlockOf(blocks, row); row < end; ++bi) {
+    if (!spans.empty() && spans.back().end == e.first_row && spans.back().how == how &&
+        spans.back().pair_fwd == pair_fwd && spans.back().pair_rev == pair_rev) {
+      spans.back().end += e.rows;
+    } else {
+      spans.push_back(Span{e.first_row, e.first_row + e.rows, how, pair_fwd, pair_rev});
+    }
+  }
+
+  BlockCache cache(seg);
+  RowPrefilter pre(seg, f_);
+  const auto& blocks = seg.blocks();
+  PeriodCache periods(q_.period);
+  // The columns of the current block (null when not needed).
+  const DecodedColumn *dates = nullptr, *quads = nullptr, *gold = nullptr, *weights = nullptr,
+                      *codes = nullptr, *rootc = nullptr, *ds = nullptr, *dir = nullptr;
+  auto load_block = [&](size_t bi) -> Status {
+    cache.Reset(bi);
+    ASSIGN_OR_RETURN(dates, cache.Get(kDate));
+    ASSIGN_OR_RETURN(quads, cache.Get(kQuad));
+    ASSIGN_OR_RETURN(gold, cache.Get(kGoldstein));
+    if (q_.weight == Weight::kMentions) {
+      ASSIGN_OR_RETURN(weights, cache.Get(kMentions));
+    } else if (q_.weight == Weight::kArticles) {
+      ASSIGN_OR_RETURN(weights, cache.Get(kArticles));
+    }
+    if (!code_ok.empty() || root_needs_code) {
+      ASSIGN_OR_RETURN(codes, cache.Get(kCode));
+    }
+    if (q_.by_root) {
+      ASSIGN_OR_RETURN(rootc, cache.Get(kRootCode));
+    }
+    if (dataset_id >= 0) {
+      ASSIGN_OR_RETURN(ds, cache.Get(kDataset));
+    }
+    if (directed_dyad) {
+      ASSIGN_OR_RETURN(dir, cache.Get(kDir));
+    }
+    return Status::Ok();
+  };
+
+  size_t bi = spans.empty() ? 0 : BlockOf(blocks, spans[0].begin);
+  for (const Span& sp : spans) {
+    while (blocks[bi].first_row + blocks[bi].rows <= sp.begin) ++bi;
+    for (uint64_t row = sp.begin; row < sp.end; ++bi) {
       const BlockMeta& b = blocks[bi];
-      uint64_t from = row, to = std::min(end, b.first_row + b.rows);
+      uint64_t from = row, to = std::min(sp.end, b.first_row + b.rows);
       row = to;
       if (!BlockMayMatch(b, f_)) continue;
-      if (cache.block() != bi) cache.Reset(bi);
-      RETURN_IF_ERROR(pre.Load(&cache, how));
-      ASSIGN_OR_RETURN(const DecodedColumn* dates, cache.Get(kDate));
-      ASSIGN_OR_RETURN(const DecodedColumn* quads, cache.Get(kQuad));
-      ASSIGN_OR_RETURN(const DecodedColumn* gold, cache.Get(kGoldstein));
-      const DecodedColumn *weights = nullptr, *codes = nullptr, *rootc = nullptr, *ds = nullptr,
-                          *dir = nullptr;
-      if (q_.weight == Weight::kMentions) {
-        ASSIGN_OR_RETURN(weights, cache.Get(kMentions));
-      } else if (q_.weight == Weight::kArticles) {
-        ASSIGN_OR_RETURN(weights, cache.Get(kArticles));
-      }
-      if (!code_ok.empty() || root_needs_code) {
-        ASSIGN_OR_RETURN(codes, cache.Get(kCode));
-      }
-      if (q_.by_root) {
-        ASSIGN_OR_RETURN(rootc, cache.Get(kRootCode));
-      }
-      if (dataset_id >= 0) {
-        ASSIGN_OR_RETURN(ds, cache.Get(kDataset));
-      }
-      if (directed_dyad) {
-        ASSIGN_OR_RETURN(dir, cache.Get(kDir));
-      }
-      const bool prefilter = how != EntryMatch::kAll || f_.from || f_.to;
+      if (cache.block() != bi) RETURN_IF_ERROR(load_block(bi));
+      const bool prefilter = sp.how != EntryMatch::kAll || f_.from || f_.to;
+      if (prefilter) RETURN_IF_ERROR(pre.Load(&cache, sp.how));
       for (uint64_t r = from; r < to; ++r) {
         uint32_t i = static_cast<uint32_t>(r - b.first_row);
         if (prefilter && !pre.Passes(i)) continue;
-        Days date = static_cast<Days>(dates->ints[i]);
         int quad = static_cast<int>(quads->ints[i]);
         if (f_.quad && quad != f_.quad) continue;
-        if (codes && !code_ok.empty() && !code_ok[codes->ids[i]]) continue;
+        if (!code_ok.empty() && !code_ok[codes->ids[i]]) continue;
         if (ds && ds->ids[i] != dataset_id) continue;
         GroupKey key{0, 0, 0};
-        if (q_.by_period) {
-          if (date != last_date) {
-            last_date = date;
-            last_period = PeriodStart(date, q_.period);
-          }
-          key.period = last_period;
-        }
-        if (q_.by_dyad) key.dyad = (dir && dir->ints[i] != 0) ? pair_rev : pair_fwd;
+        if (q_.by_period) key.period = periods.Start(static_cast<Days>(dates->ints[i]));
+        if (q_.by_dyad) key.dyad = (dir && dir->ints[i] != 0) ? sp.pair_rev : sp.pair_fwd;
         if (q_.by_root) {
           int64_t root = root_of_root[rootc->ids[i]];
           if (root < 0) root = root_of_code[codes->ids[i]];
@@ -388,6 +434,8 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
         }
       }
     }
+    // The next span may start in this same block.
+    if (bi > 0) --bi;
   }
   return Status::Ok();
 }
@@ -425,7 +473,7 @@ Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) 
   // A 3-letter dyad filter reads a few blocks per segment: threads would cost more than they save.
   bool narrow = query.filter.has_dyad() && query.filter.dyad_a.size() == 3 &&
                 query.filter.dyad_b.size() == 3;
-  if (threads <= 1 || rows < (1u << 20) || narrow) {
+  if (threads <= 1 || rows < (1u << 16) || narrow) {
     FastAggregator agg(query);
     for (const auto& seg : segments_) RETURN_IF_ERROR(agg.AddSegment(*seg));
     return agg.Finish();
