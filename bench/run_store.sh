@@ -29,17 +29,20 @@ for rows in "${sizes[@]}"; do
   : >"$res"
   echo "## $rows rows ($(du -m "$file" | cut -f1) MB), dyad $A-$B"
   store=$out/store-$rows
-  secs=() rss_max=0
+  secs=() cpus=() rss_max=0
   for i in $(seq "$ingest_runs"); do
     rm -rf "$store"
-    /usr/bin/time -f '%M' -o "$out/rss" "$bin" --store "$store" ingest --jobs 2 "$file" \
+    /usr/bin/time -f '%M %U %S' -o "$out/rss" "$bin" --store "$store" ingest --jobs 2 "$file" \
       >"$out/ingest.out" 2>"$out/ingest.err"
     secs+=("$(sed -n 's/^entente: \([0-9.]*\) s,.*/\1/p' "$out/ingest.err")")
-    rss_kb=$(tail -1 "$out/rss")
+    read -r rss_kb user sys < <(tail -1 "$out/rss")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {print (u + s) * 1000}')")
     ((rss_kb > rss_max)) && rss_max=$rss_kb
   done
   printf 'entente\tingest\t%.1f\t%s\n' \
     "$(printf '%s\n' "${secs[@]}" | median | awk '{print $1 * 1000}')" "$(cat "$out/ingest.out")" >>"$res"
+  printf 'entente\tingest_cpu\t%.0f\tCPU ms (user+sys, whole process)\n' \
+    "$(printf '%s\n' "${cpus[@]}" | median)" >>"$res"
   printf 'entente\tpeak_rss_mib\t%d\tingest, max of %d runs\n' $((rss_max / 1024)) "$ingest_runs" >>"$res"
   "$build/store_bench" "$store" "$runs" "$A" "$B" | sed 's/^/entente\t/' >>"$res"
   rm -f "$out/duck-$rows.db" "$out/duck-$rows.db.wal"
@@ -51,7 +54,7 @@ for rows in "${sizes[@]}"; do
   # Ratios: DuckDB / entente for times and bytes (higher is better for entente).
   awk -F'\t' '{v[$1 "," $2] = $3}
     END {
-      n = split("ingest dyad_series full_scan bytes", m, " ");
+      n = split("ingest ingest_cpu dyad_series dyad_series_cpu full_scan full_scan_cpu bytes", m, " ");
       for (i = 1; i <= n; ++i) {
         e = v["entente," m[i]]; d = v["duckdb," m[i]];
         printf "ratio\t%s\tduckdb/entente %.2fx\n", m[i], (e > 0 ? d / e : 0);

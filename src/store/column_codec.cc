@@ -115,9 +115,8 @@ Status DecodeColumn(int column, std::string raw, uint32_t rows, DecodedColumn* o
       bool ok;
       if (IsDeltaColumn(column)) {
         int64_t prev = 0;
-        ok = DecodeVarints(&p, in.data() + in.size(), rows, [&](uint32_t i, uint64_t v) {
-          ints[i] = prev = prev + UnZigZag(v);
-        });
+        ok = DecodeVarints(&p, in.data() + in.size(), rows,
+                           [&](uint32_t i, uint64_t v) { ints[i] = prev = prev + UnZigZag(v); });
       } else {
         ok = DecodeVarints(&p, in.data() + in.size(), rows,
                            [&](uint32_t i, uint64_t v) { ints[i] = UnZigZag(v); });

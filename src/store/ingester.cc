@@ -61,6 +61,13 @@ bool Ingester::Add(int worker, const EventRow& e) {
   return true;
 }
 
+Status Ingester::FinishWorker(int worker) {
+  if (failed_.load()) return status();  // the ingest is abandoned: write nothing more
+  Status s = FlushRun(runs_[worker].get());
+  if (!s.ok()) SetError(s);
+  return s;
+}
+
 Status Ingester::FlushRun(RunBuilder* run) {
   if (run->empty()) return Status::Ok();
   int64_t rows = static_cast<int64_t>(run->rows());
@@ -115,7 +122,10 @@ Status Ingester::FlushRun(RunBuilder* run) {
   {
     auto w = SegmentWriter::Create(path);
     if (!w.ok()) return done(w.status());
-    for (const RunBuilder::Entry& en : entries) {
+    constexpr size_t kPrefetchAhead = 8;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (i + kPrefetchAhead < entries.size()) run->PrefetchRow(entries[i + kPrefetchAhead].offset);
+      const RunBuilder::Entry& en = entries[i];
       if (en.duplicate) continue;
       Status s = (*w)->Add(run->RowAt(en.offset), run->dyad_string(en.a), run->dyad_string(en.b),
                            en.flipped, en.key);

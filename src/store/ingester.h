@@ -42,7 +42,11 @@ class Ingester {
   bool Add(int worker, const EventRow& e);
   int64_t rows_added() const { return rows_.load(std::memory_order_relaxed); }
 
-  // Writes the last runs and commits the manifest.
+  // Writes the worker's last run. Called by each worker when its input is done, so that the last
+  // runs are sorted, compressed and written in parallel rather than one by one in Commit().
+  // REQUIRES: no further Add(worker, ...).
+  Status FinishWorker(int worker);
+  // Writes the last runs (of workers that did not FinishWorker) and commits the manifest.
   Status Commit(IngestCounts* counts, Manifest* committed);
   // Removes every file this ingest wrote.
   void Abort();

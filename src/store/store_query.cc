@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <map>
 #include <thread>
@@ -16,6 +15,7 @@
 #include <unordered_map>
 
 #include "store/entry_match.h"
+#include "store/group_table.h"
 #include "store/manifest.h"
 #include "store/segment_reader.h"
 #include "store/store.h"
@@ -199,21 +199,6 @@ Status Store::Scan(const EventFilter& filter, const std::function<bool(const Eve
 
 namespace {
 
-struct GroupKey {
-  Days period;
-  uint32_t dyad;
-  uint32_t root;
-  bool operator==(const GroupKey& o) const {
-    return period == o.period && dyad == o.dyad && root == o.root;
-  }
-};
-struct GroupKeyHash {
-  size_t operator()(const GroupKey& k) const {
-    uint64_t h = static_cast<uint32_t>(k.period) * 0x9E3779B97F4A7C15ull;
-    h ^= (static_cast<uint64_t>(k.dyad) << 20 | k.root) * 0xC2B2AE3D27D4EB4Full;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-};
 // PeriodStart of dates that mostly fall in the period of the row before (rows are sorted by
 // date within a dyad): remembers the last period's bounds instead of a calendar conversion per
 // row (that conversion was an eighth of a full-scan aggregate).
@@ -231,11 +216,6 @@ class PeriodCache {
  private:
   Period period_;
   Days start_ = 1, next_ = 0;  // empty range: the first call computes
-};
-
-struct Acc {
-  int64_t events = 0;
-  double weight = 0, quad[4] = {}, gsum = 0, gweight = 0;
 };
 
 // Interns strings to small ids shared by all segments of one query.
@@ -281,27 +261,9 @@ class FastAggregator {
     return id;
   }
 
-  // The group's sums. Rows come sorted by dyad and date, so when grouping by root the key changes
-  // almost every row; a small direct-mapped cache of recent groups in front of the hash map saves
-  // most of the lookups (the map never moves its elements, so the pointers stay valid).
-  Acc& Group(const GroupKey& key) {
-    size_t h = GroupKeyHash{}(key);
-    RecentGroup& slot = recent_[h & (recent_.size() - 1)];
-    if (slot.acc == nullptr || !(slot.key == key)) {
-      slot.acc = &groups_[key];
-      slot.key = key;
-    }
-    return *slot.acc;
-  }
-
-  struct RecentGroup {
-    GroupKey key{0, 0, 0};
-    Acc* acc = nullptr;
-  };
   const AggregateQuery& q_;
   const EventFilter& f_;
-  std::unordered_map<GroupKey, Acc, GroupKeyHash> groups_;
-  std::array<RecentGroup, 1024> recent_{};
+  GroupTable groups_;
   Interner pairs_, roots_;
   std::vector<std::pair<std::string, std::string>> pair_names_;
   std::string pair_key_;  // scratch
@@ -329,8 +291,7 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
       root_needs_code = root_needs_code || r.empty();
     }
     if (root_needs_code) {
-      for (std::string_view c : seg.dict(kCode))
-        root_of_code.push_back(roots_.Id(RootOf(c)));
+      for (std::string_view c : seg.dict(kCode)) root_of_code.push_back(roots_.Id(RootOf(c)));
     }
   }
 
@@ -423,7 +384,7 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
           int64_t n = weights->ints[i];
           w = n > 0 ? static_cast<double>(n) : 1.0;
         }
-        Acc& acc = Group(key);
+        GroupSums& acc = groups_.Get(key);
         acc.events += 1;
         acc.weight += w;
         if (quad >= 1 && quad <= 4) acc.quad[quad - 1] += w;
@@ -442,7 +403,9 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
 
 std::vector<AggregateRow> FastAggregator::Finish() {
   std::map<std::tuple<std::string, std::string, std::string, Days>, AggregateRow> sorted;
-  for (const auto& [k, acc] : groups_) {
+  for (size_t gi = 0; gi < groups_.size(); ++gi) {
+    const GroupKey& k = groups_.key(gi);
+    const GroupSums& acc = groups_.sums(gi);
     AggregateRow row;
     row.period = k.period;
     row.a = pair_names_[k.dyad].first;
@@ -471,8 +434,8 @@ Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) 
   int threads = static_cast<int>(std::min<size_t>(
       {segments_.size(), std::max(1u, std::thread::hardware_concurrency()), size_t{4}}));
   // A 3-letter dyad filter reads a few blocks per segment: threads would cost more than they save.
-  bool narrow = query.filter.has_dyad() && query.filter.dyad_a.size() == 3 &&
-                query.filter.dyad_b.size() == 3;
+  bool narrow =
+      query.filter.has_dyad() && query.filter.dyad_a.size() == 3 && query.filter.dyad_b.size() == 3;
   if (threads <= 1 || rows < (1u << 16) || narrow) {
     FastAggregator agg(query);
     for (const auto& seg : segments_) RETURN_IF_ERROR(agg.AddSegment(*seg));

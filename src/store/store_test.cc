@@ -278,8 +278,8 @@ TEST(StoreTest, ActorFiltersDecidedPerEntryEqualBruteForce) {
   ASSERT_TRUE((*store)->IngestEvents(first, &st).ok());
   ASSERT_TRUE((*store)->IngestEvents(second, &st).ok());
   VectorEventSource ref("ref", events);
-  const char* ps[] = {"PAK", "RUS", "USA", "IND", "CHN", "IGO", "NGO",
-                      "RUSMIL", "PAKGOV", "GOV", "US", "IGOUNO", "XYZ"};
+  const char* ps[] = {"PAK",    "RUS",    "USA", "IND", "CHN",    "IGO", "NGO",
+                      "RUSMIL", "PAKGOV", "GOV", "US",  "IGOUNO", "XYZ"};
   auto pat = [&](std::mt19937& rng) { return std::string(ps[rng() % std::size(ps)]); };
   std::mt19937 rng(2024);
   for (int round = 0; round < 150; ++round) {
