@@ -55,6 +55,9 @@ for rows in "${sizes[@]}"; do
   awk -F'\t' '{v[$1 "," $2] = $3}
     END {
       n = split("ingest ingest_cpu dyad_series dyad_series_cpu full_scan full_scan_cpu bytes", m, " ");
+      v["duckdb,full_scan_rows"] = v["duckdb,full_scan"];
+      v["duckdb,full_scan_rows_cpu"] = v["duckdb,full_scan_cpu"];
+      m[++n] = "full_scan_rows"; m[++n] = "full_scan_rows_cpu";
       for (i = 1; i <= n; ++i) {
         e = v["entente," m[i]]; d = v["duckdb," m[i]];
         printf "ratio\t%s\tduckdb/entente %.2fx\n", m[i], (e > 0 ? d / e : 0);

@@ -38,21 +38,12 @@ class GroupTable {
   // The sums of `key`, created zero on first use. The reference is valid until the next call.
   GroupSums& Get(const GroupKey& key) {
     size_t mask = slots_.size() - 1;
-    for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.index == kEmpty) {
-        if (2 * (keys_.size() + 1) > slots_.size()) {
-          Grow();
-          return Get(key);
-        }
-        s.key = key;
-        s.index = static_cast<uint32_t>(keys_.size());
-        keys_.push_back(key);
-        sums_.emplace_back();
-        return sums_.back();
-      }
-      if (s.key == key) return sums_[s.index];
+    size_t i = Hash(key) & mask;
+    while (slots_[i].index != kEmpty) {
+      if (slots_[i].key == key) return sums_[slots_[i].index];
+      i = (i + 1) & mask;
     }
+    return Insert(key);
   }
 
   size_t size() const { return keys_.size(); }
@@ -70,6 +61,18 @@ class GroupTable {
     uint64_t h = static_cast<uint32_t>(k.period) * 0x9E3779B97F4A7C15ull;
     h ^= (static_cast<uint64_t>(k.dyad) << 20 ^ k.root) * 0xC2B2AE3D27D4EB4Full;
     return static_cast<size_t>(h ^ (h >> 31));
+  }
+  // Out of line: taken once per group, not once per row.
+  [[gnu::noinline]] GroupSums& Insert(const GroupKey& key) {
+    if (2 * (keys_.size() + 1) > slots_.size()) Grow();
+    size_t mask = slots_.size() - 1;
+    size_t i = Hash(key) & mask;
+    while (slots_[i].index != kEmpty) i = (i + 1) & mask;
+    slots_[i].key = key;
+    slots_[i].index = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(key);
+    sums_.emplace_back();
+    return sums_.back();
   }
   void Grow() {
     std::vector<Slot> old(slots_.size() * 2);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "store/coding.h"
 
@@ -62,9 +63,11 @@ Status SegmentReader::Parse() {
     return Status::Corruption("truncated segment (bad trailer)");
   }
   uint32_t version = DecodeFixed32(t + 28);
-  if (version != kSegmentVersion || DecodeFixed32(data.data() + 8) != kSegmentVersion) {
-    return Status::NotSupported(fmt::format("{}: segment format version {} (this entente reads {})",
-                                            path(), version, kSegmentVersion));
+  if (version < kOldestSegmentVersion || version > kSegmentVersion ||
+      DecodeFixed32(data.data() + 8) != version) {
+    return Status::NotSupported(
+        fmt::format("{}: segment format version {} (this entente reads {} to {})", path(), version,
+                    kOldestSegmentVersion, kSegmentVersion));
   }
   BlobRef meta{DecodeFixed64(t), DecodeFixed64(t + 8), DecodeFixed64(t + 16),
                DecodeFixed32(t + 24)};
@@ -77,7 +80,8 @@ Status SegmentReader::Parse() {
   RETURN_IF_ERROR(DecompressBlob(stored, meta.raw_size, &meta_raw_));
 
   Decoder d(meta_raw_);
-  if (d.Varint() != kSegmentVersion) return Status::Corruption("meta version mismatch");
+  version_ = version;
+  if (d.Varint() != version_) return Status::Corruption("meta version mismatch");
   rows_ = d.Varint();
   min_date_ = static_cast<Days>(d.SignedVarint());
   max_date_ = static_cast<Days>(d.SignedVarint());
@@ -123,10 +127,18 @@ Status SegmentReader::Parse() {
     if (ntags > meta_raw_.size()) return Status::Corruption("bad tag count");
     for (uint64_t i = 0; i < ntags && !d.failed(); ++i) e.tags.push_back(d.String());
     if (e.first_row + e.rows > rows_) return Status::Corruption("dyad directory out of range");
-    if (!e.pure) impure_.push_back(&e - dyads_.data());
+    if (!e.pure) {
+      for (std::string_view t : e.tags) {
+        impure_by_tag_[t].push_back(static_cast<uint32_t>(&e - dyads_.data()));
+      }
+    }
   }
   if (d.Varint() != rows_) return Status::Corruption("key count mismatch");
   keys_ = GetBlob(&d);
+  if (version_ >= 2) {
+    RETURN_IF_ERROR(DecodeCube(&d, &cube_));
+    has_cube_ = true;
+  }
   if (d.failed() || !d.done()) return Status::Corruption("meta does not parse");
   return Status::Ok();
 }
@@ -140,11 +152,11 @@ std::vector<size_t> SegmentReader::DyadCandidates(std::string_view a, std::strin
         return std::pair(e.a, e.b) < k;
       });
   if (it != dyads_.end() && it->a == a && it->b == b) out.push_back(it - dyads_.begin());
-  auto has = [](const DyadEntry& e, std::string_view t) {
-    return std::find(e.tags.begin(), e.tags.end(), t) != e.tags.end();
-  };
-  for (size_t i : impure_) {
-    if (has(dyads_[i], a) && has(dyads_[i], b)) out.push_back(i);
+  auto ia = impure_by_tag_.find(a), ib = impure_by_tag_.find(b);
+  if (ia != impure_by_tag_.end() && ib != impure_by_tag_.end()) {
+    // Both lists are ascending (entries were added in order); a tag appears once per entry.
+    std::set_intersection(ia->second.begin(), ia->second.end(), ib->second.begin(),
+                          ib->second.end(), std::back_inserter(out));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -171,17 +183,38 @@ Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) c
   return Status::Ok();
 }
 
-Status SegmentReader::ForEachKey(const std::function<void(uint64_t)>& visit) const {
-  std::string raw;
-  RETURN_IF_ERROR(ReadBlob(keys_, &raw, -1, 0));
+namespace {
+
+Status WalkKeys(const std::string& path, std::string_view raw, uint64_t rows,
+                const std::function<void(uint64_t)>& visit) {
   Decoder d(raw);
   uint64_t k = 0;
-  for (uint64_t i = 0; i < rows_; ++i) {
+  for (uint64_t i = 0; i < rows; ++i) {
     k += d.Varint();
     visit(k);
   }
-  if (d.failed()) return Status::Corruption(path() + ": dedupe keys do not decode");
+  if (d.failed()) return Status::Corruption(path + ": dedupe keys do not decode");
   return Status::Ok();
+}
+
+}  // namespace
+
+Status SegmentReader::ForEachKey(const std::function<void(uint64_t)>& visit) const {
+  std::string raw;
+  RETURN_IF_ERROR(ReadBlob(keys_, &raw, -1, 0));
+  return WalkKeys(path(), raw, rows_, visit);
+}
+
+Status SegmentReader::ForEachKeyIn(const std::string& path, const BlobRef& keys, uint64_t rows,
+                                   const std::function<void(uint64_t)>& visit) {
+  std::string stored, raw;
+  RETURN_IF_ERROR(ReadFileRange(path, keys.offset, keys.size, &stored));
+  if (Crc32(stored) != keys.crc) {
+    return Status::Corruption(path + ": checksum mismatch in dedupe keys");
+  }
+  Status s = DecompressBlob(stored, keys.raw_size, &raw);
+  if (!s.ok()) return Status::Corruption(path + ": dedupe keys: " + s.message());
+  return WalkKeys(path, raw, rows, visit);
 }
 
 Status SegmentReader::Verify() const {

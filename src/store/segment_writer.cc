@@ -115,6 +115,7 @@ Status SegmentWriter::Add(const EventRow& e, std::string_view a, std::string_vie
   min_date_ = std::min(min_date_, e.date);
   max_date_ = std::max(max_date_, e.date);
   keys_.push_back(key);
+  cube_.Add(e);
   ++rows_;
   if (++block_rows_ == config::kBlockRows) return FlushBlock();
   return Status::Ok();
@@ -198,6 +199,7 @@ Status SegmentWriter::Finish(SegmentSummary* summary) {
   }
   PutVarint64(&m, rows_);  // key count (one key per row)
   PutBlob(&m, keys);
+  cube_.Encode(&m);  // version 2
 
   packed_.clear();
   RETURN_IF_ERROR(CompressBlob(m, &packed_));

@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "store/column_codec.h"
 #include "store/file_util.h"
+#include "store/period_cube.h"
 #include "store/segment_format.h"
 
 namespace entente::store {
@@ -82,6 +83,7 @@ class SegmentWriter {
   OpenDyad dyad_;
   std::vector<OpenDyad> dyads_;
   std::vector<uint64_t> dyad_rows_;
+  CubeBuilder cube_;
   std::string raw_, packed_;  // scratch
 };
 

@@ -17,6 +17,7 @@
 #include "store/entry_match.h"
 #include "store/group_table.h"
 #include "store/manifest.h"
+#include "store/period_cube.h"
 #include "store/segment_reader.h"
 #include "store/store.h"
 
@@ -249,6 +250,8 @@ class FastAggregator {
   }
 
   Status AddSegment(const SegmentReader& seg);
+  // Adds a segment from its period cube. REQUIRES: CubeServes(query) and seg.cube().
+  void AddCube(const SegmentReader& seg);
   std::vector<AggregateRow> Finish();
 
  private:
@@ -269,7 +272,36 @@ class FastAggregator {
   std::string pair_key_;  // scratch
 };
 
+void FastAggregator::AddCube(const SegmentReader& seg) {
+  const PeriodCube& cube = *seg.cube();
+  std::vector<uint32_t> root_ids;
+  if (q_.by_root) {
+    for (std::string_view r : cube.roots) root_ids.push_back(roots_.Id(r));
+  }
+  PeriodCache periods(q_.period);
+  for (const CubeCell& c : cube.cells) {
+    if (f_.from && c.month < *f_.from) continue;  // bounds are month-aligned (CubeServes)
+    if (f_.to && c.month > *f_.to) continue;
+    if (f_.quad && c.quad != f_.quad) continue;
+    GroupKey key;
+    if (q_.by_period) key.period = periods.Start(c.month);
+    if (q_.by_root) key.root = root_ids[c.root];
+    double w, gsum, gweight;
+    CubeWeighted(c.sums, q_.weight, &w, &gsum, &gweight);
+    GroupSums& acc = groups_.Get(key);
+    acc.events += c.sums.events;
+    acc.weight += w;
+    if (c.quad >= 1 && c.quad <= 4) acc.quad[c.quad - 1] += w;
+    acc.gsum += gsum;
+    acc.gweight += gweight;
+  }
+}
+
 Status FastAggregator::AddSegment(const SegmentReader& seg) {
+  if (seg.cube() && CubeServes(q_)) {
+    AddCube(seg);
+    return Status::Ok();
+  }
   const bool directed_dyad = q_.by_dyad && f_.directed;
   // Per dictionary id: does the event code match the prefix; which root group an id is in.
   std::vector<char> code_ok;
@@ -436,7 +468,10 @@ Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) 
   // A 3-letter dyad filter reads a few blocks per segment: threads would cost more than they save.
   bool narrow =
       query.filter.has_dyad() && query.filter.dyad_a.size() == 3 && query.filter.dyad_b.size() == 3;
-  if (threads <= 1 || rows < (1u << 16) || narrow) {
+  // Cubes are a few thousand cells per segment: no thread pays for itself there either.
+  bool cubes = CubeServes(query) && std::all_of(segments_.begin(), segments_.end(),
+                                                [](const auto& s) { return s->cube() != nullptr; });
+  if (threads <= 1 || rows < (1u << 16) || narrow || cubes) {
     FastAggregator agg(query);
     for (const auto& seg : segments_) RETURN_IF_ERROR(agg.AddSegment(*seg));
     return agg.Finish();
