@@ -21,6 +21,7 @@
 #include "store/file_util.h"
 #include "store/period_cube.h"
 #include "store/segment_format.h"
+#include "store/string_interner.h"
 
 namespace entente::store {
 
@@ -46,15 +47,9 @@ class SegmentWriter {
   uint64_t rows() const { return rows_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Dict {
-    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids;
-    std::vector<const std::string*> values;  // by id; point at the map's keys
-    std::string_view last;                   // last value added, to skip the hash on repeats
-    uint32_t last_id = 0;
+    StringInterner strings;
+    uint32_t last_id = 0;  // the last value's id: a repeat of it skips the hash
     bool has_last = false;
   };
   explicit SegmentWriter(std::unique_ptr<WritableFile> file);
