@@ -29,6 +29,32 @@ ZSTD_DCtx* ThreadDCtx() {
   return ctx.get();
 }
 
+// Decodes `n` LEB128 varints from `*p` (advancing it), calling put(i, value). Most values of the
+// dict and int columns fit one byte (ids of small dictionaries, date deltas, quad), so that case
+// is tested first; this loop was a quarter of a full-scan aggregate's time through Decoder.
+// Returns false on a truncated or overlong varint.
+template <class Put>
+bool DecodeVarints(const char** p, const char* end, uint32_t n, Put&& put) {
+  const auto* q = reinterpret_cast<const uint8_t*>(*p);
+  const auto* e = reinterpret_cast<const uint8_t*>(end);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (q < e && *q < 0x80) {
+      put(i, *q++);
+      continue;
+    }
+    uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      if (q >= e || shift > 63) return false;
+      uint8_t b = *q++;
+      v |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
+    put(i, v);
+  }
+  *p = reinterpret_cast<const char*>(q);
+  return true;
+}
+
 }  // namespace
 
 void EncodeColumn(int column, const ColumnValues& v, std::string* raw) {
@@ -71,20 +97,34 @@ Status DecodeColumn(int column, std::string raw, uint32_t rows, DecodedColumn* o
   std::string_view in = out->raw;
   Decoder d(in);
   switch (KindOf(column)) {
-    case ColumnKind::kDict:
+    case ColumnKind::kDict: {
       out->ids.resize(rows);
-      for (uint32_t i = 0; i < rows; ++i) out->ids[i] = static_cast<uint32_t>(d.Varint());
-      break;
-    case ColumnKind::kInt: {
-      bool delta = IsDeltaColumn(column);
-      out->ints.resize(rows);
-      int64_t prev = 0;
-      for (uint32_t i = 0; i < rows; ++i) {
-        int64_t x = d.SignedVarint();
-        if (delta) x += prev;
-        out->ints[i] = prev = x;
+      const char* p = in.data();
+      uint32_t* ids = out->ids.data();
+      bool ok = DecodeVarints(&p, in.data() + in.size(), rows,
+                              [&](uint32_t i, uint64_t v) { ids[i] = static_cast<uint32_t>(v); });
+      if (!ok || p != in.data() + in.size()) {
+        return Status::Corruption(fmt::format("column {} does not decode", ColumnName(column)));
       }
-      break;
+      return Status::Ok();
+    }
+    case ColumnKind::kInt: {
+      out->ints.resize(rows);
+      const char* p = in.data();
+      int64_t* ints = out->ints.data();
+      bool ok;
+      if (IsDeltaColumn(column)) {
+        int64_t prev = 0;
+        ok = DecodeVarints(&p, in.data() + in.size(), rows,
+                           [&](uint32_t i, uint64_t v) { ints[i] = prev = prev + UnZigZag(v); });
+      } else {
+        ok = DecodeVarints(&p, in.data() + in.size(), rows,
+                           [&](uint32_t i, uint64_t v) { ints[i] = UnZigZag(v); });
+      }
+      if (!ok || p != in.data() + in.size()) {
+        return Status::Corruption(fmt::format("column {} does not decode", ColumnName(column)));
+      }
+      return Status::Ok();
     }
     case ColumnKind::kFloat: {
       if (in.size() != 4ull * rows) return Status::Corruption("float column has the wrong size");

@@ -3,69 +3,6 @@
 #include <cassert>
 
 namespace entente::store {
-namespace {
-
-template <class A>
-auto& ActorField(A& a, int i) {
-  switch (i) {
-    case 0: return a.code;
-    case 1: return a.name;
-    case 2: return a.country;
-    case 3: return a.known_group;
-    case 4: return a.ethnic;
-    case 5: return a.religion1;
-    case 6: return a.religion2;
-    case 7: return a.type1;
-    case 8: return a.type2;
-    default: return a.type3;
-  }
-}
-
-template <class E>
-auto* StringSlot(E& e, int c) {
-  if (c >= kSrcCode && c <= kSrcType3) return &ActorField(e.source, c - kSrcCode);
-  if (c >= kTgtCode && c <= kTgtType3) return &ActorField(e.target, c - kTgtCode);
-  switch (c) {
-    case kDataset: return &e.dataset;
-    case kId: return &e.id;
-    case kCode: return &e.code;
-    case kBaseCode: return &e.base_code;
-    case kRootCode: return &e.root_code;
-    case kGeoCountry: return &e.geo_country;
-    case kGeoName: return &e.geo_name;
-    case kUrl: return &e.url;
-    case kSector: return &e.sector;
-    case kText: return &e.text;
-    case kCitation: return &e.citation;
-    default: assert(false && "not a string column"); return &e.dataset;
-  }
-}
-
-}  // namespace
-
-ColumnKind KindOf(int c) {
-  switch (c) {
-    case kId:
-    case kUrl:
-    case kText:
-    case kCitation: return ColumnKind::kPlain;
-    case kDate:
-    case kPrecision:
-    case kIsRoot:
-    case kQuad:
-    case kMentions:
-    case kSources:
-    case kArticles:
-    case kDateAdded:
-    case kDir: return ColumnKind::kInt;
-    case kGoldstein:
-    case kTone:
-    case kLat:
-    case kLon: return ColumnKind::kFloat;
-    default: return ColumnKind::kDict;
-  }
-}
-
 bool IsDeltaColumn(int c) { return c == kDate || c == kDateAdded; }
 
 std::string_view ColumnName(int c) {
@@ -115,9 +52,6 @@ std::string_view ColumnName(int c) {
                                                            "dir"};
   return c >= 0 && c < kNumColumns ? kNames[c] : "?";
 }
-
-std::string_view StringField(const EventRow& e, int c) { return *StringSlot(e, c); }
-void SetStringField(EventRow* e, int c, std::string_view v) { *StringSlot(*e, c) = v; }
 
 int64_t IntField(const EventRow& e, int c) {
   switch (c) {

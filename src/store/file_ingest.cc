@@ -190,6 +190,8 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
         Status is = ing.status();
         if (!is.ok()) return fail(is);
       }
+      Status fs = ing.FinishWorker(w);
+      if (!fs.ok()) return fail(fs);
     });
   }
 

@@ -142,6 +142,26 @@ Status ReadWholeFile(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
+Status ReadFileRange(const std::string& path, uint64_t offset, uint64_t size, std::string* out) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(path, errno);
+  out->resize(size);
+  uint64_t done = 0;
+  while (done < size) {
+    ssize_t n = pread(fd, out->data() + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = n < 0 ? errno : 0;
+      close(fd);
+      if (err) return ErrnoStatus(path, err);
+      return Status::Corruption(path + ": shorter than its index says");
+    }
+    done += static_cast<uint64_t>(n);
+  }
+  close(fd);
+  return Status::Ok();
+}
+
 Status WriteFileAtomic(const std::string& dir, const std::string& name, std::string_view bytes) {
   std::string tmp = dir + "/" + name + ".tmp";
   {

@@ -2,19 +2,25 @@
 
 #include <unistd.h>
 
+#include <functional>
+
 #include "store/file_util.h"
 #include "store/segment_writer.h"
 #include "store/store_config.h"
 
 namespace entente::store {
 
-Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
-                               const std::vector<std::pair<uint64_t, uint32_t>>& keys,
-                               std::vector<RunBuilder::Entry>* entries) {
-  if (keys.empty() || reader.rows() == 0) return int64_t{0};
+namespace {
+
+// Marks every entry of `keys` (ascending) whose key `for_each_key` yields (ascending).
+Result<int64_t> MarkKeys(
+    const std::function<Status(const std::function<void(uint64_t)>&)>& for_each_key,
+    const std::vector<std::pair<uint64_t, uint32_t>>& keys,
+    std::vector<RunBuilder::Entry>* entries) {
+  if (keys.empty()) return int64_t{0};
   size_t i = 0;
   int64_t marked = 0;
-  RETURN_IF_ERROR(reader.ForEachKey([&](uint64_t k) {
+  RETURN_IF_ERROR(for_each_key([&](uint64_t k) {
     while (i < keys.size() && keys[i].first < k) ++i;
     if (i < keys.size() && keys[i].first == k) {
       RunBuilder::Entry& e = (*entries)[keys[i].second];
@@ -25,6 +31,15 @@ Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
     }
   }));
   return marked;
+}
+
+}  // namespace
+
+Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
+                               const std::vector<std::pair<uint64_t, uint32_t>>& keys,
+                               std::vector<RunBuilder::Entry>* entries) {
+  if (reader.rows() == 0) return int64_t{0};
+  return MarkKeys([&](const auto& visit) { return reader.ForEachKey(visit); }, keys, entries);
 }
 
 Ingester::Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing,
@@ -61,6 +76,13 @@ bool Ingester::Add(int worker, const EventRow& e) {
   return true;
 }
 
+Status Ingester::FinishWorker(int worker) {
+  if (failed_.load()) return status();  // the ingest is abandoned: write nothing more
+  Status s = FlushRun(runs_[worker].get());
+  if (!s.ok()) SetError(s);
+  return s;
+}
+
 Status Ingester::FlushRun(RunBuilder* run) {
   if (run->empty()) return Status::Ok();
   int64_t rows = static_cast<int64_t>(run->rows());
@@ -77,8 +99,11 @@ Status Ingester::FlushRun(RunBuilder* run) {
       ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, *keys, &entries));
       dups += n;
     }
-    for (const auto& r : written_) {
-      ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, *keys, &entries));
+    for (const WrittenSegment& w : written_) {
+      auto for_each = [&](const std::function<void(uint64_t)>& visit) {
+        return SegmentReader::ForEachKeyIn(w.path, w.keys, w.rows, visit);
+      };
+      ASSIGN_OR_RETURN(int64_t n, MarkKeys(for_each, *keys, &entries));
       dups += n;
     }
     for (const auto& other : in_flight_) {
@@ -115,7 +140,10 @@ Status Ingester::FlushRun(RunBuilder* run) {
   {
     auto w = SegmentWriter::Create(path);
     if (!w.ok()) return done(w.status());
-    for (const RunBuilder::Entry& en : entries) {
+    constexpr size_t kPrefetchAhead = 8;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (i + kPrefetchAhead < entries.size()) run->PrefetchRow(entries[i + kPrefetchAhead].offset);
+      const RunBuilder::Entry& en = entries[i];
       if (en.duplicate) continue;
       Status s = (*w)->Add(run->RowAt(en.offset), run->dyad_string(en.a), run->dyad_string(en.b),
                            en.flipped, en.key);
@@ -137,7 +165,7 @@ Status Ingester::FlushRun(RunBuilder* run) {
     info.max_date = sum.max_date;
   }
   counts_.stored += static_cast<int64_t>(sum.rows);
-  written_.push_back(std::move(*reader));
+  written_.push_back(WrittenSegment{path, (*reader)->keys_ref(), (*reader)->rows()});
   return Status::Ok();
 }
 

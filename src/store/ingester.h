@@ -42,7 +42,11 @@ class Ingester {
   bool Add(int worker, const EventRow& e);
   int64_t rows_added() const { return rows_.load(std::memory_order_relaxed); }
 
-  // Writes the last runs and commits the manifest.
+  // Writes the worker's last run. Called by each worker when its input is done, so that the last
+  // runs are sorted, compressed and written in parallel rather than one by one in Commit().
+  // REQUIRES: no further Add(worker, ...).
+  Status FinishWorker(int worker);
+  // Writes the last runs (of workers that did not FinishWorker) and commits the manifest.
   Status Commit(IngestCounts* counts, Manifest* committed);
   // Removes every file this ingest wrote.
   void Abort();
@@ -56,7 +60,15 @@ class Ingester {
   Manifest manifest_;
   std::vector<const SegmentReader*> existing_;
   std::vector<std::unique_ptr<RunBuilder>> runs_;
-  std::vector<std::unique_ptr<SegmentReader>> written_;  // this ingest's segments
+  // This ingest's segments, as much as dedupe needs: where their keys are. Not SegmentReaders:
+  // each held its meta (dictionaries, dyad directory, a few MB), so ingest memory grew with the
+  // input (370 MiB at 5M rows).
+  struct WrittenSegment {
+    std::string path;
+    BlobRef keys;
+    uint64_t rows = 0;
+  };
+  std::vector<WrittenSegment> written_;
   std::vector<SegmentInfo> written_info_;
   // Sorted keys of runs being written by other workers right now (see FlushRun).
   std::vector<std::shared_ptr<std::vector<std::pair<uint64_t, uint32_t>>>> in_flight_;

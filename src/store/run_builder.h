@@ -43,6 +43,12 @@ class RunBuilder {
   const std::string& dyad_string(uint32_t id) const { return *dyad_strings_[id]; }
   // The row at `offset`; views point into the arena (valid until Clear()).
   EventRow RowAt(uint64_t offset) const;
+  // Hints the CPU to load the row at `offset` (rows are read in sorted order, i.e. scattered
+  // over the arena: without this, RowAt's cache misses were the largest single cost of ingest).
+  void PrefetchRow(uint64_t offset) const {
+    const char* p = arena_.data() + offset;
+    for (int line = 0; line < 4; ++line) __builtin_prefetch(p + 64 * line);
+  }
   void Clear();
 
  private:

@@ -20,7 +20,10 @@
 namespace entente::store {
 
 inline constexpr std::string_view kSegmentMagic{"ENTSEG\0\1", 8};
-inline constexpr uint32_t kSegmentVersion = 1;
+// Version 2 appended the period cube (period_cube.h) to the meta; version 1 files (no cube) are
+// still read, and queries read their rows instead.
+inline constexpr uint32_t kSegmentVersion = 2;
+inline constexpr uint32_t kOldestSegmentVersion = 1;
 inline constexpr size_t kSegmentHeaderSize = 16;
 inline constexpr size_t kSegmentTrailerSize = 40;
 

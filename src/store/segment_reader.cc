@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "store/coding.h"
 
@@ -31,17 +32,23 @@ Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& pa
   return r;
 }
 
-Status SegmentReader::ReadBlob(const BlobRef& ref, std::string* out, std::string_view what) const {
+Status SegmentReader::ReadBlob(const BlobRef& ref, std::string* out, int64_t block,
+                               int column) const {
+  // Built only for an error: formatting it on every read cost an allocation per column per block.
+  auto what = [&] {
+    return block < 0 ? std::string("dedupe keys")
+                     : fmt::format("block {} column {}", block, ColumnName(column));
+  };
   std::string_view data = file_->data();
   if (ref.offset > data.size() || ref.size > data.size() - ref.offset) {
-    return Status::Corruption(fmt::format("{}: {} lies outside the file", path(), what));
+    return Status::Corruption(fmt::format("{}: {} lies outside the file", path(), what()));
   }
   std::string_view stored = data.substr(ref.offset, ref.size);
   if (Crc32(stored) != ref.crc) {
-    return Status::Corruption(fmt::format("{}: checksum mismatch in {}", path(), what));
+    return Status::Corruption(fmt::format("{}: checksum mismatch in {}", path(), what()));
   }
   Status s = DecompressBlob(stored, ref.raw_size, out);
-  if (!s.ok()) return Status::Corruption(fmt::format("{}: {}: {}", path(), what, s.message()));
+  if (!s.ok()) return Status::Corruption(fmt::format("{}: {}: {}", path(), what(), s.message()));
   return Status::Ok();
 }
 
@@ -56,9 +63,11 @@ Status SegmentReader::Parse() {
     return Status::Corruption("truncated segment (bad trailer)");
   }
   uint32_t version = DecodeFixed32(t + 28);
-  if (version != kSegmentVersion || DecodeFixed32(data.data() + 8) != kSegmentVersion) {
-    return Status::NotSupported(fmt::format("{}: segment format version {} (this entente reads {})",
-                                            path(), version, kSegmentVersion));
+  if (version < kOldestSegmentVersion || version > kSegmentVersion ||
+      DecodeFixed32(data.data() + 8) != version) {
+    return Status::NotSupported(
+        fmt::format("{}: segment format version {} (this entente reads {} to {})", path(), version,
+                    kOldestSegmentVersion, kSegmentVersion));
   }
   BlobRef meta{DecodeFixed64(t), DecodeFixed64(t + 8), DecodeFixed64(t + 16),
                DecodeFixed32(t + 24)};
@@ -71,7 +80,8 @@ Status SegmentReader::Parse() {
   RETURN_IF_ERROR(DecompressBlob(stored, meta.raw_size, &meta_raw_));
 
   Decoder d(meta_raw_);
-  if (d.Varint() != kSegmentVersion) return Status::Corruption("meta version mismatch");
+  version_ = version;
+  if (d.Varint() != version_) return Status::Corruption("meta version mismatch");
   rows_ = d.Varint();
   min_date_ = static_cast<Days>(d.SignedVarint());
   max_date_ = static_cast<Days>(d.SignedVarint());
@@ -117,10 +127,18 @@ Status SegmentReader::Parse() {
     if (ntags > meta_raw_.size()) return Status::Corruption("bad tag count");
     for (uint64_t i = 0; i < ntags && !d.failed(); ++i) e.tags.push_back(d.String());
     if (e.first_row + e.rows > rows_) return Status::Corruption("dyad directory out of range");
-    if (!e.pure) impure_.push_back(&e - dyads_.data());
+    if (!e.pure) {
+      for (std::string_view t : e.tags) {
+        impure_by_tag_[t].push_back(static_cast<uint32_t>(&e - dyads_.data()));
+      }
+    }
   }
   if (d.Varint() != rows_) return Status::Corruption("key count mismatch");
   keys_ = GetBlob(&d);
+  if (version_ >= 2) {
+    RETURN_IF_ERROR(DecodeCube(&d, &cube_));
+    has_cube_ = true;
+  }
   if (d.failed() || !d.done()) return Status::Corruption("meta does not parse");
   return Status::Ok();
 }
@@ -134,11 +152,11 @@ std::vector<size_t> SegmentReader::DyadCandidates(std::string_view a, std::strin
         return std::pair(e.a, e.b) < k;
       });
   if (it != dyads_.end() && it->a == a && it->b == b) out.push_back(it - dyads_.begin());
-  auto has = [](const DyadEntry& e, std::string_view t) {
-    return std::find(e.tags.begin(), e.tags.end(), t) != e.tags.end();
-  };
-  for (size_t i : impure_) {
-    if (has(dyads_[i], a) && has(dyads_[i], b)) out.push_back(i);
+  auto ia = impure_by_tag_.find(a), ib = impure_by_tag_.find(b);
+  if (ia != impure_by_tag_.end() && ib != impure_by_tag_.end()) {
+    // Both lists are ascending (entries were added in order); a tag appears once per entry.
+    std::set_intersection(ia->second.begin(), ia->second.end(), ib->second.begin(),
+                          ib->second.end(), std::back_inserter(out));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -147,10 +165,10 @@ std::vector<size_t> SegmentReader::DyadCandidates(std::string_view a, std::strin
 
 Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) const {
   const BlockMeta& b = blocks_[block];
-  std::string raw;
-  RETURN_IF_ERROR(ReadBlob(b.columns[column], &raw,
-                           fmt::format("block {} column {}", block, ColumnName(column))));
-  Status s = DecodeColumn(column, std::move(raw), b.rows, out);
+  // Decompress into the column's own buffer: a query reusing one DecodedColumn per column then
+  // allocates nothing per block.
+  RETURN_IF_ERROR(ReadBlob(b.columns[column], &out->raw, static_cast<int64_t>(block), column));
+  Status s = DecodeColumn(column, std::move(out->raw), b.rows, out);
   if (!s.ok())
     return Status::Corruption(fmt::format("{}: block {}: {}", path(), block, s.message()));
   if (KindOf(column) == ColumnKind::kDict) {
@@ -165,17 +183,38 @@ Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) c
   return Status::Ok();
 }
 
-Status SegmentReader::ForEachKey(const std::function<void(uint64_t)>& visit) const {
-  std::string raw;
-  RETURN_IF_ERROR(ReadBlob(keys_, &raw, "dedupe keys"));
+namespace {
+
+Status WalkKeys(const std::string& path, std::string_view raw, uint64_t rows,
+                const std::function<void(uint64_t)>& visit) {
   Decoder d(raw);
   uint64_t k = 0;
-  for (uint64_t i = 0; i < rows_; ++i) {
+  for (uint64_t i = 0; i < rows; ++i) {
     k += d.Varint();
     visit(k);
   }
-  if (d.failed()) return Status::Corruption(path() + ": dedupe keys do not decode");
+  if (d.failed()) return Status::Corruption(path + ": dedupe keys do not decode");
   return Status::Ok();
+}
+
+}  // namespace
+
+Status SegmentReader::ForEachKey(const std::function<void(uint64_t)>& visit) const {
+  std::string raw;
+  RETURN_IF_ERROR(ReadBlob(keys_, &raw, -1, 0));
+  return WalkKeys(path(), raw, rows_, visit);
+}
+
+Status SegmentReader::ForEachKeyIn(const std::string& path, const BlobRef& keys, uint64_t rows,
+                                   const std::function<void(uint64_t)>& visit) {
+  std::string stored, raw;
+  RETURN_IF_ERROR(ReadFileRange(path, keys.offset, keys.size, &stored));
+  if (Crc32(stored) != keys.crc) {
+    return Status::Corruption(path + ": checksum mismatch in dedupe keys");
+  }
+  Status s = DecompressBlob(stored, keys.raw_size, &raw);
+  if (!s.ok()) return Status::Corruption(path + ": dedupe keys: " + s.message());
+  return WalkKeys(path, raw, rows, visit);
 }
 
 Status SegmentReader::Verify() const {

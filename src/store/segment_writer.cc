@@ -52,21 +52,10 @@ Result<std::unique_ptr<SegmentWriter>> SegmentWriter::Create(const std::string& 
 
 uint32_t SegmentWriter::Intern(int column, std::string_view v) {
   Dict& d = dicts_[column];
-  if (d.has_last && d.last == v) return d.last_id;
-  uint32_t id;
-  auto it = d.ids.find(v);
-  if (it != d.ids.end()) {
-    id = it->second;
-    d.last = it->first;
-  } else {
-    id = static_cast<uint32_t>(d.values.size());
-    auto [ins, ok] = d.ids.emplace(std::string(v), id);
-    d.values.push_back(&ins->first);
-    d.last = ins->first;
-  }
-  d.last_id = id;
+  if (d.has_last && d.strings.value(d.last_id) == v) return d.last_id;
+  d.last_id = d.strings.Id(v);
   d.has_last = true;
-  return id;
+  return d.last_id;
 }
 
 void SegmentWriter::CloseDyad() {
@@ -115,6 +104,7 @@ Status SegmentWriter::Add(const EventRow& e, std::string_view a, std::string_vie
   min_date_ = std::min(min_date_, e.date);
   max_date_ = std::max(max_date_, e.date);
   keys_.push_back(key);
+  cube_.Add(e);
   ++rows_;
   if (++block_rows_ == config::kBlockRows) return FlushBlock();
   return Status::Ok();
@@ -172,8 +162,9 @@ Status SegmentWriter::Finish(SegmentSummary* summary) {
   for (int c = 0; c < kNumColumns; ++c) {
     m.push_back(static_cast<char>(KindOf(c)));
     if (KindOf(c) != ColumnKind::kDict) continue;
-    PutVarint64(&m, dicts_[c].values.size());
-    for (const std::string* s : dicts_[c].values) PutString(&m, *s);
+    const StringInterner& strings = dicts_[c].strings;
+    PutVarint64(&m, strings.size());
+    for (uint32_t id = 0; id < strings.size(); ++id) PutString(&m, strings.value(id));
   }
   PutVarint64(&m, blocks_.size());
   for (const BlockMeta& b : blocks_) {
@@ -198,6 +189,7 @@ Status SegmentWriter::Finish(SegmentSummary* summary) {
   }
   PutVarint64(&m, rows_);  // key count (one key per row)
   PutBlob(&m, keys);
+  cube_.Encode(&m);  // version 2
 
   packed_.clear();
   RETURN_IF_ERROR(CompressBlob(m, &packed_));

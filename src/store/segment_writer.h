@@ -19,7 +19,9 @@
 #include "core/status.h"
 #include "store/column_codec.h"
 #include "store/file_util.h"
+#include "store/period_cube.h"
 #include "store/segment_format.h"
+#include "store/string_interner.h"
 
 namespace entente::store {
 
@@ -45,15 +47,9 @@ class SegmentWriter {
   uint64_t rows() const { return rows_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Dict {
-    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids;
-    std::vector<const std::string*> values;  // by id; point at the map's keys
-    std::string_view last;                   // last value added, to skip the hash on repeats
-    uint32_t last_id = 0;
+    StringInterner strings;
+    uint32_t last_id = 0;  // the last value's id: a repeat of it skips the hash
     bool has_last = false;
   };
   explicit SegmentWriter(std::unique_ptr<WritableFile> file);
@@ -82,6 +78,7 @@ class SegmentWriter {
   OpenDyad dyad_;
   std::vector<OpenDyad> dyads_;
   std::vector<uint64_t> dyad_rows_;
+  CubeBuilder cube_;
   std::string raw_, packed_;  // scratch
 };
 

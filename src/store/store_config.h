@@ -33,9 +33,10 @@ inline constexpr size_t kChunkBytes = 8u << 20;
 // larger on GDELT; ingest speed is the promise we measure against DuckDB, so speed wins.
 inline constexpr int kZstdLevel = 1;
 
-// When a store holds more segments than this after an ingest, the ingest merges the smallest
-// ones into one before it commits. Each segment costs a directory lookup per dyad query (~20 µs),
-// so 32 keeps a dyad query under a millisecond of per-segment overhead.
+// Meant as: when a store holds more segments than this after an ingest, the ingest merges the
+// smallest ones into one before it commits. NOT IMPLEMENTED YET (nothing reads this): a 10M-row
+// ingest leaves 57 segments, and a dyad query then decodes 1-2 blocks in each (~0.35 ms per
+// segment measured, docs/BENCHMARKS.md "Store"), where one merged segment would need ~7 blocks.
 inline constexpr int kMaxSegments = 32;
 
 }  // namespace entente::store::config

@@ -1,7 +1,10 @@
-// Store's read paths: Scan (filter pushdown: the dyad directory picks row ranges, block date
-// ranges skip blocks, then the exact filter runs on each candidate row) and the Aggregate fast
-// path, which reads only the columns a grouped sum needs and decides dyad membership per
-// directory entry instead of per row when it can (see DyadEntry::pure).
+// Store's read paths. Both walk the dyad directory: a dyad filter picks entries by binary search,
+// every other actor filter is decided once per entry when it can (entry_match.h), block date
+// ranges skip blocks, and only the columns a step needs are decompressed:
+//   Scan       decodes the cheap columns the filter needs (date, dir, actors) first and the other
+//              40 only for blocks holding a row that passes them;
+//   Aggregate  decodes date, quad, goldstein (plus root, weight, dir, actors when asked) and sums
+//              into groups; over a big store, segments are split between threads.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,34 +14,19 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "store/entry_match.h"
+#include "store/group_table.h"
 #include "store/manifest.h"
+#include "store/period_cube.h"
 #include "store/segment_reader.h"
 #include "store/store.h"
 
 namespace entente::store {
 namespace {
 
-bool HasTag(const DyadEntry& e, std::string_view pattern) {
-  if (pattern.size() < 3) return true;  // too short to prune on
-  std::string_view p3 = pattern.substr(0, 3);
-  for (std::string_view t : e.tags) {
-    if (t == p3) return true;
-  }
-  return false;
-}
-
-// Whether any row of `e` can match the actor parts of `f` (a superset test, never a false no).
-bool EntryMayMatch(const DyadEntry& e, const EventFilter& f) {
+bool EntryInDates(const DyadEntry& e, const EventFilter& f) {
   if (f.from && e.max_date < *f.from) return false;
   if (f.to && e.min_date > *f.to) return false;
-  if (!f.source.empty() && !HasTag(e, f.source)) return false;
-  if (!f.target.empty() && !HasTag(e, f.target)) return false;
-  if (f.has_dyad() && !(HasTag(e, f.dyad_a) && HasTag(e, f.dyad_b))) return false;
-  if (!f.actors.empty()) {
-    bool any = false;
-    for (const std::string& a : f.actors) any = any || HasTag(e, a);
-    if (!any) return false;
-  }
   return true;
 }
 
@@ -48,10 +36,11 @@ bool BlockMayMatch(const BlockMeta& b, const EventFilter& f) {
   return true;
 }
 
-// Decoded columns of one block, decoded on first use.
+// Decoded columns of one block, decoded on first use. Buffers are reused from block to block.
 class BlockCache {
  public:
   explicit BlockCache(const SegmentReader& seg) : seg_(seg) {}
+  size_t block() const { return block_; }
   void Reset(size_t block) {
     block_ = block;
     for (bool& l : loaded_) l = false;
@@ -66,7 +55,7 @@ class BlockCache {
 
  private:
   const SegmentReader& seg_;
-  size_t block_ = 0;
+  size_t block_ = SIZE_MAX;
   bool loaded_[kNumColumns] = {};
   DecodedColumn cols_[kNumColumns];
 };
@@ -85,58 +74,120 @@ void FillRow(const SegmentReader& seg, const DecodedColumn* const* cols, uint32_
   }
 }
 
-// Row ranges of `seg` that may hold matches, in row order, merged.
-std::vector<std::pair<uint64_t, uint64_t>> CandidateRanges(const SegmentReader& seg,
-                                                           const EventFilter& f) {
-  std::vector<std::pair<uint64_t, uint64_t>> out;
-  std::vector<size_t> picks;
-  bool narrow = f.has_dyad() && f.dyad_a.size() == 3 && f.dyad_b.size() == 3;
-  if (narrow) {
-    picks = seg.DyadCandidates(f.dyad_a, f.dyad_b);
-  } else {
-    picks.resize(seg.dyads().size());
-    for (size_t i = 0; i < picks.size(); ++i) picks[i] = i;
+// The directory entries of `seg` a filter can touch, ascending (= row order).
+std::vector<size_t> CandidateEntries(const SegmentReader& seg, const EventFilter& f) {
+  if (f.has_dyad() && f.dyad_a.size() == 3 && f.dyad_b.size() == 3) {
+    return seg.DyadCandidates(f.dyad_a, f.dyad_b);
   }
-  for (size_t pi : picks) {
-    const DyadEntry& e = seg.dyads()[pi];
-    if (!EntryMayMatch(e, f)) continue;
-    uint64_t begin = e.first_row, end = e.first_row + e.rows;
-    if (!out.empty() && out.back().second == begin) {
-      out.back().second = end;
-    } else {
-      out.emplace_back(begin, end);
-    }
-  }
-  return out;
+  std::vector<size_t> all(seg.dyads().size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  return all;
 }
+
+// The index of the block holding `row`.
+size_t BlockOf(const std::vector<BlockMeta>& blocks, uint64_t row) {
+  return std::upper_bound(blocks.begin(), blocks.end(), row,
+                          [](uint64_t r, const BlockMeta& b) { return r < b.first_row; }) -
+         blocks.begin() - 1;
+}
+
+// The actor and date parts of a filter for one row of an entry, from the cheap columns only.
+// Columns not needed by `how` may be null.
+class RowPrefilter {
+ public:
+  RowPrefilter(const SegmentReader& seg, const EventFilter& f) : seg_(seg), f_(f) {}
+
+  // Decodes what `how` needs for the current block of `cache`.
+  Status Load(BlockCache* cache, EntryMatch how) {
+    dates_ = dir_ = nullptr;
+    for (auto& a : actors_) a = nullptr;
+    if (f_.from || f_.to) {
+      ASSIGN_OR_RETURN(dates_, cache->Get(kDate));
+    }
+    if (how == EntryMatch::kForwardOnly || how == EntryMatch::kFlippedOnly) {
+      ASSIGN_OR_RETURN(dir_, cache->Get(kDir));
+    }
+    if (how == EntryMatch::kPerRow) {
+      for (int k = 0; k < 4; ++k) {
+        ASSIGN_OR_RETURN(actors_[k], cache->Get(kActorColumns[k]));
+      }
+    }
+    how_ = how;
+    return Status::Ok();
+  }
+
+  bool Passes(uint32_t i) const {
+    if (dates_) {
+      Days d = static_cast<Days>(dates_->ints[i]);
+      if ((f_.from && d < *f_.from) || (f_.to && d > *f_.to)) return false;
+    }
+    switch (how_) {
+      case EntryMatch::kNone: return false;
+      case EntryMatch::kAll: return true;
+      case EntryMatch::kForwardOnly: return dir_->ints[i] == 0;
+      case EntryMatch::kFlippedOnly: return dir_->ints[i] != 0;
+      case EntryMatch::kPerRow: {
+        ActorRow s, t;
+        s.code = seg_.dict(kSrcCode)[actors_[0]->ids[i]];
+        s.country = seg_.dict(kSrcCountry)[actors_[1]->ids[i]];
+        t.code = seg_.dict(kTgtCode)[actors_[2]->ids[i]];
+        t.country = seg_.dict(kTgtCountry)[actors_[3]->ids[i]];
+        return ActorPartsMatch(f_, s, t);
+      }
+    }
+    return false;
+  }
+
+ private:
+  static constexpr int kActorColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
+  const SegmentReader& seg_;
+  const EventFilter& f_;
+  EntryMatch how_ = EntryMatch::kAll;
+  const DecodedColumn* dates_ = nullptr;
+  const DecodedColumn* dir_ = nullptr;
+  const DecodedColumn* actors_[4] = {};
+};
 
 }  // namespace
 
 Status Store::Scan(const EventFilter& filter, const std::function<bool(const EventRow&)>& visit) {
   int64_t n = 0;
+  EventRow row;
   for (const auto& segp : segments_) {
     const SegmentReader& seg = *segp;
-    std::vector<std::pair<uint64_t, uint64_t>> ranges = CandidateRanges(seg, filter);
-    BlockCache cache(seg);
-    const DecodedColumn* cols[kNumColumns];
-    size_t r = 0;
     const auto& blocks = seg.blocks();
-    for (size_t bi = 0; bi < blocks.size() && r < ranges.size(); ++bi) {
-      const BlockMeta& b = blocks[bi];
-      uint64_t bbegin = b.first_row, bend = b.first_row + b.rows;
-      while (r < ranges.size() && ranges[r].second <= bbegin) ++r;
-      if (r == ranges.size() || ranges[r].first >= bend) continue;
-      if (!BlockMayMatch(b, filter)) continue;
-      cache.Reset(bi);
-      for (int c = 0; c < kNumColumns; ++c) {
-        ASSIGN_OR_RETURN(cols[c], cache.Get(c));
-      }
-      EventRow row;
-      for (size_t k = r; k < ranges.size() && ranges[k].first < bend; ++k) {
-        uint64_t from = std::max(ranges[k].first, bbegin), to = std::min(ranges[k].second, bend);
-        for (uint64_t i = from; i < to; ++i) {
-          FillRow(seg, cols, static_cast<uint32_t>(i - bbegin), &row);
-          if (!Matches(filter, row)) continue;
+    BlockCache cache(seg);
+    RowPrefilter pre(seg, filter);
+    const DecodedColumn* cols[kNumColumns];
+    bool all_loaded = false;  // cols[] hold the cache's block
+    for (size_t pi : CandidateEntries(seg, filter)) {
+      const DyadEntry& e = seg.dyads()[pi];
+      if (!EntryInDates(e, filter)) continue;
+      EntryMatch how = MatchEntry(e, filter);
+      if (how == EntryMatch::kNone) continue;
+      uint64_t row_i = e.first_row, end = e.first_row + e.rows;
+      for (size_t bi = BlockOf(blocks, row_i); row_i < end; ++bi) {
+        const BlockMeta& b = blocks[bi];
+        uint64_t to = std::min(end, b.first_row + b.rows);
+        uint64_t from = row_i;
+        row_i = to;
+        if (!BlockMayMatch(b, filter)) continue;
+        if (cache.block() != bi) {
+          cache.Reset(bi);
+          all_loaded = false;
+        }
+        RETURN_IF_ERROR(pre.Load(&cache, how));
+        for (uint64_t r = from; r < to; ++r) {
+          uint32_t i = static_cast<uint32_t>(r - b.first_row);
+          if (!pre.Passes(i)) continue;
+          if (!all_loaded) {
+            for (int c = 0; c < kNumColumns; ++c) {
+              ASSIGN_OR_RETURN(cols[c], cache.Get(c));
+            }
+            all_loaded = true;
+          }
+          FillRow(seg, cols, i, &row);
+          if (!Matches(filter, row)) continue;  // the exact test (code, quad, dataset too)
           if (filter.limit >= 0 && n >= filter.limit) return Status::Ok();
           ++n;
           if (!visit(row)) return Status::Ok();
@@ -149,45 +200,44 @@ Status Store::Scan(const EventFilter& filter, const std::function<bool(const Eve
 
 namespace {
 
-bool FastPathApplies(const EventFilter& f) {
-  if (!f.actors.empty() || !f.source.empty() || !f.target.empty()) return false;
-  if (f.has_dyad() && (f.dyad_a.size() != 3 || f.dyad_b.size() != 3)) return false;
-  // A half-given dyad (one side empty) matches everything in Matches(); so do we.
-  return true;
-}
+// PeriodStart of dates that mostly fall in the period of the row before (rows are sorted by
+// date within a dyad): remembers the last period's bounds instead of a calendar conversion per
+// row (that conversion was an eighth of a full-scan aggregate).
+class PeriodCache {
+ public:
+  explicit PeriodCache(Period p) : period_(p) {}
+  Days Start(Days d) {
+    if (d < start_ || d >= next_) {
+      start_ = PeriodStart(d, period_);
+      next_ = NextPeriodStart(start_, period_);
+    }
+    return start_;
+  }
 
-struct GroupKey {
-  Days period;
-  uint32_t dyad;
-  uint32_t root;
-  bool operator==(const GroupKey& o) const {
-    return period == o.period && dyad == o.dyad && root == o.root;
-  }
-};
-struct GroupKeyHash {
-  size_t operator()(const GroupKey& k) const {
-    uint64_t h = static_cast<uint32_t>(k.period) * 0x9E3779B97F4A7C15ull;
-    h ^= (static_cast<uint64_t>(k.dyad) << 20 | k.root) * 0xC2B2AE3D27D4EB4Full;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-};
-struct Acc {
-  int64_t events = 0;
-  double weight = 0, quad[4] = {}, gsum = 0, gweight = 0;
+ private:
+  Period period_;
+  Days start_ = 1, next_ = 0;  // empty range: the first call computes
 };
 
 // Interns strings to small ids shared by all segments of one query.
 class Interner {
  public:
-  uint32_t Id(const std::string& s) {
-    auto [it, ok] = ids_.emplace(s, static_cast<uint32_t>(names_.size()));
-    if (ok) names_.push_back(s);
-    return it->second;
+  uint32_t Id(std::string_view s) {
+    auto it = ids_.find(s);
+    if (it != ids_.end()) return it->second;
+    uint32_t id = static_cast<uint32_t>(names_.size());
+    ids_.emplace(std::string(s), id);
+    names_.emplace_back(s);
+    return id;
   }
   const std::string& Name(uint32_t id) const { return names_[id]; }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
   std::vector<std::string> names_;
 };
 
@@ -200,26 +250,59 @@ class FastAggregator {
   }
 
   Status AddSegment(const SegmentReader& seg);
+  // Adds a segment from its period cube. REQUIRES: CubeServes(query) and seg.cube().
+  void AddCube(const SegmentReader& seg);
   std::vector<AggregateRow> Finish();
 
  private:
   uint32_t PairId(std::string_view a, std::string_view b) {
-    std::string key = std::string(a) + '\0' + std::string(b);
-    uint32_t id = pairs_.Id(key);
+    pair_key_.assign(a);
+    pair_key_ += '\0';
+    pair_key_ += b;
+    uint32_t id = pairs_.Id(pair_key_);
     if (id == pair_names_.size()) pair_names_.push_back({std::string(a), std::string(b)});
     return id;
   }
 
   const AggregateQuery& q_;
   const EventFilter& f_;
-  std::unordered_map<GroupKey, Acc, GroupKeyHash> groups_;
+  GroupTable groups_;
   Interner pairs_, roots_;
   std::vector<std::pair<std::string, std::string>> pair_names_;
+  std::string pair_key_;  // scratch
 };
 
+void FastAggregator::AddCube(const SegmentReader& seg) {
+  const PeriodCube& cube = *seg.cube();
+  std::vector<uint32_t> root_ids;
+  if (q_.by_root) {
+    for (std::string_view r : cube.roots) root_ids.push_back(roots_.Id(r));
+  }
+  PeriodCache periods(q_.period);
+  for (const CubeCell& c : cube.cells) {
+    if (f_.from && c.month < *f_.from) continue;  // bounds are month-aligned (CubeServes)
+    if (f_.to && c.month > *f_.to) continue;
+    if (f_.quad && c.quad != f_.quad) continue;
+    GroupKey key;
+    if (q_.by_period) key.period = periods.Start(c.month);
+    if (q_.by_root) key.root = root_ids[c.root];
+    double w, gsum, gweight;
+    CubeWeighted(c.sums, q_.weight, &w, &gsum, &gweight);
+    GroupSums& acc = groups_.Get(key);
+    acc.events += c.sums.events;
+    acc.weight += w;
+    if (c.quad >= 1 && c.quad <= 4) acc.quad[c.quad - 1] += w;
+    acc.gsum += gsum;
+    acc.gweight += gweight;
+  }
+}
+
 Status FastAggregator::AddSegment(const SegmentReader& seg) {
+  if (seg.cube() && CubeServes(q_)) {
+    AddCube(seg);
+    return Status::Ok();
+  }
   const bool directed_dyad = q_.by_dyad && f_.directed;
-  const bool need_dir = f_.has_dyad() && f_.directed;
   // Per dictionary id: does the event code match the prefix; which root group an id is in.
   std::vector<char> code_ok;
   if (!f_.code_prefix.empty()) {
@@ -236,128 +319,93 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
   bool root_needs_code = false;
   if (q_.by_root) {
     for (std::string_view r : seg.dict(kRootCode)) {
-      root_of_root.push_back(r.empty() ? int64_t{-1} : int64_t{roots_.Id(std::string(r))});
+      root_of_root.push_back(r.empty() ? int64_t{-1} : int64_t{roots_.Id(r)});
       root_needs_code = root_needs_code || r.empty();
     }
     if (root_needs_code) {
-      for (std::string_view c : seg.dict(kCode))
-        root_of_code.push_back(roots_.Id(std::string(RootOf(c))));
+      for (std::string_view c : seg.dict(kCode)) root_of_code.push_back(roots_.Id(RootOf(c)));
+    }
+  }
+
+  // The rows to visit as spans of one entry each (adjacent entries that need nothing per entry
+  // are merged: a full scan is then one span per segment and costs nothing per dyad).
+  struct Span {
+    uint64_t begin, end;
+    EntryMatch how;
+    uint32_t pair_fwd, pair_rev;
+  };
+  std::vector<Span> spans;
+  for (size_t pi : CandidateEntries(seg, f_)) {
+    const DyadEntry& e = seg.dyads()[pi];
+    if (!EntryInDates(e, f_)) continue;
+    EntryMatch how = MatchEntry(e, f_);
+    if (how == EntryMatch::kNone) continue;
+    uint32_t pair_fwd = 0, pair_rev = 0;
+    if (q_.by_dyad) {
+      pair_fwd = PairId(e.a, e.b);
+      pair_rev = directed_dyad ? PairId(e.b, e.a) : pair_fwd;
+    }
+    if (!spans.empty() && spans.back().end == e.first_row && spans.back().how == how &&
+        spans.back().pair_fwd == pair_fwd && spans.back().pair_rev == pair_rev) {
+      spans.back().end += e.rows;
+    } else {
+      spans.push_back(Span{e.first_row, e.first_row + e.rows, how, pair_fwd, pair_rev});
     }
   }
 
   BlockCache cache(seg);
-  size_t cached_block = SIZE_MAX;
+  RowPrefilter pre(seg, f_);
   const auto& blocks = seg.blocks();
-  Days last_date = INT32_MIN, last_period = 0;
-  GroupKey last_key{0, 0, 0};
-  Acc* last_acc = nullptr;
-  std::vector<size_t> picks;
-  if (f_.has_dyad()) {
-    picks = seg.DyadCandidates(f_.dyad_a, f_.dyad_b);  // FastPathApplies: 3-letter patterns
-  } else {
-    picks.resize(seg.dyads().size());
-    for (size_t i = 0; i < picks.size(); ++i) picks[i] = i;
-  }
-  for (size_t pi : picks) {
-    const DyadEntry& e = seg.dyads()[pi];
-    if (!EntryMayMatch(e, f_)) continue;
-    // Dyad membership of this entry's rows: 0 none, 1 all, 2 by the dir bit, 3 row by row.
-    int mode = 1;
-    if (f_.has_dyad()) {
-      if (!e.pure) {
-        mode = 3;
-      } else if (f_.directed) {
-        bool fwd = e.a == f_.dyad_a && e.b == f_.dyad_b;
-        bool rev = e.b == f_.dyad_a && e.a == f_.dyad_b;
-        mode = (fwd || rev) ? 2 : 0;
-      } else {
-        bool hit = (e.a == f_.dyad_a && e.b == f_.dyad_b) || (e.a == f_.dyad_b && e.b == f_.dyad_a);
-        mode = hit ? 1 : 0;
-      }
-      if (mode == 0) continue;
+  PeriodCache periods(q_.period);
+  // The columns of the current block (null when not needed).
+  const DecodedColumn *dates = nullptr, *quads = nullptr, *gold = nullptr, *weights = nullptr,
+                      *codes = nullptr, *rootc = nullptr, *ds = nullptr, *dir = nullptr;
+  auto load_block = [&](size_t bi) -> Status {
+    cache.Reset(bi);
+    ASSIGN_OR_RETURN(dates, cache.Get(kDate));
+    ASSIGN_OR_RETURN(quads, cache.Get(kQuad));
+    ASSIGN_OR_RETURN(gold, cache.Get(kGoldstein));
+    if (q_.weight == Weight::kMentions) {
+      ASSIGN_OR_RETURN(weights, cache.Get(kMentions));
+    } else if (q_.weight == Weight::kArticles) {
+      ASSIGN_OR_RETURN(weights, cache.Get(kArticles));
     }
-    uint32_t pair_fwd = 0, pair_rev = 0;
-    if (q_.by_dyad) {
-      pair_fwd = PairId(e.a, e.b);
-      if (directed_dyad) pair_rev = PairId(e.b, e.a);
+    if (!code_ok.empty() || root_needs_code) {
+      ASSIGN_OR_RETURN(codes, cache.Get(kCode));
     }
-    // Blocks overlapping this entry.
-    uint64_t row = e.first_row, end = e.first_row + e.rows;
-    size_t bi = std::upper_bound(blocks.begin(), blocks.end(), row,
-                                 [](uint64_t r, const BlockMeta& b) { return r < b.first_row; }) -
-                blocks.begin() - 1;
-    for (; row < end; ++bi) {
+    if (q_.by_root) {
+      ASSIGN_OR_RETURN(rootc, cache.Get(kRootCode));
+    }
+    if (dataset_id >= 0) {
+      ASSIGN_OR_RETURN(ds, cache.Get(kDataset));
+    }
+    if (directed_dyad) {
+      ASSIGN_OR_RETURN(dir, cache.Get(kDir));
+    }
+    return Status::Ok();
+  };
+
+  size_t bi = spans.empty() ? 0 : BlockOf(blocks, spans[0].begin);
+  for (const Span& sp : spans) {
+    while (blocks[bi].first_row + blocks[bi].rows <= sp.begin) ++bi;
+    for (uint64_t row = sp.begin; row < sp.end; ++bi) {
       const BlockMeta& b = blocks[bi];
-      uint64_t bend = b.first_row + b.rows, to = std::min(end, bend);
-      if (!BlockMayMatch(b, f_)) {
-        row = to;
-        continue;
-      }
-      if (bi != cached_block) {
-        cache.Reset(bi);
-        cached_block = bi;
-      }
-      ASSIGN_OR_RETURN(const DecodedColumn* dates, cache.Get(kDate));
-      ASSIGN_OR_RETURN(const DecodedColumn* quads, cache.Get(kQuad));
-      ASSIGN_OR_RETURN(const DecodedColumn* gold, cache.Get(kGoldstein));
-      const DecodedColumn *weights = nullptr, *codes = nullptr, *rootc = nullptr, *ds = nullptr,
-                          *dir = nullptr;
-      const DecodedColumn* actor[4] = {};
-      if (q_.weight == Weight::kMentions) {
-        ASSIGN_OR_RETURN(weights, cache.Get(kMentions));
-      } else if (q_.weight == Weight::kArticles) {
-        ASSIGN_OR_RETURN(weights, cache.Get(kArticles));
-      }
-      if (!code_ok.empty() || root_needs_code) {
-        ASSIGN_OR_RETURN(codes, cache.Get(kCode));
-      }
-      if (q_.by_root) {
-        ASSIGN_OR_RETURN(rootc, cache.Get(kRootCode));
-      }
-      if (dataset_id >= 0) {
-        ASSIGN_OR_RETURN(ds, cache.Get(kDataset));
-      }
-      if (need_dir || directed_dyad) {
-        ASSIGN_OR_RETURN(dir, cache.Get(kDir));
-      }
-      if (mode == 3) {
-        int cs[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
-        for (int k = 0; k < 4; ++k) {
-          ASSIGN_OR_RETURN(actor[k], cache.Get(cs[k]));
-        }
-      }
-      for (uint64_t r = row; r < to; ++r) {
+      uint64_t from = row, to = std::min(sp.end, b.first_row + b.rows);
+      row = to;
+      if (!BlockMayMatch(b, f_)) continue;
+      if (cache.block() != bi) RETURN_IF_ERROR(load_block(bi));
+      const bool prefilter = sp.how != EntryMatch::kAll || f_.from || f_.to;
+      if (prefilter) RETURN_IF_ERROR(pre.Load(&cache, sp.how));
+      for (uint64_t r = from; r < to; ++r) {
         uint32_t i = static_cast<uint32_t>(r - b.first_row);
-        Days date = static_cast<Days>(dates->ints[i]);
-        if (f_.from && date < *f_.from) continue;
-        if (f_.to && date > *f_.to) continue;
+        if (prefilter && !pre.Passes(i)) continue;
         int quad = static_cast<int>(quads->ints[i]);
         if (f_.quad && quad != f_.quad) continue;
-        if (codes && !code_ok.empty() && !code_ok[codes->ids[i]]) continue;
+        if (!code_ok.empty() && !code_ok[codes->ids[i]]) continue;
         if (ds && ds->ids[i] != dataset_id) continue;
-        bool flipped = dir && dir->ints[i] != 0;
-        if (mode == 2) {
-          std::string_view src = flipped ? e.b : e.a, tgt = flipped ? e.a : e.b;
-          if (src != f_.dyad_a || tgt != f_.dyad_b) continue;
-        } else if (mode == 3) {
-          ActorRow s, t;
-          s.code = seg.dict(kSrcCode)[actor[0]->ids[i]];
-          s.country = seg.dict(kSrcCountry)[actor[1]->ids[i]];
-          t.code = seg.dict(kTgtCode)[actor[2]->ids[i]];
-          t.country = seg.dict(kTgtCountry)[actor[3]->ids[i]];
-          bool fwd = ActorMatches(s, f_.dyad_a) && ActorMatches(t, f_.dyad_b);
-          bool rev = !f_.directed && ActorMatches(s, f_.dyad_b) && ActorMatches(t, f_.dyad_a);
-          if (!fwd && !rev) continue;
-        }
         GroupKey key{0, 0, 0};
-        if (q_.by_period) {
-          if (date != last_date) {
-            last_date = date;
-            last_period = PeriodStart(date, q_.period);
-          }
-          key.period = last_period;
-        }
-        if (q_.by_dyad) key.dyad = (directed_dyad && flipped) ? pair_rev : pair_fwd;
+        if (q_.by_period) key.period = periods.Start(static_cast<Days>(dates->ints[i]));
+        if (q_.by_dyad) key.dyad = (dir && dir->ints[i] != 0) ? sp.pair_rev : sp.pair_fwd;
         if (q_.by_root) {
           int64_t root = root_of_root[rootc->ids[i]];
           if (root < 0) root = root_of_code[codes->ids[i]];
@@ -368,11 +416,7 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
           int64_t n = weights->ints[i];
           w = n > 0 ? static_cast<double>(n) : 1.0;
         }
-        if (!(last_acc && key == last_key)) {
-          last_acc = &groups_[key];  // unordered_map never moves its elements
-          last_key = key;
-        }
-        Acc& acc = *last_acc;
+        GroupSums& acc = groups_.Get(key);
         acc.events += 1;
         acc.weight += w;
         if (quad >= 1 && quad <= 4) acc.quad[quad - 1] += w;
@@ -382,15 +426,18 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
           acc.gweight += w;
         }
       }
-      row = to;
     }
+    // The next span may start in this same block.
+    if (bi > 0) --bi;
   }
   return Status::Ok();
 }
 
 std::vector<AggregateRow> FastAggregator::Finish() {
   std::map<std::tuple<std::string, std::string, std::string, Days>, AggregateRow> sorted;
-  for (const auto& [k, acc] : groups_) {
+  for (size_t gi = 0; gi < groups_.size(); ++gi) {
+    const GroupKey& k = groups_.key(gi);
+    const GroupSums& acc = groups_.sums(gi);
     AggregateRow row;
     row.period = k.period;
     row.a = pair_names_[k.dyad].first;
@@ -412,14 +459,20 @@ std::vector<AggregateRow> FastAggregator::Finish() {
 }  // namespace
 
 Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) {
-  if (!FastPathApplies(query.filter)) return EventSource::Aggregate(query);
   // Big stores: segments are independent, so split them over a few threads and add up the
   // partial groups. Small ones (a dyad query touches little) stay on this thread.
   uint64_t rows = 0;
   for (const auto& seg : segments_) rows += seg->rows();
   int threads = static_cast<int>(std::min<size_t>(
       {segments_.size(), std::max(1u, std::thread::hardware_concurrency()), size_t{4}}));
-  if (threads <= 1 || rows < (1u << 20) || query.filter.has_dyad()) {
+  // A 3-letter dyad filter reads a few blocks per segment: threads would cost more than they save
+  // (tried at 10M rows, 57 segments: no faster on this shared 2-core machine).
+  bool narrow =
+      query.filter.has_dyad() && query.filter.dyad_a.size() == 3 && query.filter.dyad_b.size() == 3;
+  // Cubes are a few thousand cells per segment: no thread pays for itself there either.
+  bool cubes = CubeServes(query) && std::all_of(segments_.begin(), segments_.end(),
+                                                [](const auto& s) { return s->cube() != nullptr; });
+  if (threads <= 1 || rows < (1u << 16) || narrow || cubes) {
     FastAggregator agg(query);
     for (const auto& seg : segments_) RETURN_IF_ERROR(agg.AddSegment(*seg));
     return agg.Finish();
@@ -467,7 +520,6 @@ Result<int64_t> Store::CountEvents(const EventFilter& filter) {
   bool everything = f.actors.empty() && f.source.empty() && f.target.empty() && !f.has_dyad() &&
                     !f.from && !f.to && f.code_prefix.empty() && f.quad == 0 && f.dataset.empty();
   if (everything) return events();
-  if (!FastPathApplies(f)) return EventSource::CountEvents(f);
   AggregateQuery q;
   q.filter = f;
   q.by_period = false;

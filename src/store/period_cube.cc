@@ -1,0 +1,154 @@
+#include "store/period_cube.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "core/date.h"
+
+namespace entente::store {
+namespace {
+
+void PutDouble(std::string* m, double v) {
+  uint64_t bits;
+  std::memcpy(&bits, &v, 8);
+  PutFixed64(m, bits);
+}
+
+double GetDouble(Decoder* d) {
+  std::string_view b = d->Bytes(8);
+  if (b.size() != 8) return 0;
+  uint64_t bits = DecodeFixed64(b.data());
+  double v;
+  std::memcpy(&v, &bits, 8);
+  return v;
+}
+
+}  // namespace
+
+void CubeSums::Add(const CubeSums& o) {
+  events += o.events;
+  mentions += o.mentions;
+  articles += o.articles;
+  gold_events += o.gold_events;
+  gold_mentions += o.gold_mentions;
+  gold_articles += o.gold_articles;
+  gold_sum += o.gold_sum;
+  gold_sum_mentions += o.gold_sum_mentions;
+  gold_sum_articles += o.gold_sum_articles;
+}
+
+void CubeBuilder::Add(const EventRow& e) {
+  if (e.date < month_start_ || e.date >= month_next_) {
+    month_start_ = PeriodStart(e.date, Period::kMonth);
+    month_next_ = NextPeriodStart(month_start_, Period::kMonth);
+  }
+  std::string_view root = e.root_code.empty() ? RootOf(e.code) : e.root_code;
+  CubeSums& s = cells_[std::make_tuple(month_start_, std::string(root), int64_t{e.quad})];
+  int64_t m = e.mentions > 0 ? e.mentions : 1, a = e.articles > 0 ? e.articles : 1;
+  s.events += 1;
+  s.mentions += m;
+  s.articles += a;
+  if (!std::isnan(e.goldstein)) {
+    double g = e.goldstein;
+    s.gold_events += 1;
+    s.gold_mentions += m;
+    s.gold_articles += a;
+    s.gold_sum += g;
+    s.gold_sum_mentions += static_cast<double>(m) * g;
+    s.gold_sum_articles += static_cast<double>(a) * g;
+  }
+}
+
+void CubeBuilder::Encode(std::string* m) const {
+  std::map<std::string_view, uint32_t> roots;
+  for (const auto& [key, sums] : cells_) roots.emplace(std::get<1>(key), 0);
+  PutVarint64(m, roots.size());
+  uint32_t next = 0;
+  for (auto& [root, id] : roots) {
+    id = next++;
+    PutString(m, root);
+  }
+  PutVarint64(m, cells_.size());
+  for (const auto& [key, s] : cells_) {
+    PutVarint64(m, ZigZag(std::get<0>(key)));
+    PutVarint64(m, roots[std::get<1>(key)]);
+    PutVarint64(m, ZigZag(std::get<2>(key)));
+    PutVarint64(m, static_cast<uint64_t>(s.events));
+    PutVarint64(m, static_cast<uint64_t>(s.mentions));
+    PutVarint64(m, static_cast<uint64_t>(s.articles));
+    PutVarint64(m, static_cast<uint64_t>(s.gold_events));
+    PutVarint64(m, static_cast<uint64_t>(s.gold_mentions));
+    PutVarint64(m, static_cast<uint64_t>(s.gold_articles));
+    PutDouble(m, s.gold_sum);
+    PutDouble(m, s.gold_sum_mentions);
+    PutDouble(m, s.gold_sum_articles);
+  }
+}
+
+Status DecodeCube(Decoder* d, PeriodCube* out) {
+  uint64_t nroots = d->Varint();
+  if (nroots > (1u << 24)) return Status::Corruption("bad cube root count");
+  out->roots.reserve(nroots);
+  for (uint64_t i = 0; i < nroots && !d->failed(); ++i) out->roots.push_back(d->String());
+  uint64_t ncells = d->Varint();
+  if (ncells > (1u << 30)) return Status::Corruption("bad cube cell count");
+  out->cells.resize(d->failed() ? 0 : ncells);
+  for (CubeCell& c : out->cells) {
+    c.month = static_cast<Days>(UnZigZag(d->Varint()));
+    uint64_t root = d->Varint();
+    if (root >= nroots) return Status::Corruption("cube root out of range");
+    c.root = static_cast<uint32_t>(root);
+    c.quad = UnZigZag(d->Varint());
+    c.sums.events = static_cast<int64_t>(d->Varint());
+    c.sums.mentions = static_cast<int64_t>(d->Varint());
+    c.sums.articles = static_cast<int64_t>(d->Varint());
+    c.sums.gold_events = static_cast<int64_t>(d->Varint());
+    c.sums.gold_mentions = static_cast<int64_t>(d->Varint());
+    c.sums.gold_articles = static_cast<int64_t>(d->Varint());
+    c.sums.gold_sum = GetDouble(d);
+    c.sums.gold_sum_mentions = GetDouble(d);
+    c.sums.gold_sum_articles = GetDouble(d);
+    if (d->failed()) break;
+  }
+  if (d->failed()) return Status::Corruption("cube does not parse");
+  return Status::Ok();
+}
+
+bool CubeServes(const AggregateQuery& q) {
+  const EventFilter& f = q.filter;
+  if (q.by_dyad || f.has_dyad() || !f.actors.empty() || !f.source.empty() || !f.target.empty()) {
+    return false;
+  }
+  if (!f.code_prefix.empty() || !f.dataset.empty()) return false;
+  if (q.by_period && q.period != Period::kMonth && q.period != Period::kQuarter &&
+      q.period != Period::kYear) {
+    return false;
+  }
+  // Bounds must not cut a month: `from` a month's first day, `to` a month's last day.
+  if (f.from && PeriodStart(*f.from, Period::kMonth) != *f.from) return false;
+  if (f.to && PeriodStart(*f.to + 1, Period::kMonth) != *f.to + 1) return false;
+  return true;
+}
+
+void CubeWeighted(const CubeSums& s, Weight w, double* weight, double* gold_sum,
+                  double* gold_weight) {
+  switch (w) {
+    case Weight::kEvents:
+      *weight = static_cast<double>(s.events);
+      *gold_sum = s.gold_sum;
+      *gold_weight = static_cast<double>(s.gold_events);
+      return;
+    case Weight::kMentions:
+      *weight = static_cast<double>(s.mentions);
+      *gold_sum = s.gold_sum_mentions;
+      *gold_weight = static_cast<double>(s.gold_mentions);
+      return;
+    case Weight::kArticles:
+      *weight = static_cast<double>(s.articles);
+      *gold_sum = s.gold_sum_articles;
+      *gold_weight = static_cast<double>(s.gold_articles);
+      return;
+  }
+}
+
+}  // namespace entente::store
