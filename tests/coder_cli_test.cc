@@ -78,7 +78,8 @@ TEST(CoderCli, BadInputWarnsAndDoesNotCrash) {
   EXPECT_EQ(e.exit_code, 0);
   EXPECT_NE(e.err.find("empty"), std::string::npos) << e.err;
 
-  std::string bad("Russia\xff\xfe visited\0 Pakistan.\n", 30);
+  static constexpr char kBad[] = "Russia\xff\xfe visited\0 Pakistan.\n";
+  std::string bad(kBad, sizeof(kBad) - 1);  // the NUL inside included, the final one not
   WriteFileOrDie(dir.File("bad.txt"), bad);
   RunResult b = RunEntente({"code", "--date", "2015-01-01", dir.File("bad.txt")});
   EXPECT_EQ(b.exit_code, 0) << b.err;
