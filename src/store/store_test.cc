@@ -152,6 +152,56 @@ std::vector<Event> ScanAll(EventSource* s, const EventFilter& f) {
   return sorted;
 }
 
+// A store in `dir` holding `events` as two segments (split at `split`), so that the
+// cross-segment paths of every query run too. Null (with a test failure) when it cannot be made.
+std::unique_ptr<Store> IngestAsTwoSegments(const std::string& dir, const std::vector<Event>& events,
+                                           size_t split) {
+  auto store = Store::Open(dir, OpenMode::kWrite);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  if (!store.ok()) return nullptr;
+  IngestStats st;
+  std::vector<Event> first(events.begin(), events.begin() + split);
+  std::vector<Event> second(events.begin() + split, events.end());
+  for (const std::vector<Event>* part : {&first, &second}) {
+    Status s = (*store)->IngestEvents(*part, &st);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    if (!s.ok()) return nullptr;
+  }
+  return std::move(store).value();
+}
+
+// Scan and CountEvents on the store give what the reference gives for `f`.
+void ExpectSameEvents(Store* store, VectorEventSource* ref, const EventFilter& f) {
+  std::vector<Event> got = ScanAll(store, f), want = ScanAll(ref, f);
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(Fingerprint(ViewOf(got[i])), Fingerprint(ViewOf(want[i])));
+  }
+  auto count = store->CountEvents(f);
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, static_cast<int64_t>(want.size()));
+}
+
+// The store's Aggregate answers `q` row for row as the reference does.
+void ExpectSameAggregate(Store* store, VectorEventSource* ref, const AggregateQuery& q) {
+  auto fast = store->Aggregate(q);
+  auto slow = ref->Aggregate(q);
+  ASSERT_TRUE(fast.ok() && slow.ok());
+  ASSERT_EQ(fast->size(), slow->size());
+  for (size_t i = 0; i < fast->size(); ++i) {
+    const AggregateRow &x = (*fast)[i], &y = (*slow)[i];
+    EXPECT_EQ(x.period, y.period);
+    EXPECT_EQ(x.a, y.a);
+    EXPECT_EQ(x.b, y.b);
+    EXPECT_EQ(x.root, y.root);
+    EXPECT_EQ(x.events, y.events);
+    EXPECT_DOUBLE_EQ(x.weight, y.weight);
+    for (int k = 0; k < 4; ++k) EXPECT_DOUBLE_EQ(x.quad[k], y.quad[k]);
+    EXPECT_NEAR(x.goldstein_sum, y.goldstein_sum, 1e-6 * (1 + std::fabs(y.goldstein_sum)));
+    EXPECT_DOUBLE_EQ(x.goldstein_weight, y.goldstein_weight);
+  }
+}
+
 TEST(StoreTest, RoundTripEveryFieldAndIdempotentReingest) {
   testing::TempDir dir;
   std::vector<Event> events = RandomEvents(20000, 1);
@@ -215,27 +265,14 @@ EventFilter RandomFilter(std::mt19937& rng) {
 TEST(StoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
   testing::TempDir dir;
   std::vector<Event> events = Unique(RandomEvents(30000, 7));
-  auto store = Store::Open(dir.path(), OpenMode::kWrite);
-  ASSERT_TRUE(store.ok());
-  IngestStats st;
-  // Two ingests: two segments, so the cross-segment paths run too.
-  std::vector<Event> first(events.begin(), events.begin() + 12000);
-  std::vector<Event> second(events.begin() + 12000, events.end());
-  ASSERT_TRUE((*store)->IngestEvents(first, &st).ok());
-  ASSERT_TRUE((*store)->IngestEvents(second, &st).ok());
+  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 12000);
+  ASSERT_NE(store, nullptr);
   VectorEventSource ref("ref", events);
   std::mt19937 rng(42);
   for (int round = 0; round < 40; ++round) {
     EventFilter f = RandomFilter(rng);
     SCOPED_TRACE(f.Describe());
-    std::vector<Event> got = ScanAll(store->get(), f), want = ScanAll(&ref, f);
-    ASSERT_EQ(got.size(), want.size());
-    for (size_t i = 0; i < got.size(); ++i) {
-      EXPECT_EQ(Fingerprint(ViewOf(got[i])), Fingerprint(ViewOf(want[i])));
-    }
-    auto count = (*store)->CountEvents(f);
-    ASSERT_TRUE(count.ok());
-    EXPECT_EQ(*count, static_cast<int64_t>(want.size()));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(store.get(), &ref, f));
 
     AggregateQuery q;
     q.filter = f;
@@ -244,22 +281,7 @@ TEST(StoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
     q.by_dyad = rng() % 2;
     q.by_root = rng() % 2;
     q.weight = static_cast<Weight>(rng() % 3);
-    auto fast = (*store)->Aggregate(q);
-    auto slow = ref.Aggregate(q);
-    ASSERT_TRUE(fast.ok() && slow.ok());
-    ASSERT_EQ(fast->size(), slow->size());
-    for (size_t i = 0; i < fast->size(); ++i) {
-      const AggregateRow &x = (*fast)[i], &y = (*slow)[i];
-      EXPECT_EQ(x.period, y.period);
-      EXPECT_EQ(x.a, y.a);
-      EXPECT_EQ(x.b, y.b);
-      EXPECT_EQ(x.root, y.root);
-      EXPECT_EQ(x.events, y.events);
-      EXPECT_DOUBLE_EQ(x.weight, y.weight);
-      for (int k = 0; k < 4; ++k) EXPECT_DOUBLE_EQ(x.quad[k], y.quad[k]);
-      EXPECT_NEAR(x.goldstein_sum, y.goldstein_sum, 1e-6 * (1 + std::fabs(y.goldstein_sum)));
-      EXPECT_DOUBLE_EQ(x.goldstein_weight, y.goldstein_weight);
-    }
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
   }
 }
 
@@ -270,13 +292,8 @@ TEST(StoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
 TEST(StoreTest, ActorFiltersDecidedPerEntryEqualBruteForce) {
   testing::TempDir dir;
   std::vector<Event> events = Unique(RandomEvents(20000, 11));
-  auto store = Store::Open(dir.path(), OpenMode::kWrite);
-  ASSERT_TRUE(store.ok());
-  IngestStats st;
-  std::vector<Event> first(events.begin(), events.begin() + 7000);
-  std::vector<Event> second(events.begin() + 7000, events.end());
-  ASSERT_TRUE((*store)->IngestEvents(first, &st).ok());
-  ASSERT_TRUE((*store)->IngestEvents(second, &st).ok());
+  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 7000);
+  ASSERT_NE(store, nullptr);
   VectorEventSource ref("ref", events);
   const char* ps[] = {"PAK",    "RUS",    "USA", "IND", "CHN",    "IGO", "NGO",
                       "RUSMIL", "PAKGOV", "GOV", "US",  "IGOUNO", "XYZ"};
@@ -298,32 +315,13 @@ TEST(StoreTest, ActorFiltersDecidedPerEntryEqualBruteForce) {
     if (rng() % 3 == 0) f.from = static_cast<Days>(15000 + rng() % 4000);
     if (rng() % 3 == 0) f.to = static_cast<Days>(15000 + rng() % 4000);
     SCOPED_TRACE(f.Describe());
-    std::vector<Event> got = ScanAll(store->get(), f), want = ScanAll(&ref, f);
-    ASSERT_EQ(got.size(), want.size());
-    for (size_t i = 0; i < got.size(); ++i) {
-      EXPECT_EQ(Fingerprint(ViewOf(got[i])), Fingerprint(ViewOf(want[i])));
-    }
-    auto count = (*store)->CountEvents(f);
-    ASSERT_TRUE(count.ok());
-    EXPECT_EQ(*count, static_cast<int64_t>(want.size()));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(store.get(), &ref, f));
     AggregateQuery q;
     q.filter = f;
     q.period = Period::kYear;
     q.by_dyad = rng() % 2;
     q.by_root = rng() % 2;
-    auto fast = (*store)->Aggregate(q);
-    auto slow = ref.Aggregate(q);
-    ASSERT_TRUE(fast.ok() && slow.ok());
-    ASSERT_EQ(fast->size(), slow->size());
-    for (size_t i = 0; i < fast->size(); ++i) {
-      const AggregateRow &x = (*fast)[i], &y = (*slow)[i];
-      EXPECT_EQ(x.period, y.period);
-      EXPECT_EQ(x.a + "-" + x.b, y.a + "-" + y.b);
-      EXPECT_EQ(x.root, y.root);
-      EXPECT_EQ(x.events, y.events);
-      for (int k = 0; k < 4; ++k) EXPECT_DOUBLE_EQ(x.quad[k], y.quad[k]);
-      EXPECT_NEAR(x.goldstein_sum, y.goldstein_sum, 1e-6 * (1 + std::fabs(y.goldstein_sum)));
-    }
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
   }
 }
 
@@ -333,13 +331,8 @@ TEST(StoreTest, ActorFiltersDecidedPerEntryEqualBruteForce) {
 TEST(StoreTest, PeriodCubeAnswersEqualBruteForce) {
   testing::TempDir dir;
   std::vector<Event> events = Unique(RandomEvents(20000, 5));
-  auto store = Store::Open(dir.path(), OpenMode::kWrite);
-  ASSERT_TRUE(store.ok());
-  IngestStats st;
-  std::vector<Event> first(events.begin(), events.begin() + 9000);
-  std::vector<Event> second(events.begin() + 9000, events.end());
-  ASSERT_TRUE((*store)->IngestEvents(first, &st).ok());
-  ASSERT_TRUE((*store)->IngestEvents(second, &st).ok());
+  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 9000);
+  ASSERT_NE(store, nullptr);
   VectorEventSource ref("ref", events);
   std::mt19937 rng(77);
   for (int round = 0; round < 120; ++round) {
@@ -356,21 +349,8 @@ TEST(StoreTest, PeriodCubeAnswersEqualBruteForce) {
     if (rng() % 5 == 0) q.filter.from = q.filter.from.value_or(15000) + 3;  // not aligned: rows
     if (rng() % 4 == 0) q.filter.quad = 1 + rng() % 4;
     SCOPED_TRACE(q.filter.Describe());
-    auto fast = (*store)->Aggregate(q);
-    auto slow = ref.Aggregate(q);
-    ASSERT_TRUE(fast.ok() && slow.ok());
-    ASSERT_EQ(fast->size(), slow->size());
-    for (size_t i = 0; i < fast->size(); ++i) {
-      const AggregateRow &x = (*fast)[i], &y = (*slow)[i];
-      EXPECT_EQ(x.period, y.period);
-      EXPECT_EQ(x.root, y.root);
-      EXPECT_EQ(x.events, y.events);
-      EXPECT_DOUBLE_EQ(x.weight, y.weight);
-      for (int k = 0; k < 4; ++k) EXPECT_DOUBLE_EQ(x.quad[k], y.quad[k]);
-      EXPECT_NEAR(x.goldstein_sum, y.goldstein_sum, 1e-6 * (1 + std::fabs(y.goldstein_sum)));
-      EXPECT_DOUBLE_EQ(x.goldstein_weight, y.goldstein_weight);
-    }
-    auto count = (*store)->CountEvents(q.filter);
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
+    auto count = store->CountEvents(q.filter);
     auto want = ref.CountEvents(q.filter);
     ASSERT_TRUE(count.ok() && want.ok());
     EXPECT_EQ(*count, *want);
