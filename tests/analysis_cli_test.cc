@@ -13,13 +13,6 @@
 namespace entente::testing {
 namespace {
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
 std::vector<std::string> Fields(const std::string& line, char sep = '\t') {
   std::vector<std::string> out;
   std::string cur;

@@ -10,17 +10,11 @@
 namespace entente {
 namespace {
 
+using ::entente::testing::Lines;
 using ::entente::testing::ReadFileOrDie;
 using ::entente::testing::RunEntente;
 using ::entente::testing::TempDir;
 using ::entente::testing::WriteFileOrDie;
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 TEST(EventsCommand, FiltersOnSharedGdeltFile) {
   ENTENTE_REQUIRE_SHARED(path, "gdelt1/gdelt-demo/events.csv");

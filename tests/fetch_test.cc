@@ -33,14 +33,6 @@ constexpr const char* kD = "20180101004500.export.CSV.zip";      // listed, abse
 constexpr const char* kLate = "20180326044500.export.CSV.zip";   // DIAS sample, out of range
 constexpr const char* kEarly = "20171231234500.export.CSV.zip";  // out of range
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
-
 // The first `n` lines (or the lines after the first `-n`) of `text`, newline-terminated.
 std::string Slice(const std::string& text, int from, int count) {
   std::vector<std::string> lines = Lines(text);

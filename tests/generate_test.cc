@@ -18,14 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
-
 TEST(Generate, WritesADeterministicFileThatReadsBackWithoutRejects) {
   TempDir dir;
   const std::string a = dir.File("a.export.CSV"), b = dir.File("b.export.CSV");

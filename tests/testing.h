@@ -44,6 +44,9 @@ class TempDir {
 std::string ReadFileOrDie(const std::string& path);
 void WriteFileOrDie(const std::string& path, const std::string& bytes);
 
+// The lines of `text`, without their newlines.
+std::vector<std::string> Lines(const std::string& text);
+
 struct RunResult {
   int exit_code = -1;
   std::string out;

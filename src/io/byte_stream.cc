@@ -33,7 +33,8 @@ bool FileStream::InMemory(std::string_view* bytes) {
 
 Status FileStream::Open(const std::string& path) {
   path_ = path;
-  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  fd_ = path == "-" ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)
+                    : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     int err = errno;
     std::string msg = fmt::format("{}: cannot open: {}", path, std::strerror(err));
@@ -44,14 +45,24 @@ Status FileStream::Open(const std::string& path) {
     return Status::IOError(fmt::format("{}: cannot stat: {}", path, std::strerror(errno)));
   }
   if (S_ISDIR(st.st_mode)) return Status::InvalidArgument(fmt::format("{}: is a directory", path));
-  size_ = S_ISREG(st.st_mode) ? st.st_size : 0;
+  regular_ = S_ISREG(st.st_mode);
+  size_ = regular_ ? st.st_size : 0;
 #ifdef POSIX_FADV_SEQUENTIAL
   ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
   return Status::Ok();
 }
 
-Result<std::string> FileStream::PeekPrefix(size_t n) const {
+Result<std::string> FileStream::PeekPrefix(size_t n) {
+  if (!regular_) {  // no pread on a pipe: read the prefix now and keep it for Read()
+    while (peeked_.size() < n) {
+      char buf[64];
+      ASSIGN_OR_RETURN(size_t got, ReadFd(buf, std::min(sizeof buf, n - peeked_.size())));
+      if (got == 0) break;
+      peeked_.append(buf, got);
+    }
+    return peeked_.substr(0, n);
+  }
   std::string out(n, '\0');
   ssize_t got;
   do {
@@ -62,7 +73,27 @@ Result<std::string> FileStream::PeekPrefix(size_t n) const {
   return out;
 }
 
+Result<std::string> FileStream::ReadAll() {
+  std::string out;
+  char buf[1 << 16];
+  for (;;) {
+    ASSIGN_OR_RETURN(size_t got, Read(buf, sizeof buf));
+    if (got == 0) return out;
+    out.append(buf, got);
+  }
+}
+
 Result<size_t> FileStream::Read(char* buf, size_t n) {
+  if (peeked_pos_ < peeked_.size() && n > 0) {
+    size_t k = std::min(n, peeked_.size() - peeked_pos_);
+    std::memcpy(buf, peeked_.data() + peeked_pos_, k);
+    peeked_pos_ += k;
+    return k;
+  }
+  return ReadFd(buf, n);
+}
+
+Result<size_t> FileStream::ReadFd(char* buf, size_t n) {
   for (;;) {
     ssize_t got = ::read(fd_, buf, n);
     if (got >= 0) {

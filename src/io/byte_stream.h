@@ -35,7 +35,8 @@ class ByteStream {
   virtual bool InMemory(std::string_view* /*bytes*/) { return false; }
 };
 
-// A file on disk, read sequentially with read(2).
+// A file on disk, read sequentially with read(2). "-" is standard input. Pipes and other
+// non-seekable files work too: the prefix peeked for detection is kept and served first.
 class FileStream : public ByteStream {
  public:
   FileStream() = default;
@@ -45,9 +46,14 @@ class FileStream : public ByteStream {
 
   // NotFound / IOError naming `path` when the file cannot be opened or is a directory.
   Status Open(const std::string& path);
-  // The first bytes of the file without consuming them (for magic-byte detection).
-  Result<std::string> PeekPrefix(size_t n) const;
+  // The first bytes of the file without consuming them (for magic-byte detection). Call it
+  // before the first Read().
+  Result<std::string> PeekPrefix(size_t n);
   int64_t size() const { return size_; }
+  // A regular file (seekable, size known), as opposed to a pipe, terminal or device.
+  bool regular() const { return regular_; }
+  // The rest of the stream in memory (for containers that need random access, such as zip).
+  Result<std::string> ReadAll();
 
   Result<size_t> Read(char* buf, size_t n) override;
   int64_t RawPosition() const override { return position_; }
@@ -56,9 +62,14 @@ class FileStream : public ByteStream {
   bool InMemory(std::string_view* bytes) override;
 
  private:
+  Result<size_t> ReadFd(char* buf, size_t n);  // read(2), retried on EINTR
+
   std::string path_;
   int fd_ = -1;
   void* map_ = nullptr;  // the whole file when mapped
+  bool regular_ = false;
+  std::string peeked_;  // bytes PeekPrefix took from a non-seekable file, served first by Read()
+  size_t peeked_pos_ = 0;
   int64_t size_ = 0;
   int64_t position_ = 0;
 };

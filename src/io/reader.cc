@@ -162,7 +162,13 @@ Status ReadEventFile(const std::string& path, const ReadOptions& options,
   switch (DetectContainer(magic)) {
     case Container::kZip: {
       ZipArchive zip;
-      RETURN_IF_ERROR(zip.OpenFile(path));
+      if (file.regular()) {
+        RETURN_IF_ERROR(zip.OpenFile(path));
+        return ReadZip(&zip, path, &d);
+      }
+      // A zip's directory is at its end: a piped archive is read whole first.
+      ASSIGN_OR_RETURN(std::string bytes, file.ReadAll());
+      RETURN_IF_ERROR(zip.OpenMemory(path, bytes));
       return ReadZip(&zip, path, &d);
     }
     case Container::kGzip: {

@@ -8,6 +8,7 @@
 // chunks in flight plus the workers' runs, whatever the input size.
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -138,6 +139,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
 
   int64_t total = 0;
   for (const std::string& p : paths) {
+    if (p == "-") continue;  // standard input: size unknown
     if (!FileExists(p)) return Status::NotFound(p + ": no such file");
     total += static_cast<int64_t>(FileSizeOr0(p));
   }
@@ -210,10 +212,29 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
 
   // Producer: chunks of plain files, whole compressed or header-driven files.
   for (const std::string& path : paths) {
+    // Standard input and pipes cannot be cut at offsets: one worker reads them as a stream.
+    auto push_whole = [&] {
+      WorkItem item;
+      item.path = path;
+      item.whole_file = true;
+      item.format = options.format;
+      item.file_bytes = static_cast<int64_t>(path == "-" ? 0 : FileSizeOr0(path));
+      return queue.Push(std::move(item));
+    };
+    if (path == "-") {
+      if (!push_whole()) break;
+      continue;
+    }
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       fail(ErrnoStatus(path, errno));
       break;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+      close(fd);
+      if (!push_whole()) break;
+      continue;
     }
     std::string buf(config::kChunkBytes, '\0');
     ssize_t got = pread(fd, buf.data(), buf.size(), 0);
@@ -230,12 +251,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
     if (!compressed && fmt == io::Format::kAuto) fmt = DetectFormat(path, buf);
     if (compressed || !Chunkable(fmt)) {
       close(fd);
-      WorkItem item;
-      item.path = path;
-      item.whole_file = true;
-      item.format = options.format;
-      item.file_bytes = static_cast<int64_t>(FileSizeOr0(path));
-      if (!queue.Push(std::move(item))) break;
+      if (!push_whole()) break;
       continue;
     }
     // Plain, line-oriented: cut into chunks at line ends.
