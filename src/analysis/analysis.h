@@ -134,13 +134,14 @@ Result<Penalty> ParsePenalty(std::string_view text);  // bic|mbic|NUMBER
 // weighted events per period (kVolume) or log of the dyad's share of its actors' events
 // (kIntensity, for news data whose volume grows by itself over the decades); kSectors adds to
 // kVolume the period's sector mix (the kind of relation: a turn to defence or energy cooperation
-// is a turn even when the tone was already cordial).
+// is a turn even when the tone was already cordial). The default is kCoop: how many events a
+// period has says as much about the news (or the chronicler) as about the relation.
 enum class PhaseSignal { kCoop, kVolume, kIntensity, kSectors };
 Result<PhaseSignal> ParsePhaseSignal(std::string_view text);  // coop|volume|intensity|sectors
 
 struct PhaseOptions {
   int min_length = 2;  // minimum phase length in periods (>= 1)
-  PhaseSignal signal = PhaseSignal::kVolume;
+  PhaseSignal signal = PhaseSignal::kCoop;
   Penalty penalty;
   int turning_events = 3;  // events listed per turning point
   int turning_window = 2;  // periods either side of a change point searched for turning events

@@ -40,17 +40,23 @@ TEST(PhasesTest, ChangeInKindNeedsTheSectorSignal) {
   VectorEventSource src = KindShift(2000, 2010, 2019);
   SeriesOptions so;
   PhaseOptions po;
-  Result<PhaseResult> plain = FindPhases(src, "PAK", "RUS", so, po);
+  Result<PhaseResult> plain = FindPhases(src, "PAK", "RUS", so, po);  // default: kCoop
   ASSERT_TRUE(plain.ok());
   EXPECT_EQ(Starts(*plain), (std::vector<std::string>{"2000"}));
+  po.signal = PhaseSignal::kVolume;
+  Result<PhaseResult> volume = FindPhases(src, "PAK", "RUS", so, po);
+  ASSERT_TRUE(volume.ok());
+  EXPECT_EQ(Starts(*volume), (std::vector<std::string>{"2000"}));
   po.signal = PhaseSignal::kSectors;
   Result<PhaseResult> kind = FindPhases(src, "PAK", "RUS", so, po);
   ASSERT_TRUE(kind.ok());
   EXPECT_EQ(Starts(*kind), (std::vector<std::string>{"2000", "2010"}));
   // Six sector shares, five free, plus two cooperation means and the volume: BIC charges
-  // (8 + 1) ln n per change, n = 20 observed years.
+  // (8 + 1) ln n per change, n = 20 observed years; the volume signal (2 + 1 + 1) ln n, the
+  // cooperation means alone (2 + 1) ln n.
   EXPECT_NEAR(kind->penalty, 9 * std::log(20.0), 1e-9);
-  EXPECT_NEAR(plain->penalty, 4 * std::log(20.0), 1e-9);
+  EXPECT_NEAR(volume->penalty, 4 * std::log(20.0), 1e-9);
+  EXPECT_NEAR(plain->penalty, 3 * std::log(20.0), 1e-9);
 }
 
 TEST(PhasesTest, SectorSignalKeepsToneChanges) {

@@ -36,9 +36,10 @@ class PhasesCommand : public CommandHandler {
     app->add_option("--penalty", penalty_,
                     "Change-point penalty: bic (default), mbic or a number in cost units");
     app->add_option("--signal", signal_,
-                    "What changes are found on: volume (default: cooperation and engagement), "
-                    "intensity (engagement as the share of the actors' events), sectors "
-                    "(volume plus the sector mix: changes in the kind of relation) or coop")
+                    "What changes are found on: coop (default: net cooperation and Goldstein), "
+                    "volume (cooperation and engagement), intensity (engagement as the share "
+                    "of the actors' events) or sectors (volume plus the sector mix: changes in "
+                    "the kind of relation)")
         ->check(CLI::IsMember({"volume", "intensity", "sectors", "coop"}));
     app->add_option("--turning", turning_, "Turning events listed per phase (default 3)")
         ->check(CLI::NonNegativeNumber);
@@ -82,7 +83,7 @@ class PhasesCommand : public CommandHandler {
  private:
   AnalysisArgs args_;
   int min_length_ = 2, turning_ = 3;
-  std::string penalty_ = "bic", signal_ = "volume";
+  std::string penalty_ = "bic", signal_ = "coop";
 };
 
 }  // namespace
