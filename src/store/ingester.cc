@@ -140,13 +140,18 @@ Status Ingester::FlushRun(RunBuilder* run) {
   {
     auto w = SegmentWriter::Create(path);
     if (!w.ok()) return done(w.status());
+    (*w)->SetSourceDicts(run->dicts());
+    std::vector<uint64_t> sorted_keys(keys->size());
+    for (size_t i = 0; i < keys->size(); ++i) sorted_keys[i] = (*keys)[i].first;
+    (*w)->SetSortedKeys(std::move(sorted_keys));
     constexpr size_t kPrefetchAhead = 8;
     for (size_t i = 0; i < entries.size(); ++i) {
-      if (i + kPrefetchAhead < entries.size()) run->PrefetchRow(entries[i + kPrefetchAhead].offset);
+      if (i + kPrefetchAhead < entries.size()) run->PrefetchRow(entries[i + kPrefetchAhead].row);
       const RunBuilder::Entry& en = entries[i];
       if (en.duplicate) continue;
-      Status s = (*w)->Add(run->RowAt(en.offset), run->dyad_string(en.a), run->dyad_string(en.b),
-                           en.flipped, en.key);
+      const PackedRow& r = run->row(en.row);
+      Status s = (*w)->AddPacked(r, run->plain(r), run->dyad_string(en.a), run->dyad_string(en.b),
+                                 en.flipped);
       if (!s.ok()) return done(s);
     }
     Status s = (*w)->Finish(&sum);
