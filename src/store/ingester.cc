@@ -144,9 +144,10 @@ Status Ingester::FlushRun(RunBuilder* run) {
     std::vector<uint64_t> sorted_keys(keys->size());
     for (size_t i = 0; i < keys->size(); ++i) sorted_keys[i] = (*keys)[i].first;
     (*w)->SetSortedKeys(std::move(sorted_keys));
-    constexpr size_t kPrefetchAhead = 8;
+    constexpr size_t kRowAhead = 16, kPlainAhead = 8;
     for (size_t i = 0; i < entries.size(); ++i) {
-      if (i + kPrefetchAhead < entries.size()) run->PrefetchRow(entries[i + kPrefetchAhead].row);
+      if (i + kRowAhead < entries.size()) run->PrefetchRow(entries[i + kRowAhead].row);
+      if (i + kPlainAhead < entries.size()) run->PrefetchPlain(entries[i + kPlainAhead].row);
       const RunBuilder::Entry& en = entries[i];
       if (en.duplicate) continue;
       const PackedRow& r = run->row(en.row);

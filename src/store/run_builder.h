@@ -55,11 +55,19 @@ class RunBuilder {
   const char* plain(const PackedRow& r) const { return plain_.data() + r.plain_offset; }
   // The run's dictionaries: dicts()[i] holds the values of column kDictColumns[i].
   const StringInterner* const* dicts() const { return dict_ptrs_; }
-  // Hints the CPU to load row `i` (rows are read in sorted order, i.e. scattered over memory).
+  // Hints the CPU to load row `i` (rows are read in sorted order, i.e. scattered over memory),
+  // then, once it is in cache, the row's plain strings: a writer calls PrefetchRow a few rows
+  // ahead of PrefetchPlain, so that reading plain_offset does not itself wait on memory.
   void PrefetchRow(uint32_t i) const {
     const char* p = reinterpret_cast<const char*>(&rows_[i]);
     for (size_t line = 0; line < sizeof(PackedRow); line += 64) __builtin_prefetch(p + line);
-    __builtin_prefetch(plain_.data() + rows_[i].plain_offset);
+  }
+  void PrefetchPlain(uint32_t i) const {
+    const PackedRow& r = rows_[i];
+    const char* p = plain_.data() + r.plain_offset;
+    uint32_t n = 0;
+    for (uint32_t len : r.plain_len) n += len;
+    for (uint32_t off = 0; off < n; off += 64) __builtin_prefetch(p + off);
   }
   void Clear();
 
