@@ -28,7 +28,10 @@ void AdviseHugePages(const void* p, size_t n) {
 }  // namespace
 
 RunBuilder::RunBuilder() {
-  for (int i = 0; i < kNumDictColumns; ++i) dict_ptrs_[i] = &dicts_[i].strings;
+  for (int i = 0; i < kNumDictColumns; ++i) {
+    dict_ptrs_[i] = &dicts_[i].strings;
+    dicts_[i].strings.Id("");  // id 0, so that Intern() answers "" without a lookup
+  }
 }
 
 void RunBuilder::Add(const EventRow& e) {
@@ -144,6 +147,7 @@ void RunBuilder::Clear() {
   plain_.clear();
   for (Dict& d : dicts_) {
     d.strings.Clear();
+    d.strings.Id("");
     d.has_last = false;
   }
   dict_bytes_ = 0;

@@ -54,6 +54,7 @@ class RunBuilder {
   // The row's plain strings, back to back (PackedRow::plain_len says where each ends).
   const char* plain(const PackedRow& r) const { return plain_.data() + r.plain_offset; }
   // The run's dictionaries: dicts()[i] holds the values of column kDictColumns[i].
+  // Id 0 is always "" in each.
   const StringInterner* const* dicts() const { return dict_ptrs_; }
   // Hints the CPU to load row `i` (rows are read in sorted order, i.e. scattered over memory),
   // then, once it is in cache, the row's plain strings: a writer calls PrefetchRow a few rows
@@ -78,8 +79,9 @@ class RunBuilder {
     bool has_last = false;
   };
   uint32_t Intern(int i, std::string_view v) {
+    if (v.empty()) return 0;  // most actor attribute columns are empty in most rows
     Dict& d = dicts_[i];
-    if (d.has_last && d.strings.value(d.last_id) == v) return d.last_id;
+    if (d.has_last && StringInterner::Same(d.strings.value(d.last_id), v)) return d.last_id;
     size_t before = d.strings.size();
     d.last_id = d.strings.Id(v);
     d.has_last = true;
