@@ -43,8 +43,11 @@ Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
 }
 
 Ingester::Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing,
-                   int workers)
-    : dir_(std::move(dir)), manifest_(std::move(base)), existing_(std::move(existing)) {
+                   int workers, size_t key_budget)
+    : dir_(std::move(dir)),
+      manifest_(std::move(base)),
+      existing_(std::move(existing)),
+      key_budget_(key_budget) {
   for (int i = 0; i < workers; ++i) runs_.push_back(std::make_unique<RunBuilder>());
 }
 
@@ -95,6 +98,30 @@ Status Ingester::FlushRun(RunBuilder* run) {
   std::string name, path;
   {
     std::lock_guard<std::mutex> l(mu_);
+    if (!loaded_existing_) {
+      // The store's keys, once, as far as they fit; the rest stay on disk in existing_.
+      loaded_existing_ = true;
+      std::vector<const SegmentReader*> on_disk;
+      std::vector<uint64_t> seg_keys;
+      for (const SegmentReader* r : existing_) {
+        if (accepted_.bytes() + 2 * sizeof(uint64_t) * r->rows() > key_budget_) {
+          on_disk.push_back(r);
+          continue;
+        }
+        seg_keys.clear();
+        seg_keys.reserve(r->rows());
+        RETURN_IF_ERROR(r->ForEachKey([&](uint64_t k) { seg_keys.push_back(k); }));
+        accepted_.Insert(seg_keys);
+      }
+      existing_ = std::move(on_disk);
+    }
+    accepted_.ForEachHit(*keys, [&](size_t i) {
+      RunBuilder::Entry& e = entries[(*keys)[i].second];
+      if (!e.duplicate) {
+        e.duplicate = true;
+        ++dups;
+      }
+    });
     for (const SegmentReader* r : existing_) {
       ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, *keys, &entries));
       dups += n;
@@ -158,11 +185,16 @@ Status Ingester::FlushRun(RunBuilder* run) {
     Status s = (*w)->Finish(&sum);
     if (!s.ok()) return done(s);
   }
-  auto reader = SegmentReader::Open(path);
-  if (!reader.ok()) return done(reader.status());
   run->Clear();
   std::lock_guard<std::mutex> l(mu_);
   std::erase(in_flight_, keys);
+  if (accepted_.bytes() + 2 * sizeof(uint64_t) * keys->size() <= key_budget_) {
+    accepted_.Insert(*keys);
+  } else {  // out of memory budget: later runs read this segment's keys from its file
+    auto reader = SegmentReader::Open(path);
+    if (!reader.ok()) return reader.status();
+    written_.push_back(WrittenSegment{path, (*reader)->keys_ref(), (*reader)->rows()});
+  }
   for (SegmentInfo& info : written_info_) {
     if (info.name != name) continue;
     info.rows = sum.rows;
@@ -171,7 +203,6 @@ Status Ingester::FlushRun(RunBuilder* run) {
     info.max_date = sum.max_date;
   }
   counts_.stored += static_cast<int64_t>(sum.rows);
-  written_.push_back(WrittenSegment{path, (*reader)->keys_ref(), (*reader)->rows()});
   return Status::Ok();
 }
 
