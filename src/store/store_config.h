@@ -42,7 +42,7 @@ inline constexpr size_t kDedupeKeyBytes = 48u << 20;
 
 // Meant as: when a store holds more segments than this after an ingest, the ingest merges the
 // smallest ones into one before it commits. NOT IMPLEMENTED YET (nothing reads this): a 10M-row
-// ingest leaves 57 segments, and a dyad query then decodes 1-2 blocks in each (~0.35 ms per
+// ingest leaves 50 segments, and a dyad query then decodes 1-2 blocks in each (~0.35 ms per
 // segment measured, docs/BENCHMARKS.md "Store"), where one merged segment would need ~7 blocks.
 inline constexpr int kMaxSegments = 32;
 
