@@ -165,6 +165,16 @@ Status CompressBlob(std::string_view raw, std::string* out) {
   return Status::Ok();
 }
 
+Status CompressBlobTo(std::string_view raw, std::string* buf, size_t* n) {
+  size_t bound = ZSTD_compressBound(raw.size());
+  if (buf->size() < bound) buf->resize(bound);
+  size_t got = ZSTD_compressCCtx(ThreadCCtx(), buf->data(), buf->size(), raw.data(), raw.size(),
+                                 config::kZstdLevel);
+  if (ZSTD_isError(got)) return Status::IOError(fmt::format("zstd: {}", ZSTD_getErrorName(got)));
+  *n = got;
+  return Status::Ok();
+}
+
 Status DecompressBlob(std::string_view frame, uint64_t raw_size, std::string* out) {
   out->resize(raw_size);
   size_t n = ZSTD_decompressDCtx(ThreadDCtx(), out->data(), raw_size, frame.data(), frame.size());

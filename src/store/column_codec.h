@@ -49,6 +49,9 @@ Status DecodeColumn(int column, std::string raw, uint32_t rows, DecodedColumn* o
 
 // zstd at config::kZstdLevel; appends one frame to `out`.
 Status CompressBlob(std::string_view raw, std::string* out);
+// The same into a reused scratch buffer: the frame is `buf`'s first `*n` bytes (`buf` only grows,
+// so a writer compressing block after block neither allocates nor zero-fills per frame).
+Status CompressBlobTo(std::string_view raw, std::string* buf, size_t* n);
 // Replaces `out` with the frame's content, which must be exactly `raw_size` bytes.
 Status DecompressBlob(std::string_view frame, uint64_t raw_size, std::string* out);
 

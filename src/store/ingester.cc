@@ -43,8 +43,11 @@ Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
 }
 
 Ingester::Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing,
-                   int workers)
-    : dir_(std::move(dir)), manifest_(std::move(base)), existing_(std::move(existing)) {
+                   int workers, size_t key_budget)
+    : dir_(std::move(dir)),
+      manifest_(std::move(base)),
+      existing_(std::move(existing)),
+      key_budget_(key_budget) {
   for (int i = 0; i < workers; ++i) runs_.push_back(std::make_unique<RunBuilder>());
 }
 
@@ -95,6 +98,30 @@ Status Ingester::FlushRun(RunBuilder* run) {
   std::string name, path;
   {
     std::lock_guard<std::mutex> l(mu_);
+    if (!loaded_existing_) {
+      // The store's keys, once, as far as they fit; the rest stay on disk in existing_.
+      loaded_existing_ = true;
+      std::vector<const SegmentReader*> on_disk;
+      std::vector<uint64_t> seg_keys;
+      for (const SegmentReader* r : existing_) {
+        if (accepted_.bytes() + 2 * sizeof(uint64_t) * r->rows() > key_budget_) {
+          on_disk.push_back(r);
+          continue;
+        }
+        seg_keys.clear();
+        seg_keys.reserve(r->rows());
+        RETURN_IF_ERROR(r->ForEachKey([&](uint64_t k) { seg_keys.push_back(k); }));
+        accepted_.Insert(seg_keys);
+      }
+      existing_ = std::move(on_disk);
+    }
+    accepted_.ForEachHit(*keys, [&](size_t i) {
+      RunBuilder::Entry& e = entries[(*keys)[i].second];
+      if (!e.duplicate) {
+        e.duplicate = true;
+        ++dups;
+      }
+    });
     for (const SegmentReader* r : existing_) {
       ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, *keys, &entries));
       dups += n;
@@ -140,23 +167,34 @@ Status Ingester::FlushRun(RunBuilder* run) {
   {
     auto w = SegmentWriter::Create(path);
     if (!w.ok()) return done(w.status());
-    constexpr size_t kPrefetchAhead = 8;
+    (*w)->SetSourceDicts(run->dicts());
+    std::vector<uint64_t> sorted_keys(keys->size());
+    for (size_t i = 0; i < keys->size(); ++i) sorted_keys[i] = (*keys)[i].first;
+    (*w)->SetSortedKeys(std::move(sorted_keys));
+    constexpr size_t kRowAhead = 16, kPlainAhead = 8;
     for (size_t i = 0; i < entries.size(); ++i) {
-      if (i + kPrefetchAhead < entries.size()) run->PrefetchRow(entries[i + kPrefetchAhead].offset);
+      if (i + kRowAhead < entries.size()) run->PrefetchRow(entries[i + kRowAhead].row);
+      if (i + kPlainAhead < entries.size()) run->PrefetchPlain(entries[i + kPlainAhead].row);
       const RunBuilder::Entry& en = entries[i];
       if (en.duplicate) continue;
-      Status s = (*w)->Add(run->RowAt(en.offset), run->dyad_string(en.a), run->dyad_string(en.b),
-                           en.flipped, en.key);
+      const PackedRow& r = run->row(en.row);
+      Status s = (*w)->AddPacked(r, run->plain(r), run->dyad_string(en.a), run->dyad_string(en.b),
+                                 en.flipped);
       if (!s.ok()) return done(s);
     }
     Status s = (*w)->Finish(&sum);
     if (!s.ok()) return done(s);
   }
-  auto reader = SegmentReader::Open(path);
-  if (!reader.ok()) return done(reader.status());
   run->Clear();
   std::lock_guard<std::mutex> l(mu_);
   std::erase(in_flight_, keys);
+  if (accepted_.bytes() + 2 * sizeof(uint64_t) * keys->size() <= key_budget_) {
+    accepted_.Insert(*keys);
+  } else {  // out of memory budget: later runs read this segment's keys from its file
+    auto reader = SegmentReader::Open(path);
+    if (!reader.ok()) return reader.status();
+    written_.push_back(WrittenSegment{path, (*reader)->keys_ref(), (*reader)->rows()});
+  }
   for (SegmentInfo& info : written_info_) {
     if (info.name != name) continue;
     info.rows = sum.rows;
@@ -165,7 +203,6 @@ Status Ingester::FlushRun(RunBuilder* run) {
     info.max_date = sum.max_date;
   }
   counts_.stored += static_cast<int64_t>(sum.rows);
-  written_.push_back(WrittenSegment{path, (*reader)->keys_ref(), (*reader)->rows()});
   return Status::Ok();
 }
 

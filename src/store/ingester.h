@@ -4,6 +4,9 @@
 // puts the new segments in the manifest in one atomic rename; until then the store is unchanged,
 // and Abort() (or a crash) leaves only files the next writer deletes.
 //
+// Keys already accepted are kept in memory (KeySet) up to config::kDedupeKeyBytes, so checking a
+// run does not re-read every earlier segment's keys.
+//
 // Thread safety: Add(w, ...) may be called concurrently for distinct workers w; Commit/Abort from
 // one thread after all Adds are done. Workers encode and write their segments in parallel; only
 // the dedupe step (against stored segments and the keys of runs in flight) holds the mutex.
@@ -19,9 +22,11 @@
 
 #include "core/event.h"
 #include "core/status.h"
+#include "store/key_set.h"
 #include "store/manifest.h"
 #include "store/run_builder.h"
 #include "store/segment_reader.h"
+#include "store/store_config.h"
 
 namespace entente::store {
 
@@ -35,7 +40,10 @@ class Ingester {
  public:
   // `existing` are the store's current segments (not owned; must outlive the Ingester).
   // REQUIRES: the caller holds the store's writer lock.
-  Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing, int workers);
+  // `key_budget`: bytes of dedupe keys kept in memory (tests lower it to exercise the on-disk
+  // path).
+  Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing, int workers,
+           size_t key_budget = config::kDedupeKeyBytes);
   ~Ingester();
 
   // Returns false once an error has happened (the caller stops feeding rows).
@@ -68,7 +76,12 @@ class Ingester {
     BlobRef keys;
     uint64_t rows = 0;
   };
-  std::vector<WrittenSegment> written_;
+  std::vector<WrittenSegment> written_;  // only those whose keys did not fit in accepted_
+  // Keys of the segments this ingest wrote (and of the store's segments) while they fit in
+  // config::kDedupeKeyBytes; existing_ then holds only the store's segments that did not fit.
+  KeySet accepted_;
+  size_t key_budget_;
+  bool loaded_existing_ = false;
   std::vector<SegmentInfo> written_info_;
   // Sorted keys of runs being written by other workers right now (see FlushRun).
   std::vector<std::shared_ptr<std::vector<std::pair<uint64_t, uint32_t>>>> in_flight_;

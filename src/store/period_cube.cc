@@ -38,18 +38,36 @@ void CubeSums::Add(const CubeSums& o) {
 }
 
 void CubeBuilder::Add(const EventRow& e) {
-  if (e.date < month_start_ || e.date >= month_next_) {
-    month_start_ = PeriodStart(e.date, Period::kMonth);
+  Add(e.date, e.root_code.empty() ? RootOf(e.code) : e.root_code, e.quad, e.mentions, e.articles,
+      e.goldstein);
+}
+
+void CubeBuilder::Add(Days date, std::string_view root, int8_t quad, int32_t mentions,
+                      int32_t articles, float goldstein) {
+  if (date < month_start_ || date >= month_next_) {
+    month_start_ = PeriodStart(date, Period::kMonth);
     month_next_ = NextPeriodStart(month_start_, Period::kMonth);
   }
-  std::string_view root = e.root_code.empty() ? RootOf(e.code) : e.root_code;
-  CubeSums& s = cells_[std::make_tuple(month_start_, std::string(root), int64_t{e.quad})];
-  int64_t m = e.mentions > 0 ? e.mentions : 1, a = e.articles > 0 ? e.articles : 1;
+  uint64_t root_id = roots_.Id(root);
+  uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(month_start_)) << 32) |
+                 (root_id << 8) | static_cast<uint8_t>(quad);
+  CubeSums* cell;
+  if (root_id < (1u << 24)) {
+    CubeSums*& slot = index_[key];
+    if (slot == nullptr) {
+      slot = &cells_[std::make_tuple(month_start_, std::string(root), int64_t{quad})];
+    }
+    cell = slot;
+  } else {  // more roots than the key holds (not a CAMEO dataset): the map alone
+    cell = &cells_[std::make_tuple(month_start_, std::string(root), int64_t{quad})];
+  }
+  CubeSums& s = *cell;
+  int64_t m = mentions > 0 ? mentions : 1, a = articles > 0 ? articles : 1;
   s.events += 1;
   s.mentions += m;
   s.articles += a;
-  if (!std::isnan(e.goldstein)) {
-    double g = e.goldstein;
+  if (!std::isnan(goldstein)) {
+    double g = goldstein;
     s.gold_events += 1;
     s.gold_mentions += m;
     s.gold_articles += a;

@@ -20,12 +20,14 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/event.h"
 #include "core/event_source.h"
 #include "core/status.h"
 #include "store/coding.h"
+#include "store/string_interner.h"
 
 namespace entente::store {
 
@@ -54,11 +56,18 @@ struct PeriodCube {
 class CubeBuilder {
  public:
   void Add(const EventRow& e);
+  // The same from the fields the cube reads; `root` as Add(e) takes it (root code, else RootOf).
+  void Add(Days date, std::string_view root, int8_t quad, int32_t mentions, int32_t articles,
+           float goldstein);
   void Encode(std::string* meta) const;
 
  private:
   Days month_start_ = 1, month_next_ = 0;  // the last row's month (rows come mostly in order)
   std::map<std::tuple<Days, std::string, int64_t>, CubeSums> cells_;
+  // Cells by (month, root's index in roots_, quad): a row finds its cell without building a
+  // string or walking the map (map nodes do not move, so the pointers stay valid).
+  StringInterner roots_;
+  std::unordered_map<uint64_t, CubeSums*> index_;
 };
 
 // Reader side. Views in `out` point into the decoder's buffer.

@@ -1,7 +1,10 @@
 #include "store/run_builder.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "store/columns.h"
 #include "store/store_config.h"
@@ -9,136 +12,147 @@
 namespace entente::store {
 namespace {
 
-template <class T>
-void Put(std::string* a, T v) {
-  a->append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-template <class T>
-T Get(const char*& p) {
-  T v;
-  std::memcpy(&v, p, sizeof v);
-  p += sizeof v;
-  return v;
+template <size_t... I>
+void PlainLens(const EventRow& e, PackedRow* r, std::index_sequence<I...>) {
+  ((r->plain_len[I] = static_cast<uint32_t>(StringField(e, kPlainColumns[I]).size())), ...);
 }
 
-bool IsStringColumn(int c) {
-  ColumnKind k = KindOf(c);
-  return k == ColumnKind::kDict || k == ColumnKind::kPlain;
+// madvise(MADV_HUGEPAGE) on the 2 MiB pages inside [p, p + n). A hint: errors are ignored.
+void AdviseHugePages(const void* p, size_t n) {
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(p) + n) & ~(kHuge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
 }  // namespace
 
-uint32_t RunBuilder::InternDyad(std::string_view s) {
-  auto it = dyad_ids_.find(s);
-  if (it != dyad_ids_.end()) return it->second;
-  uint32_t id = static_cast<uint32_t>(dyad_strings_.size());
-  auto [ins, ok] = dyad_ids_.emplace(std::string(s), id);
-  dyad_strings_.push_back(&ins->first);
-  return id;
+RunBuilder::RunBuilder() {
+  for (int i = 0; i < kNumDictColumns; ++i) {
+    dict_ptrs_[i] = &dicts_[i].strings;
+    dicts_[i].strings.Id("");  // id 0, so that Intern() answers "" without a lookup
+  }
 }
 
 void RunBuilder::Add(const EventRow& e) {
-  // One allocation for the whole run instead of doublings that copy (and briefly hold 1.5x).
-  if (arena_.capacity() < config::kRunBytes) arena_.reserve(config::kRunBytes + (1u << 20));
+  if (rows_.capacity() == 0) {
+    // One allocation each for the whole run instead of doublings that copy (and briefly hold
+    // 1.5x); pages the run does not fill are never touched, so they cost no memory.
+    size_t max_rows = config::kRunBytes / (sizeof(PackedRow) + sizeof(Entry)) + 1;
+    rows_.reserve(max_rows);
+    entries_.reserve(max_rows);
+    plain_.reserve(config::kRunBytes + (1u << 20));
+    // Rows are written in sorted order, i.e. scattered over these buffers: with 4 KiB pages
+    // nearly every row was a TLB miss. Transparent huge pages where the system allows them.
+    AdviseHugePages(rows_.data(), rows_.capacity() * sizeof(PackedRow));
+    AdviseHugePages(entries_.data(), entries_.capacity() * sizeof(Entry));
+    AdviseHugePages(plain_.data(), plain_.capacity());
+  }
   Entry en;
   std::string_view x = DyadCountry(e.source), y = DyadCountry(e.target);
   en.flipped = y < x;
   if (en.flipped) std::swap(x, y);
-  en.a = InternDyad(x);
-  en.b = InternDyad(y);
+  en.a = dyads_.Id(x);
+  en.b = dyads_.Id(y);
   en.date = e.date;
   en.key = EventKeyHash(e);
-  en.offset = arena_.size();
+  en.row = static_cast<uint32_t>(rows_.size());
   entries_.push_back(en);
 
-  Put<int32_t>(&arena_, e.date);
-  Put<uint8_t>(&arena_, static_cast<uint8_t>(e.precision));
-  Put<uint8_t>(&arena_, e.is_root ? 1 : 0);
-  Put<int8_t>(&arena_, e.quad);
-  Put<float>(&arena_, e.goldstein);
-  Put<int32_t>(&arena_, e.mentions);
-  Put<int32_t>(&arena_, e.sources);
-  Put<int32_t>(&arena_, e.articles);
-  Put<float>(&arena_, e.tone);
-  Put<float>(&arena_, e.lat);
-  Put<float>(&arena_, e.lon);
-  Put<int64_t>(&arena_, e.date_added);
-  for (int c = 0; c < kNumColumns; ++c) {
-    if (!IsStringColumn(c)) continue;
-    std::string_view s = StringField(e, c);
-    Put<uint32_t>(&arena_, static_cast<uint32_t>(s.size()));
-    arena_.append(s);
+  PackedRow& r = rows_.emplace_back();
+  [&]<size_t... I>(std::index_sequence<I...>) {
+    ((r.dict[I] = Intern(I, StringField(e, kDictColumns[I]))), ...);
   }
-}
-
-EventRow RunBuilder::RowAt(uint64_t offset) const {
-  const char* p = arena_.data() + offset;
-  EventRow e;
-  e.date = Get<int32_t>(p);
-  e.precision = static_cast<DatePrecision>(Get<uint8_t>(p));
-  e.is_root = Get<uint8_t>(p) != 0;
-  e.quad = Get<int8_t>(p);
-  e.goldstein = Get<float>(p);
-  e.mentions = Get<int32_t>(p);
-  e.sources = Get<int32_t>(p);
-  e.articles = Get<int32_t>(p);
-  e.tone = Get<float>(p);
-  e.lat = Get<float>(p);
-  e.lon = Get<float>(p);
-  e.date_added = Get<int64_t>(p);
-  for (int c = 0; c < kNumColumns; ++c) {
-    if (!IsStringColumn(c)) continue;
-    uint32_t n = Get<uint32_t>(p);
-    SetStringField(&e, c, std::string_view(p, n));
-    p += n;
-  }
-  return e;
+  (std::make_index_sequence<kNumDictColumns>{});
+  PlainLens(e, &r, std::make_index_sequence<kNumPlainColumns>{});
+  r.plain_offset = plain_.size();
+  for (int c : kPlainColumns) plain_.append(StringField(e, c));
+  r.date_added = e.date_added;
+  r.date = e.date;
+  r.mentions = e.mentions;
+  r.sources = e.sources;
+  r.articles = e.articles;
+  r.goldstein = e.goldstein;
+  r.tone = e.tone;
+  r.lat = e.lat;
+  r.lon = e.lon;
+  r.precision = static_cast<uint8_t>(e.precision);
+  r.is_root = e.is_root ? 1 : 0;
+  r.quad = e.quad;
 }
 
 int64_t RunBuilder::SortAndDedupe() {
-  // Rank dyad strings so that sorting ids sorts strings.
-  std::vector<uint32_t> order(dyad_strings_.size()), rank(dyad_strings_.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t x, uint32_t y) { return *dyad_strings_[x] < *dyad_strings_[y]; });
-  for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
-  std::sort(entries_.begin(), entries_.end(), [&](const Entry& x, const Entry& y) {
-    if (x.a != y.a) return rank[x.a] < rank[y.a];
-    if (x.b != y.b) return rank[x.b] < rank[y.b];
-    if (x.date != y.date) return x.date < y.date;
-    return x.offset < y.offset;  // input order among equals: the first copy is the one kept
-  });
-  std::vector<std::pair<uint64_t, uint32_t>> keys(entries_.size());
-  for (uint32_t i = 0; i < entries_.size(); ++i) keys[i] = {entries_[i].key, i};
-  std::sort(keys.begin(), keys.end(), [&](const auto& x, const auto& y) {
-    if (x.first != y.first) return x.first < y.first;
-    return entries_[x.second].offset < entries_[y.second].offset;
-  });
+  size_t n = entries_.size();
+  // Dedupe in input order: among equal keys the first row read is the one kept.
+  std::vector<std::pair<uint64_t, uint32_t>> keys(n);
+  for (uint32_t i = 0; i < n; ++i) keys[i] = {entries_[i].key, i};
+  std::sort(keys.begin(), keys.end());
   int64_t dups = 0;
-  for (size_t i = 1; i < keys.size(); ++i) {
+  for (size_t i = 1; i < n; ++i) {
     if (keys[i].first == keys[i - 1].first) {
       entries_[keys[i].second].duplicate = true;
       ++dups;
     }
   }
+
+  // Rank dyad strings so that sorting ids sorts strings.
+  std::vector<uint32_t> order(dyads_.size()), rank(dyads_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t x, uint32_t y) { return dyads_.value(x) < dyads_.value(y); });
+  for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+  // Sort (dyad, date, input order) as one 64-bit key and the input index (16 bytes per row
+  // instead of moving entries through a comparator that looks ranks up).
+  std::vector<uint32_t> perm(n);
+  if (dyads_.size() <= 65536) {
+    std::vector<std::pair<uint64_t, uint32_t>> sk(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      const Entry& e = entries_[i];
+      uint64_t date = static_cast<uint32_t>(e.date) ^ 0x80000000u;  // signed order
+      sk[i] = {(uint64_t{rank[e.a]} << 48) | (uint64_t{rank[e.b]} << 32) | date, i};
+    }
+    std::sort(sk.begin(), sk.end());
+    for (size_t k = 0; k < n; ++k) perm[k] = sk[k].second;
+  } else {
+    for (uint32_t i = 0; i < n; ++i) perm[i] = i;
+    std::sort(perm.begin(), perm.end(), [&](uint32_t i, uint32_t j) {
+      const Entry& x = entries_[i];
+      const Entry& y = entries_[j];
+      if (x.a != y.a) return rank[x.a] < rank[y.a];
+      if (x.b != y.b) return rank[x.b] < rank[y.b];
+      if (x.date != y.date) return x.date < y.date;
+      return i < j;
+    });
+  }
+  std::vector<Entry> sorted(n);
+  std::vector<uint32_t> pos(n);  // input index -> sorted index
+  for (size_t k = 0; k < n; ++k) {
+    sorted[k] = entries_[perm[k]];
+    pos[perm[k]] = static_cast<uint32_t>(k);
+  }
+  // Keep the reserved capacity of entries_ (copy back rather than swap).
+  std::copy(sorted.begin(), sorted.end(), entries_.begin());
+
+  sorted_keys_.clear();
+  sorted_keys_.reserve(n - static_cast<size_t>(dups));
+  for (const auto& [key, i] : keys) {
+    if (!entries_[pos[i]].duplicate) sorted_keys_.emplace_back(key, pos[i]);
+  }
   return dups;
 }
 
-std::vector<std::pair<uint64_t, uint32_t>> RunBuilder::SortedKeys() const {
-  std::vector<std::pair<uint64_t, uint32_t>> keys;
-  keys.reserve(entries_.size());
-  for (uint32_t i = 0; i < entries_.size(); ++i) {
-    if (!entries_[i].duplicate) keys.emplace_back(entries_[i].key, i);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
 void RunBuilder::Clear() {
-  arena_.clear();  // keep the capacity: the next run fills it again
+  rows_.clear();  // keep the capacity: the next run fills it again
   entries_.clear();
-  dyad_ids_.clear();
-  dyad_strings_.clear();
+  plain_.clear();
+  for (Dict& d : dicts_) {
+    d.strings.Clear();
+    d.strings.Id("");
+    d.has_last = false;
+  }
+  dict_bytes_ = 0;
+  dyads_.Clear();
+  sorted_keys_.clear();
 }
 
 }  // namespace entente::store

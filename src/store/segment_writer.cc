@@ -65,15 +65,20 @@ void SegmentWriter::CloseDyad() {
   has_dyad_ = false;
 }
 
-Status SegmentWriter::Add(const EventRow& e, std::string_view a, std::string_view b, bool flipped,
-                          uint64_t key) {
+void SegmentWriter::OpenDyadFor(std::string_view a, std::string_view b, Days date) {
   if (!has_dyad_ || dyad_.a != a || dyad_.b != b) {
     CloseDyad();
-    dyad_ = OpenDyad{std::string(a), std::string(b), rows_, e.date, e.date, true, {}};
+    dyad_ = OpenDyad{std::string(a), std::string(b), rows_, date, date, true, {}};
     has_dyad_ = true;
+    ++dyad_serial_;
   }
-  dyad_.max_date = std::max(dyad_.max_date, e.date);
-  dyad_.min_date = std::min(dyad_.min_date, e.date);
+  dyad_.max_date = std::max(dyad_.max_date, date);
+  dyad_.min_date = std::min(dyad_.min_date, date);
+}
+
+Status SegmentWriter::Add(const EventRow& e, std::string_view a, std::string_view b, bool flipped,
+                          uint64_t key) {
+  OpenDyadFor(a, b, e.date);
   std::string_view src_country = flipped ? b : a, tgt_country = flipped ? a : b;
   if (!PureActor(e, true, src_country) || !PureActor(e, false, tgt_country)) dyad_.pure = false;
   for (const ActorRow* actor : {&e.source, &e.target}) {
@@ -97,17 +102,91 @@ Status SegmentWriter::Add(const EventRow& e, std::string_view a, std::string_vie
       case ColumnKind::kFloat: v.floats.push_back(FloatField(e, c)); break;
     }
   }
-  if (block_rows_ == 0) block_min_ = block_max_ = e.date;
-  block_min_ = std::min(block_min_, e.date);
-  block_max_ = std::max(block_max_, e.date);
-  if (rows_ == 0) min_date_ = max_date_ = e.date;
-  min_date_ = std::min(min_date_, e.date);
-  max_date_ = std::max(max_date_, e.date);
   keys_.push_back(key);
   cube_.Add(e);
+  return EndRow(e.date);
+}
+
+Status SegmentWriter::EndRow(Days date) {
+  if (block_rows_ == 0) block_min_ = block_max_ = date;
+  block_min_ = std::min(block_min_, date);
+  block_max_ = std::max(block_max_, date);
+  if (rows_ == 0) min_date_ = max_date_ = date;
+  min_date_ = std::min(min_date_, date);
+  max_date_ = std::max(max_date_, date);
   ++rows_;
   if (++block_rows_ == config::kBlockRows) return FlushBlock();
   return Status::Ok();
+}
+
+void SegmentWriter::SetSourceDicts(const StringInterner* const* dicts) {
+  source_ = dicts;
+  for (int i = 0; i < kNumDictColumns; ++i) remap_[i].assign(dicts[i]->size(), kUnmapped);
+  constexpr int kTagColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
+  for (int t = 0; t < 4; ++t) tag_seen_[t].assign(dicts[DictIndex(kTagColumns[t])]->size(), 0);
+}
+
+Status SegmentWriter::AddPacked(const PackedRow& r, const char* plain, std::string_view a,
+                                std::string_view b, bool flipped) {
+  OpenDyadFor(a, b, r.date);
+  auto value = [&](int column) {
+    int i = DictIndex(column);
+    return source_[i]->value(r.dict[i]);
+  };
+  std::string_view src_code = value(kSrcCode), tgt_code = value(kTgtCode);
+  std::string_view src_country = flipped ? b : a, tgt_country = flipped ? a : b;
+  if (dyad_.pure) {
+    auto pure = [](std::string_view code, std::string_view dyad_country) {
+      return code.size() < 3 || code.substr(0, 3) == dyad_country;
+    };
+    if (!pure(src_code, src_country) || !pure(tgt_code, tgt_country)) dyad_.pure = false;
+  }
+  // Tags, in the order Add finds them; a source id already seen in this dyad adds nothing new.
+  constexpr int kCodeOf[2] = {kSrcCode, kTgtCode}, kCountryOf[2] = {kSrcCountry, kTgtCountry};
+  for (int side = 0; side < 2; ++side) {
+    int ci = DictIndex(kCodeOf[side]);
+    uint32_t& code_seen = tag_seen_[2 * side][r.dict[ci]];
+    if (code_seen != dyad_serial_) {
+      code_seen = dyad_serial_;
+      std::string_view code = source_[ci]->value(r.dict[ci]);
+      if (code.size() >= 3) AddTag(&dyad_.tags, code.substr(0, 3));
+    }
+    int ki = DictIndex(kCountryOf[side]);
+    uint32_t& country_seen = tag_seen_[2 * side + 1][r.dict[ki]];
+    if (country_seen != dyad_serial_) {
+      country_seen = dyad_serial_;
+      AddTag(&dyad_.tags, source_[ki]->value(r.dict[ki]));
+    }
+  }
+
+  for (int i = 0; i < kNumDictColumns; ++i) {
+    uint32_t& id = remap_[i][r.dict[i]];
+    if (id == kUnmapped) id = dicts_[kDictColumns[i]].strings.Id(source_[i]->value(r.dict[i]));
+    block_[kDictColumns[i]].ids.push_back(id);
+  }
+  for (int i = 0; i < kNumPlainColumns; ++i) {
+    ColumnValues& v = block_[kPlainColumns[i]];
+    v.lens.push_back(r.plain_len[i]);
+    v.bytes.append(plain, r.plain_len[i]);
+    plain += r.plain_len[i];
+  }
+  block_[kDate].ints.push_back(r.date);
+  block_[kPrecision].ints.push_back(r.precision);
+  block_[kIsRoot].ints.push_back(r.is_root);
+  block_[kQuad].ints.push_back(r.quad);
+  block_[kMentions].ints.push_back(r.mentions);
+  block_[kSources].ints.push_back(r.sources);
+  block_[kArticles].ints.push_back(r.articles);
+  block_[kDateAdded].ints.push_back(r.date_added);
+  block_[kDir].ints.push_back(flipped ? 1 : 0);
+  block_[kGoldstein].floats.push_back(r.goldstein);
+  block_[kTone].floats.push_back(r.tone);
+  block_[kLat].floats.push_back(r.lat);
+  block_[kLon].floats.push_back(r.lon);
+  std::string_view root = value(kRootCode);
+  if (root.empty()) root = RootOf(value(kCode));
+  cube_.Add(r.date, root, r.quad, r.mentions, r.articles, r.goldstein);
+  return EndRow(r.date);
 }
 
 Status SegmentWriter::FlushBlock() {
@@ -120,14 +199,15 @@ Status SegmentWriter::FlushBlock() {
   for (int c = 0; c < kNumColumns; ++c) {
     raw_.clear();
     EncodeColumn(c, block_[c], &raw_);
-    packed_.clear();
-    RETURN_IF_ERROR(CompressBlob(raw_, &packed_));
+    size_t n = 0;
+    RETURN_IF_ERROR(CompressBlobTo(raw_, &packed_, &n));
+    std::string_view frame(packed_.data(), n);
     BlobRef& ref = meta.columns[c];
     ref.offset = file_->size();
-    ref.size = packed_.size();
+    ref.size = frame.size();
     ref.raw_size = raw_.size();
-    ref.crc = Crc32(packed_);
-    RETURN_IF_ERROR(file_->Append(packed_));
+    ref.crc = Crc32(frame);
+    RETURN_IF_ERROR(file_->Append(frame));
     block_[c].Clear();
   }
   blocks_.push_back(meta);
@@ -140,7 +220,7 @@ Status SegmentWriter::Finish(SegmentSummary* summary) {
   CloseDyad();
 
   // Keys: sorted, delta-coded varints in one frame.
-  std::sort(keys_.begin(), keys_.end());
+  if (!keys_sorted_) std::sort(keys_.begin(), keys_.end());
   raw_.clear();
   uint64_t prev = 0;
   for (uint64_t k : keys_) {

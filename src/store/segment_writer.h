@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "store/column_codec.h"
 #include "store/file_util.h"
+#include "store/packed_row.h"
 #include "store/period_cube.h"
 #include "store/segment_format.h"
 #include "store/string_interner.h"
@@ -42,6 +43,20 @@ class SegmentWriter {
   // EventKeyHash(e), unique within the segment.
   Status Add(const EventRow& e, std::string_view dyad_a, std::string_view dyad_b, bool flipped,
              uint64_t key);
+
+  // The same for a row whose dictionary columns are ids into `dicts` (dicts[i] holds column
+  // kDictColumns[i]; set once before the first AddPacked, they must outlive the writer's use) and
+  // whose plain strings are at `plain`, back to back. Each distinct source id is interned once;
+  // after that a row's ids are mapped through arrays. Writes the same bytes as Add would.
+  void SetSourceDicts(const StringInterner* const* dicts);
+  Status AddPacked(const PackedRow& r, const char* plain, std::string_view dyad_a,
+                   std::string_view dyad_b, bool flipped);
+  // The keys of every row added, ascending (saves Finish a sort). Use with AddPacked, which
+  // takes no key.
+  void SetSortedKeys(std::vector<uint64_t> keys) {
+    keys_ = std::move(keys);
+    keys_sorted_ = true;
+  }
   // Writes the rest, fsyncs and closes. The writer is done after this.
   Status Finish(SegmentSummary* summary);
   uint64_t rows() const { return rows_; }
@@ -56,6 +71,8 @@ class SegmentWriter {
   uint32_t Intern(int column, std::string_view v);
   Status FlushBlock();
   void CloseDyad();
+  void OpenDyadFor(std::string_view a, std::string_view b, Days date);
+  Status EndRow(Days date);
 
   std::unique_ptr<WritableFile> file_;
   Dict dicts_[kNumColumns];
@@ -66,6 +83,16 @@ class SegmentWriter {
   Days block_min_ = 0, block_max_ = 0;
   Days min_date_ = 0, max_date_ = 0;
   std::vector<uint64_t> keys_;
+  bool keys_sorted_ = false;
+
+  // AddPacked: the source dictionaries, each source id's segment id (kUnmapped until first
+  // seen), and per source id of the four actor code/country columns the serial of the last dyad
+  // whose tags it was added to.
+  static constexpr uint32_t kUnmapped = UINT32_MAX;
+  const StringInterner* const* source_ = nullptr;
+  std::vector<uint32_t> remap_[kNumDictColumns];
+  std::vector<uint32_t> tag_seen_[4];
+  uint32_t dyad_serial_ = 0;
 
   struct OpenDyad {
     std::string a, b;

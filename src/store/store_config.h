@@ -33,9 +33,16 @@ inline constexpr size_t kChunkBytes = 8u << 20;
 // larger on GDELT; ingest speed is the promise we measure against DuckDB, so speed wins.
 inline constexpr int kZstdLevel = 1;
 
+// Dedupe keys an ingest keeps in memory (store/key_set.h: 8 bytes a key plus bucket slack, so
+// ~5M keys): the keys of the segments it wrote, and of the store's segments while they fit. Keys
+// beyond this are checked from the segments' key frames on disk, as before (exact either way;
+// only slower). Bounds ingest memory at any input size: at 96 MiB a 10M-row ingest peaked at
+// 473 MiB, too near the 512 MiB promise.
+inline constexpr size_t kDedupeKeyBytes = 48u << 20;
+
 // Meant as: when a store holds more segments than this after an ingest, the ingest merges the
 // smallest ones into one before it commits. NOT IMPLEMENTED YET (nothing reads this): a 10M-row
-// ingest leaves 57 segments, and a dyad query then decodes 1-2 blocks in each (~0.35 ms per
+// ingest leaves 50 segments, and a dyad query then decodes 1-2 blocks in each (~0.35 ms per
 // segment measured, docs/BENCHMARKS.md "Store"), where one merged segment would need ~7 blocks.
 inline constexpr int kMaxSegments = 32;
 

@@ -13,6 +13,7 @@
 #include <random>
 #include <unordered_set>
 
+#include "store/ingester.h"
 #include "store/manifest.h"
 #include "store/store_config.h"
 #include "testing.h"
@@ -435,6 +436,47 @@ TEST(StoreTest, EmptyOrMissingDirectoryIsAnEmptyStore) {
   ASSERT_TRUE(store.ok());
   EXPECT_TRUE((*store)->empty());
   EXPECT_EQ(ScanAll(store->get(), EventFilter{}).size(), 0u);
+}
+
+// Dedupe gives the same counts whether the keys already accepted are held in memory (KeySet) or
+// read back from the segments' key frames (over the memory budget): within one ingest across
+// workers' runs, and against the store's segments on a re-ingest.
+TEST(IngesterTest, DedupeKeysInMemoryOrOnDisk) {
+  std::vector<Event> events = RandomEvents(6000, 7);
+  const int64_t unique = static_cast<int64_t>(Unique(events).size());  // random keys may repeat
+  for (size_t budget : {size_t{0}, config::kDedupeKeyBytes}) {
+    testing::TempDir dir;
+    Manifest committed;
+    {
+      Ingester ing(dir.path(), Manifest{}, {}, 2, budget);
+      // Worker 0: the first 4000; worker 1: rows 3000-5999, so 1000 repeat across the runs.
+      for (size_t i = 0; i < 4000; ++i) ASSERT_TRUE(ing.Add(0, ViewOf(events[i])));
+      for (size_t i = 3000; i < 6000; ++i) ASSERT_TRUE(ing.Add(1, ViewOf(events[i])));
+      IngestCounts counts;
+      ASSERT_TRUE(ing.Commit(&counts, &committed).ok());
+      EXPECT_EQ(counts.rows, 7000);
+      EXPECT_EQ(counts.stored, unique);
+      EXPECT_EQ(counts.duplicates, 7000 - unique);
+    }
+    ASSERT_EQ(committed.segments.size(), 2u);
+    std::vector<std::unique_ptr<SegmentReader>> readers;
+    std::vector<const SegmentReader*> existing;
+    for (const SegmentInfo& s : committed.segments) {
+      auto r = SegmentReader::Open(dir.path() + "/" + s.name);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      readers.push_back(std::move(r).value());
+      existing.push_back(readers.back().get());
+    }
+    Ingester again(dir.path(), committed, existing, 2, budget);
+    for (size_t i = 0; i < 3000; ++i) ASSERT_TRUE(again.Add(0, ViewOf(events[i])));
+    for (size_t i = 3000; i < 6000; ++i) ASSERT_TRUE(again.Add(1, ViewOf(events[i])));
+    IngestCounts counts;
+    Manifest next;
+    ASSERT_TRUE(again.Commit(&counts, &next).ok());
+    EXPECT_EQ(counts.stored, 0);
+    EXPECT_EQ(counts.duplicates, 6000);
+    EXPECT_EQ(next.segments.size(), 2u);
+  }
 }
 
 }  // namespace
