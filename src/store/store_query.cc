@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -434,11 +433,29 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
 }
 
 std::vector<AggregateRow> FastAggregator::Finish() {
-  std::map<std::tuple<std::string, std::string, std::string, Days>, AggregateRow> sorted;
-  for (size_t gi = 0; gi < groups_.size(); ++gi) {
+  // Sorted by (a, b, root, period) through an index over the interned names: no string is
+  // copied before its row is built, and no tree is built (a std::map of string tuples was a
+  // fifth of a 10M-row scan).
+  std::vector<uint32_t> order(groups_.size());
+  for (uint32_t gi = 0; gi < order.size(); ++gi) order[gi] = gi;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const GroupKey& kx = groups_.key(x);
+    const GroupKey& ky = groups_.key(y);
+    if (kx.dyad != ky.dyad) {
+      const auto& [ax, bx] = pair_names_[kx.dyad];
+      const auto& [ay, by] = pair_names_[ky.dyad];
+      if (int c = ax.compare(ay); c != 0) return c < 0;
+      if (int c = bx.compare(by); c != 0) return c < 0;
+    }
+    if (kx.root != ky.root) return roots_.Name(kx.root) < roots_.Name(ky.root);
+    return kx.period < ky.period;
+  });
+  std::vector<AggregateRow> out;
+  out.reserve(order.size());
+  for (uint32_t gi : order) {
     const GroupKey& k = groups_.key(gi);
     const GroupSums& acc = groups_.sums(gi);
-    AggregateRow row;
+    AggregateRow& row = out.emplace_back();
     row.period = k.period;
     row.a = pair_names_[k.dyad].first;
     row.b = pair_names_[k.dyad].second;
@@ -448,12 +465,16 @@ std::vector<AggregateRow> FastAggregator::Finish() {
     for (int i = 0; i < 4; ++i) row.quad[i] = acc.quad[i];
     row.goldstein_sum = acc.gsum;
     row.goldstein_weight = acc.gweight;
-    sorted.emplace(std::make_tuple(row.a, row.b, row.root, row.period), std::move(row));
   }
-  std::vector<AggregateRow> out;
-  out.reserve(sorted.size());
-  for (auto& [k, row] : sorted) out.push_back(std::move(row));
   return out;
+}
+
+// (a, b, root, period): the order Aggregate returns rows in.
+bool AggregateRowLess(const AggregateRow& x, const AggregateRow& y) {
+  if (int c = x.a.compare(y.a); c != 0) return c < 0;
+  if (int c = x.b.compare(y.b); c != 0) return c < 0;
+  if (int c = x.root.compare(y.root); c != 0) return c < 0;
+  return x.period < y.period;
 }
 
 }  // namespace
@@ -495,22 +516,29 @@ Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) 
   }
   for (std::thread& th : pool) th.join();
   for (const Status& s : errors) RETURN_IF_ERROR(s);
-  std::map<std::tuple<std::string, std::string, std::string, Days>, AggregateRow> merged;
-  for (std::vector<AggregateRow>& part : parts) {
-    for (AggregateRow& r : part) {
-      auto [it, fresh] = merged.try_emplace(std::make_tuple(r.a, r.b, r.root, r.period), r);
-      if (fresh) continue;
-      AggregateRow& m = it->second;
-      m.events += r.events;
-      m.weight += r.weight;
-      for (int k = 0; k < 4; ++k) m.quad[k] += r.quad[k];
-      m.goldstein_sum += r.goldstein_sum;
-      m.goldstein_weight += r.goldstein_weight;
+  // Each part is sorted; merge them in turn and add up the groups two parts share.
+  std::vector<AggregateRow> out = std::move(parts[0]);
+  for (size_t t = 1; t < parts.size(); ++t) {
+    std::vector<AggregateRow> merged;
+    merged.reserve(out.size() + parts[t].size());
+    auto x = out.begin(), y = parts[t].begin();
+    while (x != out.end() || y != parts[t].end()) {
+      if (y == parts[t].end() || (x != out.end() && AggregateRowLess(*x, *y))) {
+        merged.push_back(std::move(*x++));
+      } else if (x == out.end() || AggregateRowLess(*y, *x)) {
+        merged.push_back(std::move(*y++));
+      } else {
+        AggregateRow& m = merged.emplace_back(std::move(*x++));
+        const AggregateRow& r = *y++;
+        m.events += r.events;
+        m.weight += r.weight;
+        for (int k = 0; k < 4; ++k) m.quad[k] += r.quad[k];
+        m.goldstein_sum += r.goldstein_sum;
+        m.goldstein_weight += r.goldstein_weight;
+      }
     }
+    out = std::move(merged);
   }
-  std::vector<AggregateRow> out;
-  out.reserve(merged.size());
-  for (auto& [k, r] : merged) out.push_back(std::move(r));
   return out;
 }
 
