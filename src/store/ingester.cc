@@ -104,7 +104,7 @@ Status Ingester::FlushRun(RunBuilder* run) {
       std::vector<const SegmentReader*> on_disk;
       std::vector<uint64_t> seg_keys;
       for (const SegmentReader* r : existing_) {
-        if (accepted_.bytes() + 2 * sizeof(uint64_t) * r->rows() > key_budget_) {
+        if (!KeysFit(r->rows())) {
           on_disk.push_back(r);
           continue;
         }
@@ -188,7 +188,7 @@ Status Ingester::FlushRun(RunBuilder* run) {
   run->Clear();
   std::lock_guard<std::mutex> l(mu_);
   std::erase(in_flight_, keys);
-  if (accepted_.bytes() + 2 * sizeof(uint64_t) * keys->size() <= key_budget_) {
+  if (KeysFit(keys->size())) {
     accepted_.Insert(*keys);
   } else {  // out of memory budget: later runs read this segment's keys from its file
     auto reader = SegmentReader::Open(path);

@@ -81,6 +81,10 @@ class Ingester {
   // config::kDedupeKeyBytes; existing_ then holds only the store's segments that did not fit.
   KeySet accepted_;
   size_t key_budget_;
+  // Whether `n` more keys fit the budget (a bucket may double its capacity: two words a key).
+  bool KeysFit(size_t n) const {
+    return accepted_.bytes() + 2 * sizeof(uint64_t) * n <= key_budget_;
+  }
   bool loaded_existing_ = false;
   std::vector<SegmentInfo> written_info_;
   // Sorted keys of runs being written by other workers right now (see FlushRun).

@@ -27,9 +27,9 @@ class KeySet {
   void ForEachHit(const std::vector<Key>& keys, Hit&& hit) const {
     size_t i = 0;
     while (i < keys.size()) {
-      const std::vector<uint64_t>& b = buckets_[Bucket(KeyOf(keys[i]))];
-      auto it = b.begin();
       size_t bucket = Bucket(KeyOf(keys[i]));
+      const std::vector<uint64_t>& b = buckets_[bucket];
+      auto it = b.begin();
       for (; i < keys.size() && Bucket(KeyOf(keys[i])) == bucket; ++i) {
         uint64_t k = KeyOf(keys[i]);
         it = std::lower_bound(it, b.end(), k);
