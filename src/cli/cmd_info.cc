@@ -11,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "store/store.h"
+#include "store/store_config.h"
 
 namespace entente::cli {
 namespace {
@@ -46,6 +47,10 @@ class InfoCommand : public CommandHandler {
     out.Row({std::string("segments"), static_cast<int64_t>(info->segments)});
     if (check_) out.Row({std::string("check"), std::string("ok")});
     out.Finish();
+    if (info->segments > store::config::kMaxSegments && !globals.quiet) {
+      std::fprintf(stderr, "entente: %d segments; 'entente compact' merges them into one\n",
+                   info->segments);
+    }
     if (info->events == 0 && !globals.quiet) {
       std::fprintf(stderr,
                    "entente: the store is empty; read commands use the embedded chronicle\n");

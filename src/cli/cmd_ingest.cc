@@ -131,6 +131,9 @@ class IngestCommand : public CommandHandler {
                 static_cast<long long>(stats.files), static_cast<long long>(stats.rows),
                 static_cast<long long>(stats.stored), static_cast<long long>(stats.duplicates),
                 static_cast<long long>(stats.rejected), where.c_str());
+    if (!stats.compact_warning.empty()) {
+      std::fprintf(stderr, "entente: warning: %s\n", stats.compact_warning.c_str());
+    }
     if (!globals.quiet) {
       std::fprintf(stderr, "entente: %.2f s, %s rows/s, %.1f MB/s; the store holds %lld events\n",
                    secs, Human(stats.rows / std::max(secs, 1e-6)).c_str(),

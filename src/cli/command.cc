@@ -11,6 +11,8 @@ const std::vector<Command>& AllCommands() {
        StoreAccess::kWrite, MakeIngestCommand},
       {"info", "What the store holds: events, dates, datasets, dyads, bytes", StoreAccess::kRead,
        MakeInfoCommand},
+      {"compact", "Merge the store's segments into a few by dyad range (faster dyad queries)",
+       StoreAccess::kWrite, MakeCompactCommand},
       {"events", "List events from the store or straight from files, with filters",
        StoreAccess::kRead, MakeEventsCommand},
       {"export", "Write events as .csv, .tsv, .jsonl or .sqlite", StoreAccess::kRead,

@@ -357,7 +357,9 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
   stats->stored += counts.stored;
   stats->duplicates += counts.duplicates;
   if (options.progress) options.progress(IngestProgress{ing.rows_added(), total, total});
-  return Load();
+  RETURN_IF_ERROR(Load());
+  CompactAfterIngest(stats);
+  return Status::Ok();
 }
 
 }  // namespace entente::store

@@ -13,7 +13,9 @@
 #include "store/file_util.h"
 #include "store/ingester.h"
 #include "store/manifest.h"
+#include "store/segment_merge.h"
 #include "store/segment_reader.h"
+#include "store/store_config.h"
 #include "store/store_lock.h"
 
 namespace entente::store {
@@ -116,7 +118,91 @@ Status Store::IngestEvents(const std::vector<Event>& events, IngestStats* stats)
   stats->rows += counts.rows;
   stats->stored += counts.stored;
   stats->duplicates += counts.duplicates;
-  return Load();
+  RETURN_IF_ERROR(Load());
+  CompactAfterIngest(stats);
+  return Status::Ok();
+}
+
+void Store::CompactAfterIngest(IngestStats* stats) {
+  CompactOptions options;
+  options.small_only = true;
+  CompactStats cs;
+  Status s = Compact(options, &cs);
+  stats->compacted += cs.merged;
+  if (!s.ok()) {
+    stats->compact_warning =
+        "merging the store's small segments failed (the ingest itself is "
+        "committed): " +
+        s.ToString();
+  }
+}
+
+Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
+  if (mode_ != OpenMode::kWrite) return Status::InvalidArgument("store opened read-only");
+  *stats = CompactStats{};
+  stats->segments_before = stats->segments_after = static_cast<int>(segments_.size());
+  for (const auto& seg : segments_) stats->bytes_before += seg->file_bytes();
+  stats->bytes_after = stats->bytes_before;
+
+  std::vector<bool> picked(segments_.size(), false);
+  int n_picked = 0;
+  for (size_t i = 0; i < segments_.size(); ++i) {
+    picked[i] = !options.small_only || segments_[i]->rows() < config::kSmallSegmentRows;
+    n_picked += picked[i];
+  }
+  if (options.small_only && n_picked <= config::kMaxSmallSegments) return Status::Ok();
+  if (n_picked < 2) return Status::Ok();
+
+  Manifest next = *manifest_;
+  std::vector<std::string> new_names;
+  auto next_path = [&] {
+    new_names.push_back(SegmentFileName(next.next_segment++));
+    return dir_ + "/" + new_names.back();
+  };
+  std::vector<const SegmentReader*> inputs;
+  std::vector<std::string> old_names;
+  for (size_t i = 0; i < segments_.size(); ++i) {
+    if (!picked[i]) continue;
+    inputs.push_back(segments_[i].get());
+    old_names.push_back(manifest_->segments[i].name);
+    stats->rows_merged += segments_[i]->rows();
+  }
+  std::vector<SegmentSummary> outputs;
+  Status s = MergeSegments(inputs, config::kCompactSegmentRows, next_path, &outputs);
+  if (s.ok()) {
+    // The merged segments take the place of the first one they replace, so a scan still meets
+    // the events in roughly the order they were ingested.
+    next.segments.clear();
+    bool placed = false;
+    for (size_t i = 0; i < segments_.size(); ++i) {
+      if (!picked[i]) {
+        next.segments.push_back(manifest_->segments[i]);
+        continue;
+      }
+      if (placed) continue;
+      for (size_t k = 0; k < outputs.size(); ++k) {
+        const SegmentSummary& o = outputs[k];
+        next.segments.push_back(SegmentInfo{new_names[k], o.rows, o.bytes, o.min_date, o.max_date});
+      }
+      placed = true;
+    }
+    s = SyncDir(dir_);  // the new segments' names are durable before the manifest names them
+    if (s.ok()) s = CommitManifest(dir_, next);
+  }
+  if (!s.ok()) {
+    for (const std::string& n : new_names) unlink((dir_ + "/" + n).c_str());
+    return s;
+  }
+  // Committed. The old files are no longer named; a crash before they are removed leaves them
+  // to the next writer's RemoveLeftovers. Readers that still map them keep working (POSIX).
+  RETURN_IF_ERROR(Load());
+  for (const std::string& old : old_names) unlink((dir_ + "/" + old).c_str());
+  stats->merged = static_cast<int>(inputs.size());
+  stats->written = static_cast<int>(outputs.size());
+  stats->segments_after = static_cast<int>(segments_.size());
+  stats->bytes_after = 0;
+  for (const auto& seg : segments_) stats->bytes_after += seg->file_bytes();
+  return Status::Ok();
 }
 
 Result<StoreInfo> Store::Info() {

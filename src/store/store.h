@@ -66,6 +66,27 @@ struct IngestStats {
   int64_t duplicates = 0;  // already in the store, or repeated in the input
   int64_t rejected = 0;    // rows the readers could not use
   int64_t bytes = 0;       // input bytes
+  int compacted = 0;       // small segments merged after the commit (store_config.h)
+  // Set when that merge failed: the ingest itself is committed and complete; the store just keeps
+  // more segments than it would.
+  std::string compact_warning;
+};
+
+struct CompactOptions {
+  // Merge only segments under config::kSmallSegmentRows rows, and only when there are more than
+  // config::kMaxSmallSegments of them (what every ingest does after it commits). Otherwise all
+  // segments are merged, into segments of about config::kCompactSegmentRows rows that each hold
+  // a range of dyads.
+  bool small_only = false;
+};
+
+struct CompactStats {
+  int segments_before = 0, segments_after = 0;
+  int merged = 0;             // segments merged (0: nothing to do)
+  int written = 0;            // segments they became
+  uint64_t rows_merged = 0;   // rows rewritten
+  uint64_t bytes_before = 0;  // of all segments
+  uint64_t bytes_after = 0;
 };
 
 struct StoreInfo {
@@ -93,6 +114,11 @@ class Store : public EventSource {
   // The same for events already in memory (the coder, tests).
   Status IngestEvents(const std::vector<Event>& events, IngestStats* stats);
 
+  // Merges segments (see CompactOptions) and commits the new set atomically: a crash
+  // or error at any point leaves the previous commit, and the merge checks that every row's dedupe
+  // key survived (segment_merge.h). REQUIRES: opened with kWrite.
+  Status Compact(const CompactOptions& options, CompactStats* stats);
+
   Result<StoreInfo> Info();
   // Reads every byte of every segment and checks it (slow; `info --check`).
   Status Verify();
@@ -108,6 +134,8 @@ class Store : public EventSource {
   Store();
   Status Load();  // (re)reads the manifest and opens its segments
   Status RemoveLeftovers();
+  // The small-segment merge after an ingest; failures become stats->compact_warning.
+  void CompactAfterIngest(IngestStats* stats);
 
   std::string dir_;
   OpenMode mode_ = OpenMode::kRead;

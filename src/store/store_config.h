@@ -40,10 +40,24 @@ inline constexpr int kZstdLevel = 1;
 // 473 MiB, too near the 512 MiB promise.
 inline constexpr size_t kDedupeKeyBytes = 48u << 20;
 
-// Meant as: when a store holds more segments than this after an ingest, the ingest merges the
-// smallest ones into one before it commits. NOT IMPLEMENTED YET (nothing reads this): a 10M-row
-// ingest leaves 50 segments, and a dyad query then decodes 1-2 blocks in each (~0.35 ms per
-// segment measured, docs/BENCHMARKS.md "Store"), where one merged segment would need ~7 blocks.
+// Compaction (Store::Compact). Every ingest writes at least one segment, and a dyad query costs
+// ~0.35 ms per segment (docs/BENCHMARKS.md "Store"), so a store fed small files (GDELT's
+// 15-minute updates: a few thousand rows each) would slow down ingest by ingest. After each ingest
+// the segments under kSmallSegmentRows are therefore merged into one once there are more than
+// kMaxSmallSegments of them. Big segments (a full ingest run writes ~200k rows) are left alone, so
+// a large ingest pays nothing; each row is rewritten only while its segment is small, a few
+// times at most. `entente compact` merges everything on request.
+inline constexpr uint64_t kSmallSegmentRows = 65536;
+
+// Rows per segment that `entente compact` writes (it closes a segment at the first dyad boundary
+// past this). Not one segment for the whole store: a full scan from the rows is split between
+// threads by segment (one 10M-row segment halved its speed on 2 cores), and the merge's memory
+// grows with its output's dictionaries and keys (1.1 GiB for one 10M-row segment). Cut by dyad
+// range, a dyad still lives in one segment, which is what makes dyad queries fast.
+inline constexpr uint64_t kCompactSegmentRows = 2'000'000;
+inline constexpr int kMaxSmallSegments = 8;
+
+// Above this many segments `entente info` suggests `entente compact`.
 inline constexpr int kMaxSegments = 32;
 
 }  // namespace entente::store::config

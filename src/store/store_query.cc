@@ -17,6 +17,7 @@
 #include "store/group_table.h"
 #include "store/manifest.h"
 #include "store/period_cube.h"
+#include "store/row_decode.h"
 #include "store/segment_reader.h"
 #include "store/store.h"
 
@@ -58,20 +59,6 @@ class BlockCache {
   bool loaded_[kNumColumns] = {};
   DecodedColumn cols_[kNumColumns];
 };
-
-// Fills `row` from the decoded columns of a block at index i.
-void FillRow(const SegmentReader& seg, const DecodedColumn* const* cols, uint32_t i,
-             EventRow* row) {
-  for (int c = 0; c < kNumColumns; ++c) {
-    const DecodedColumn* col = cols[c];
-    switch (KindOf(c)) {
-      case ColumnKind::kDict: SetStringField(row, c, seg.dict(c)[col->ids[i]]); break;
-      case ColumnKind::kPlain: SetStringField(row, c, col->strs[i]); break;
-      case ColumnKind::kInt: SetIntField(row, c, col->ints[i]); break;
-      case ColumnKind::kFloat: SetFloatField(row, c, col->floats[i]); break;
-    }
-  }
-}
 
 // The directory entries of `seg` a filter can touch, ascending (= row order).
 std::vector<size_t> CandidateEntries(const SegmentReader& seg, const EventFilter& f) {

@@ -13,6 +13,7 @@
 #include <random>
 #include <unordered_set>
 
+#include "store/file_util.h"
 #include "store/ingester.h"
 #include "store/manifest.h"
 #include "store/store_config.h"
@@ -441,6 +442,73 @@ TEST(StoreTest, EmptyOrMissingDirectoryIsAnEmptyStore) {
 // Dedupe gives the same counts whether the keys already accepted are held in memory (KeySet) or
 // read back from the segments' key frames (over the memory budget): within one ingest across
 // workers' runs, and against the store's segments on a re-ingest.
+// Small ingests are merged once more than kMaxSmallSegments pile up, and Compact merges the rest:
+// every field of every event, every answer and the dedupe keys survive both.
+TEST(StoreTest, CompactionKeepsEveryEventAndDedupe) {
+  testing::TempDir dir;
+  std::vector<Event> events = Unique(RandomEvents(12000, 5));
+  const int parts = config::kMaxSmallSegments + 3;
+  auto store = Store::Open(dir.path(), OpenMode::kWrite);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  int merged = 0;
+  size_t per = events.size() / parts + 1;
+  for (size_t from = 0; from < events.size(); from += per) {
+    std::vector<Event> part(events.begin() + from,
+                            events.begin() + std::min(events.size(), from + per));
+    IngestStats st;
+    ASSERT_TRUE((*store)->IngestEvents(part, &st).ok());
+    EXPECT_TRUE(st.compact_warning.empty()) << st.compact_warning;
+    merged += st.compacted;
+  }
+  EXPECT_EQ(merged, config::kMaxSmallSegments + 1);  // one merge, of the first nine
+  auto info = (*store)->Info();
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->segments, parts - config::kMaxSmallSegments);
+
+  VectorEventSource ref("ref", events);
+  auto check = [&](Store* s) {
+    std::vector<Event> got = ScanAll(s, EventFilter{}), want = ScanAll(&ref, EventFilter{});
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t i = 0; i < got.size(); ++i) ExpectSameEvent(ViewOf(got[i]), ViewOf(want[i]));
+    std::mt19937 rng(3);
+    for (int round = 0; round < 10; ++round) {
+      EventFilter f = RandomFilter(rng);
+      SCOPED_TRACE(f.Describe());
+      ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(s, &ref, f));
+      AggregateQuery q;
+      q.filter = f;
+      q.period = static_cast<Period>(rng() % 5);
+      q.by_dyad = rng() % 2;
+      q.by_root = rng() % 2;
+      ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(s, &ref, q));
+    }
+  };
+  ASSERT_NO_FATAL_FAILURE(check(store->get()));
+
+  CompactStats cs;
+  ASSERT_TRUE((*store)->Compact(CompactOptions{}, &cs).ok());
+  EXPECT_EQ(cs.merged, parts - config::kMaxSmallSegments);
+  EXPECT_EQ(cs.segments_after, 1);
+  EXPECT_EQ(cs.rows_merged, events.size());
+  ASSERT_NO_FATAL_FAILURE(check(store->get()));
+  IngestStats again;
+  ASSERT_TRUE((*store)->IngestEvents(events, &again).ok());
+  EXPECT_EQ(again.stored, 0);
+  EXPECT_EQ(again.duplicates, static_cast<int64_t>(events.size()));
+  ASSERT_TRUE((*store)->Compact(CompactOptions{}, &cs).ok());
+  EXPECT_EQ(cs.merged, 0);  // one segment: nothing to do
+
+  // Only the merged segment's file is left, and a reader sees the same.
+  auto names = ListDir(dir.path());
+  ASSERT_TRUE(names.ok());
+  int files = 0;
+  for (const std::string& n : *names) files += n.ends_with(".ens");
+  EXPECT_EQ(files, 1);
+  auto reader = Store::Open(dir.path(), OpenMode::kRead);
+  ASSERT_TRUE(reader.ok());
+  ASSERT_NO_FATAL_FAILURE(check(reader->get()));
+}
+
 TEST(IngesterTest, DedupeKeysInMemoryOrOnDisk) {
   std::vector<Event> events = RandomEvents(6000, 7);
   const int64_t unique = static_cast<int64_t>(Unique(events).size());  // random keys may repeat

@@ -1,0 +1,50 @@
+// `entente compact`: merges the store's segments into a few, each holding a range of dyads.
+// Ingest already merges small segments as they pile up (store_config.h); this is for the rest,
+// e.g. after a large ingest left dozens of segments each holding some of every dyad. Prints one
+// summary line; `info` shows the count.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "cli/exit_codes.h"
+#include "store/store.h"
+
+namespace entente::cli {
+namespace {
+
+class CompactCommand : public CommandHandler {
+ public:
+  void AddOptions(CLI::App*) override {}
+
+  int Run(const GlobalOptions& globals) override {
+    auto start = std::chrono::steady_clock::now();
+    auto store = store::Store::Open(ResolveStoreDir(globals), store::OpenMode::kWrite);
+    if (!store.ok()) return ReportError(store.status());
+    store::CompactStats stats;
+    Status s = (*store)->Compact(store::CompactOptions{}, &stats);
+    if (!s.ok()) return ReportError(s);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (stats.merged == 0) {
+      std::printf("nothing to compact: %d segment%s\n", stats.segments_before,
+                  stats.segments_before == 1 ? "" : "s");
+      return kExitOk;
+    }
+    std::printf(
+        "compacted %d segments into %d: %llu events, %llu -> %llu bytes, %d segment%s now\n",
+        stats.merged, stats.written, static_cast<unsigned long long>(stats.rows_merged),
+        static_cast<unsigned long long>(stats.bytes_before),
+        static_cast<unsigned long long>(stats.bytes_after), stats.segments_after,
+        stats.segments_after == 1 ? "" : "s");
+    if (!globals.quiet) std::fprintf(stderr, "entente: %.2f s\n", secs);
+    return kExitOk;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<CommandHandler> MakeCompactCommand() { return std::make_unique<CompactCommand>(); }
+
+}  // namespace entente::cli

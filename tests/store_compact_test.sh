@@ -1,0 +1,65 @@
+#!/bin/bash
+# Compaction end to end: small ingests are merged as they pile up; `entente compact` merges all
+# segments into one with the same events and answers; kill -9 during a compaction leaves the last
+# commit (same count, checksums fine); re-ingest after compaction still adds nothing.
+source "$(dirname "$0")/store_test_lib.sh"
+
+make_big_input 300000
+
+# Many small ingests (GDELT's 15-minute files are a few thousand rows): the store does not keep
+# one segment per ingest.
+head -n 24000 "$WORK/big.csv" > "$WORK/small.csv"
+split -l 2000 -d "$WORK/small.csv" "$WORK/part"
+store="$WORK/inc"
+max=0
+for f in "$WORK"/part*; do
+  "$BIN" --store "$store" -q ingest "$f" >/dev/null || fail "ingest $f"
+  n=$(info_value segments "$store")
+  [ "$n" -gt "$max" ] && max=$n
+done
+[ "$max" -le 9 ] || fail "12 small ingests left up to $max segments (small ones should be merged)"
+[ "$(info_value events "$store")" = 24000 ] || fail "small ingests: $(info_value events "$store") events, expected 24000"
+"$BIN" --store "$WORK/one" -q ingest "$WORK/small.csv" >/dev/null || fail "one-shot ingest"
+a=$("$BIN" --store "$store" -q --format tsv dyad USA CHN --by month | md5sum)
+b=$("$BIN" --store "$WORK/one" -q --format tsv dyad USA CHN --by month | md5sum)
+[ "$a" = "$b" ] || fail "the merged small segments answer a dyad series differently from one ingest"
+echo "12 small ingests: at most $max segments, same answers as one ingest"
+
+# A store of several big segments, then compaction killed at several moments.
+store="$WORK/s"
+"$BIN" --store "$store" -q ingest --jobs 2 "$WORK/big.csv" >/dev/null || fail "big ingest"
+"$BIN" --store "$store" -q ingest "$WORK/small.csv" >/dev/null || fail "small ingest"
+events=$(info_value events "$store")
+segs=$(info_value segments "$store")
+[ "$segs" -ge 2 ] || fail "expected several segments before compaction, got $segs"
+series=$("$BIN" --store "$store" -q --format tsv dyad USA CHN --by month | md5sum)
+listing=$("$BIN" --store "$store" -q --format tsv events --actor RUS | sort | md5sum)
+
+for delay in 0.05 0.2 0.5; do
+  "$BIN" --store "$store" -q compact >/dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  n=$(info_value events "$store") || fail "info after kill at ${delay}s"
+  [ "$n" = "$events" ] || fail "after kill -9 of compact at ${delay}s: $n events, expected $events"
+  "$BIN" --store "$store" -q info --check >/dev/null || fail "checksums after kill at ${delay}s"
+  echo "kill -9 of compact after ${delay}s: $n events, $(info_value segments "$store") segments, consistent"
+done
+
+out=$("$BIN" --store "$store" -q compact) || fail "compact"
+echo "$out"
+[ "$(info_value segments "$store")" = 1 ] || fail "compact left $(info_value segments "$store") segments"
+[ "$(info_value events "$store")" = "$events" ] || fail "compact changed the event count"
+"$BIN" --store "$store" -q info --check >/dev/null || fail "checksums after compact"
+[ "$("$BIN" --store "$store" -q --format tsv dyad USA CHN --by month | md5sum)" = "$series" ] ||
+  fail "compaction changed a dyad series"
+[ "$("$BIN" --store "$store" -q --format tsv events --actor RUS | sort | md5sum)" = "$listing" ] ||
+  fail "compaction changed the events listed"
+files=$(ls "$store"/seg-*.ens | wc -l)
+[ "$files" = 1 ] || fail "$files segment files remain after compaction"
+out=$("$BIN" --store "$store" -q ingest "$WORK/big.csv") || fail "re-ingest"
+echo "$out" | grep -q " 0 stored" || fail "re-ingest after compaction stored something: $out"
+out=$("$BIN" --store "$store" -q compact) || fail "second compact"
+echo "$out" | grep -q "nothing to compact" || fail "second compact: $out"
+echo "PASS"
