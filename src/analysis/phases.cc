@@ -239,7 +239,10 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   }
 
   // Turning events: the most salient events within turning_window periods either side of each
-  // boundary, pushing in the direction the relation moved.
+  // boundary, pushing in the direction the relation moved. When none does (a turn found in the
+  // kind or volume of relations, --signal sectors or volume, while net cooperation stayed where it
+  // was), the most salient events of the window whichever way they push: a turn is never left
+  // without its evidence.
   for (size_t j = 1; j < result.phases.size(); ++j) {
     const Phase& before = result.phases[j - 1];
     Phase& after = result.phases[j];
@@ -255,11 +258,12 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     wf.to = NextPeriodStart(points[hi].period, so.period) - 1;
     if (filter.from && *wf.from < *filter.from) wf.from = filter.from;
     if (filter.to && *wf.to > *filter.to) wf.to = filter.to;
-    std::vector<Event> candidates;
+    std::vector<Event> candidates, others;
     RETURN_IF_ERROR(source.Scan(wf, [&](const EventRow& e) {
-      if (dir == 0 || EventDirection(e) == dir) candidates.push_back(ToOwned(e));
+      (dir == 0 || EventDirection(e) == dir ? candidates : others).push_back(ToOwned(e));
       return true;
     }));
+    if (candidates.empty()) candidates = std::move(others);
     std::vector<KeyEvent> ranked =
         RankKeyEventsWithHistory(std::move(candidates), po.novelty_years, &history);
     if (ranked.size() > static_cast<size_t>(std::max(0, po.turning_events))) {

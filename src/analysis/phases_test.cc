@@ -15,15 +15,17 @@ namespace {
 
 using testing::MakeEvent;
 
-// Twenty years of PAK-RUS events, six a year, all cooperative with the same Goldstein score:
-// until `turn` the relation is talk (diplomacy), from `turn` on two thirds of it is defence.
-VectorEventSource KindShift(int first, int turn, int last) {
+// Twenty years of PAK-RUS events, six a year, all cooperative: until `turn` the relation is talk
+// (diplomacy, Goldstein 1.9), from `turn` on two thirds of it is defence (Goldstein
+// `defence_goldstein`).
+VectorEventSource KindShift(int first, int turn, int last, float defence_goldstein = 1.9f) {
   std::vector<Event> ev;
   for (int y = first; y <= last; ++y) {
     for (int k = 0; k < 6; ++k) {
       std::string date = std::to_string(y) + "-0" + std::to_string(k + 1) + "-15";
-      Event e = MakeEvent(date, "PAKGOV", "RUSGOV", "042", 1, 1.9f);
-      e.sector = (y >= turn && k < 4) ? "defence" : "diplomacy";
+      bool defence = y >= turn && k < 4;
+      Event e = MakeEvent(date, "PAKGOV", "RUSGOV", "042", 1, defence ? defence_goldstein : 1.9f);
+      e.sector = defence ? "defence" : "diplomacy";
       ev.push_back(e);
     }
   }
@@ -57,6 +59,22 @@ TEST(PhasesTest, ChangeInKindNeedsTheSectorSignal) {
   EXPECT_NEAR(kind->penalty, 9 * std::log(20.0), 1e-9);
   EXPECT_NEAR(volume->penalty, 4 * std::log(20.0), 1e-9);
   EXPECT_NEAR(plain->penalty, 3 * std::log(20.0), 1e-9);
+}
+
+// A turn in kind whose mean Goldstein is a little lower while every event stays cooperative: no
+// event pushes "down", and the turn still lists its most salient events.
+TEST(PhasesTest, TurnInKindKeepsItsEvidence) {
+  VectorEventSource src = KindShift(2000, 2010, 2019, 1.0f);
+  SeriesOptions so;
+  PhaseOptions po;
+  po.signal = PhaseSignal::kSectors;
+  Result<PhaseResult> r = FindPhases(src, "PAK", "RUS", so, po);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(Starts(*r), (std::vector<std::string>{"2000", "2010"}));
+  const Phase& after = r->phases[1];
+  EXPECT_LT(after.goldstein_mean, r->phases[0].goldstein_mean);
+  ASSERT_EQ(after.turning_events.size(), 3u);
+  for (const KeyEvent& k : after.turning_events) EXPECT_EQ(k.event.quad, 1);
 }
 
 TEST(PhasesTest, SectorSignalKeepsToneChanges) {
