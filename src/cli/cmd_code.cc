@@ -188,6 +188,9 @@ class CodeCommand : public CommandHandler {
       store::IngestStats is;
       Status st = (*store)->IngestEvents(to_store, &is);
       if (!st.ok()) return ReportError(st);
+      if (!is.compact_warning.empty()) {
+        std::fprintf(stderr, "entente code: warning: %s\n", is.compact_warning.c_str());
+      }
       if (!globals.quiet) {
         std::fprintf(stderr, "entente code: stored %lld new event(s) as %s (%lld duplicate(s))\n",
                      (long long)is.stored, dataset.c_str(), (long long)is.duplicates);

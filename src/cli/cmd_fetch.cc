@@ -83,6 +83,10 @@ class FetchPrinter : public fetch::FetchObserver {
     Status st = store_->IngestFiles(pending_, options, &stats);
     ingesting_ = false;
     if (!st.ok()) return st;
+    if (!stats.compact_warning.empty()) {
+      ClearLine();
+      std::fprintf(stderr, "entente: warning: %s\n", stats.compact_warning.c_str());
+    }
     ingest_.files += stats.files;
     ingest_.rows += stats.rows;
     ingest_.stored += stats.stored;
