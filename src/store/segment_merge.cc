@@ -3,42 +3,90 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <queue>
+#include <thread>
 #include <tuple>
+#include <utility>
 
 #include "store/row_decode.h"
 
 namespace entente::store {
 namespace {
 
-// Reads one segment's rows in stored order, (dyad, date), one decoded block at a time.
+using DyadKey = std::pair<std::string, std::string>;  // (a, b) as in DyadEntry
+
+// One output segment's share of the dyads: keys in [first, end); `end` empty = to the last.
+struct DyadRange {
+  DyadKey first;
+  std::optional<DyadKey> end;
+};
+
+// Cuts the dyads of `inputs`, in key order, into ranges of at least `max_rows` rows (the last may
+// hold fewer). A dyad is never split.
+std::vector<DyadRange> PlanRanges(const std::vector<const SegmentReader*>& inputs,
+                                  uint64_t max_rows) {
+  std::map<std::pair<std::string_view, std::string_view>, uint64_t> rows;
+  for (const SegmentReader* seg : inputs) {
+    for (const DyadEntry& e : seg->dyads()) rows[{e.a, e.b}] += e.rows;
+  }
+  std::vector<DyadRange> ranges;
+  uint64_t in_range = 0;
+  for (const auto& [key, n] : rows) {
+    DyadKey k(key.first, key.second);
+    if (ranges.empty() || in_range >= max_rows) {
+      if (!ranges.empty()) ranges.back().end = k;
+      ranges.push_back(DyadRange{k, std::nullopt});
+      in_range = 0;
+    }
+    in_range += n;
+  }
+  return ranges;
+}
+
+// Reads one segment's rows of a dyad range in stored order, (dyad, date), one decoded block at a
+// time.
 class SegmentCursor {
  public:
-  explicit SegmentCursor(const SegmentReader& seg) : seg_(seg) {
+  SegmentCursor(const SegmentReader& seg, const DyadRange& range) : seg_(seg), range_(range) {
     for (int c = 0; c < kNumColumns; ++c) cols_[c] = &decoded_[c];
+    const auto& dyads = seg_.dyads();
+    auto less = [](const DyadEntry& e, const DyadKey& k) {
+      return std::tie(e.a, e.b) < std::tie(k.first, k.second);
+    };
+    entry_ = std::lower_bound(dyads.begin(), dyads.end(), range_.first, less) - dyads.begin();
+    row_ = entry_ < dyads.size() ? dyads[entry_].first_row : seg_.rows();
   }
 
-  // Moves to the next row; false at the end.
+  // Moves to the next row of the range; false at its end.
   Result<bool> Next() {
-    if (row_ >= seg_.rows()) return false;
+    const auto& dyads = seg_.dyads();
     if (started_) ++row_;
     started_ = true;
-    if (row_ >= seg_.rows()) return false;
-    const auto& dyads = seg_.dyads();
     while (entry_ < dyads.size() && row_ >= dyads[entry_].first_row + dyads[entry_].rows) {
       ++entry_;
     }
-    if (entry_ >= dyads.size()) {
+    if (entry_ >= dyads.size()) return false;
+    const DyadEntry& e = dyads[entry_];
+    if (range_.end && std::tie(e.a, e.b) >= std::tie(range_.end->first, range_.end->second)) {
+      return false;
+    }
+    if (row_ < e.first_row) {
       return Status::Corruption(
           fmt::format("{}: row {} is outside the dyad directory", seg_.path(), row_));
     }
     const auto& blocks = seg_.blocks();
-    if (block_ == SIZE_MAX || row_ >= blocks[block_].first_row + blocks[block_].rows) {
-      block_ = block_ == SIZE_MAX ? 0 : block_ + 1;
-      if (block_ >= blocks.size() || blocks[block_].first_row != row_) {
-        return Status::Corruption(
-            fmt::format("{}: blocks do not cover row {} in order", seg_.path(), row_));
+    if (block_ >= blocks.size() || row_ < blocks[block_].first_row ||
+        row_ >= blocks[block_].first_row + blocks[block_].rows) {
+      block_ = std::upper_bound(blocks.begin(), blocks.end(), row_,
+                                [](uint64_t r, const BlockMeta& b) { return r < b.first_row; }) -
+               blocks.begin() - 1;
+      if (block_ >= blocks.size() || row_ >= blocks[block_].first_row + blocks[block_].rows) {
+        return Status::Corruption(fmt::format("{}: no block holds row {}", seg_.path(), row_));
       }
       for (int c = 0; c < kNumColumns; ++c) {
         RETURN_IF_ERROR(seg_.ReadColumn(block_, c, &decoded_[c]));
@@ -57,6 +105,7 @@ class SegmentCursor {
 
  private:
   const SegmentReader& seg_;
+  const DyadRange& range_;
   uint64_t row_ = 0;
   bool started_ = false;
   size_t entry_ = 0;
@@ -68,7 +117,7 @@ class SegmentCursor {
 };
 
 // What a multiset of keys adds up to; two equal multisets agree, and two different ones of the
-// same size agree on both sums only by a 2^-64-scale accident.
+// same size agree on both sums only by a 2^-64-scale accident. Digests of disjoint parts add up.
 struct KeyDigest {
   uint64_t count = 0, sum = 0, xored = 0;
   void Add(uint64_t k) {
@@ -76,21 +125,21 @@ struct KeyDigest {
     sum += k;
     xored ^= k;
   }
+  void Add(const KeyDigest& o) {
+    count += o.count;
+    sum += o.sum;
+    xored ^= o.xored;
+  }
   bool operator==(const KeyDigest&) const = default;
 };
 
-}  // namespace
-
-Status MergeSegments(const std::vector<const SegmentReader*>& inputs, uint64_t max_rows,
-                     const std::function<std::string()>& next_path,
-                     std::vector<SegmentSummary>* outputs) {
-  KeyDigest stored;
-  for (const SegmentReader* seg : inputs) {
-    RETURN_IF_ERROR(seg->ForEachKey([&](uint64_t k) { stored.Add(k); }));
-  }
-
+// Merges one dyad range of every input into a new segment at `path`.
+Status MergeRange(const std::vector<const SegmentReader*>& inputs, const DyadRange& range,
+                  const std::string& path, SegmentSummary* summary, KeyDigest* written) {
   std::vector<std::unique_ptr<SegmentCursor>> cursors;
-  for (const SegmentReader* seg : inputs) cursors.push_back(std::make_unique<SegmentCursor>(*seg));
+  for (const SegmentReader* seg : inputs) {
+    cursors.push_back(std::make_unique<SegmentCursor>(*seg, range));
+  }
   // Min-heap on (dyad, date); ties go to the earlier input, so the merge is deterministic.
   auto later = [&](size_t x, size_t y) {
     const SegmentCursor& p = *cursors[x];
@@ -102,44 +151,68 @@ Status MergeSegments(const std::vector<const SegmentReader*>& inputs, uint64_t m
     ASSIGN_OR_RETURN(bool more, cursors[i]->Next());
     if (more) heap.push(i);
   }
-
-  std::unique_ptr<SegmentWriter> writer;
-  std::string last_a, last_b;  // the dyad of the last row written
-  auto finish = [&]() -> Status {
-    if (!writer) return Status::Ok();
-    SegmentSummary summary;
-    RETURN_IF_ERROR(writer->Finish(&summary));
-    outputs->push_back(summary);
-    writer.reset();
-    return Status::Ok();
-  };
-  KeyDigest written;
+  ASSIGN_OR_RETURN(std::unique_ptr<SegmentWriter> writer, SegmentWriter::Create(path));
   while (!heap.empty()) {
     size_t i = heap.top();
     heap.pop();
     const SegmentCursor& c = *cursors[i];
-    bool new_dyad = c.a() != last_a || c.b() != last_b;
-    if (writer && writer->rows() >= max_rows && new_dyad) RETURN_IF_ERROR(finish());
-    if (!writer) {
-      ASSIGN_OR_RETURN(writer, SegmentWriter::Create(next_path()));
-    }
-    if (new_dyad) {
-      last_a.assign(c.a());
-      last_b.assign(c.b());
-    }
     uint64_t key = EventKeyHash(c.row());
-    written.Add(key);
+    written->Add(key);
     RETURN_IF_ERROR(writer->Add(c.row(), c.a(), c.b(), c.flipped(), key));
     ASSIGN_OR_RETURN(bool more, cursors[i]->Next());
     if (more) heap.push(i);
   }
+  return writer->Finish(summary);
+}
+
+}  // namespace
+
+Status MergeSegments(const std::vector<const SegmentReader*>& inputs, uint64_t max_rows,
+                     const std::function<std::string()>& next_path,
+                     std::vector<SegmentSummary>* outputs) {
+  KeyDigest stored;
+  for (const SegmentReader* seg : inputs) {
+    RETURN_IF_ERROR(seg->ForEachKey([&](uint64_t k) { stored.Add(k); }));
+  }
+  const std::vector<DyadRange> ranges = PlanRanges(inputs, max_rows);
+  std::vector<std::string> paths;
+  for (size_t i = 0; i < ranges.size(); ++i) paths.push_back(next_path());
+
+  // Ranges are independent: each worker takes the next one and writes its segment. Memory grows
+  // with the workers (each decodes one block per input), hence the cap.
+  std::vector<SegmentSummary> summaries(ranges.size());
+  std::vector<KeyDigest> digests(ranges.size());
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  Status error;
+  auto work = [&] {
+    for (size_t r; (r = next.fetch_add(1)) < ranges.size();) {
+      Status s = MergeRange(inputs, ranges[r], paths[r], &summaries[r], &digests[r]);
+      if (!s.ok()) {
+        std::lock_guard<std::mutex> l(mu);
+        if (error.ok()) error = s;
+        next.store(ranges.size());
+      }
+    }
+  };
+  size_t workers = std::min<size_t>(
+      {ranges.size(), std::max(1u, std::thread::hardware_concurrency()), kMaxMergeWorkers});
+  std::vector<std::thread> threads;
+  for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  RETURN_IF_ERROR(error);
+
+  KeyDigest written;
+  for (const KeyDigest& d : digests) written.Add(d);
   if (!(written == stored)) {
     return Status::Corruption(fmt::format(
         "merging {} segments: the rows read back ({}) do not give the dedupe keys stored with "
         "them ({}); the segments are left as they are",
         inputs.size(), written.count, stored.count));
   }
-  return finish();
+  outputs->insert(outputs->end(), summaries.begin(), summaries.end());
+  return Status::Ok();
 }
 
 }  // namespace entente::store

@@ -11,11 +11,14 @@
 #include <cstring>
 #include <fstream>
 #include <random>
+#include <tuple>
 #include <unordered_set>
 
 #include "store/file_util.h"
 #include "store/ingester.h"
 #include "store/manifest.h"
+#include "store/segment_merge.h"
+#include "store/segment_reader.h"
 #include "store/store_config.h"
 #include "testing.h"
 
@@ -264,6 +267,26 @@ EventFilter RandomFilter(std::mt19937& rng) {
   return f;
 }
 
+// Every field of every event, and Scan, CountEvents and Aggregate on ten random filters, as the
+// reference gives them (the checks after a compaction or merge).
+void ExpectStoreMatchesReference(Store* s, VectorEventSource* ref, uint32_t seed) {
+  std::vector<Event> got = ScanAll(s, EventFilter{}), want = ScanAll(ref, EventFilter{});
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) ExpectSameEvent(ViewOf(got[i]), ViewOf(want[i]));
+  std::mt19937 rng(seed);
+  for (int round = 0; round < 10; ++round) {
+    EventFilter f = RandomFilter(rng);
+    SCOPED_TRACE(f.Describe());
+    ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(s, ref, f));
+    AggregateQuery q;
+    q.filter = f;
+    q.period = static_cast<Period>(rng() % 5);
+    q.by_dyad = rng() % 2;
+    q.by_root = rng() % 2;
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(s, ref, q));
+  }
+}
+
 TEST(StoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
   testing::TempDir dir;
   std::vector<Event> events = Unique(RandomEvents(30000, 7));
@@ -466,23 +489,7 @@ TEST(StoreTest, CompactionKeepsEveryEventAndDedupe) {
   EXPECT_EQ(info->segments, parts - config::kMaxSmallSegments);
 
   VectorEventSource ref("ref", events);
-  auto check = [&](Store* s) {
-    std::vector<Event> got = ScanAll(s, EventFilter{}), want = ScanAll(&ref, EventFilter{});
-    ASSERT_EQ(got.size(), want.size());
-    for (size_t i = 0; i < got.size(); ++i) ExpectSameEvent(ViewOf(got[i]), ViewOf(want[i]));
-    std::mt19937 rng(3);
-    for (int round = 0; round < 10; ++round) {
-      EventFilter f = RandomFilter(rng);
-      SCOPED_TRACE(f.Describe());
-      ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(s, &ref, f));
-      AggregateQuery q;
-      q.filter = f;
-      q.period = static_cast<Period>(rng() % 5);
-      q.by_dyad = rng() % 2;
-      q.by_root = rng() % 2;
-      ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(s, &ref, q));
-    }
-  };
+  auto check = [&](Store* s) { ExpectStoreMatchesReference(s, &ref, 3); };
   ASSERT_NO_FATAL_FAILURE(check(store->get()));
 
   CompactStats cs;
@@ -507,6 +514,60 @@ TEST(StoreTest, CompactionKeepsEveryEventAndDedupe) {
   auto reader = Store::Open(dir.path(), OpenMode::kRead);
   ASSERT_TRUE(reader.ok());
   ASSERT_NO_FATAL_FAILURE(check(reader->get()));
+}
+
+// The merge cut into many dyad ranges (merged on parallel workers): the outputs hold disjoint,
+// ascending ranges of dyads, and as a store they answer as the reference does.
+TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
+  testing::TempDir dir, out;
+  std::vector<Event> events = Unique(RandomEvents(20000, 9));
+  ASSERT_NE(IngestAsTwoSegments(dir.path(), events, 9000), nullptr);
+  auto manifest = ReadManifest(dir.path());
+  ASSERT_TRUE(manifest.ok());
+  std::vector<std::unique_ptr<SegmentReader>> readers;
+  std::vector<const SegmentReader*> inputs;
+  for (const SegmentInfo& info : manifest->segments) {
+    auto r = SegmentReader::Open(dir.path() + "/" + info.name);
+    ASSERT_TRUE(r.ok());
+    readers.push_back(std::move(*r));
+    inputs.push_back(readers.back().get());
+  }
+  Manifest merged;
+  std::vector<std::string> names;
+  auto next_path = [&] {
+    names.push_back(SegmentFileName(merged.next_segment++));
+    return out.path() + "/" + names.back();
+  };
+  std::vector<SegmentSummary> outputs;
+  Status s = MergeSegments(inputs, 1500, next_path, &outputs);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(outputs.size(), names.size());
+  ASSERT_GE(outputs.size(), 5u);
+  uint64_t rows = 0;
+  std::string last_a, last_b;  // the last dyad of the previous output
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    rows += outputs[i].rows;
+    if (i + 1 < outputs.size()) {
+      EXPECT_GE(outputs[i].rows, 1500u);
+    }
+    merged.segments.push_back(SegmentInfo{names[i], outputs[i].rows, outputs[i].bytes,
+                                          outputs[i].min_date, outputs[i].max_date});
+    auto r = SegmentReader::Open(out.path() + "/" + names[i]);
+    ASSERT_TRUE(r.ok());
+    const auto& dyads = (*r)->dyads();
+    ASSERT_FALSE(dyads.empty());
+    if (i > 0) {
+      EXPECT_LT(std::tie(last_a, last_b), std::tie(dyads.front().a, dyads.front().b));
+    }
+    last_a = dyads.back().a;
+    last_b = dyads.back().b;
+  }
+  EXPECT_EQ(rows, events.size());
+  ASSERT_TRUE(CommitManifest(out.path(), merged).ok());
+  auto store = Store::Open(out.path(), OpenMode::kRead);
+  ASSERT_TRUE(store.ok());
+  VectorEventSource ref("ref", events);
+  ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 8));
 }
 
 TEST(IngesterTest, DedupeKeysInMemoryOrOnDisk) {
