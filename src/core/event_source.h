@@ -92,6 +92,11 @@ class EventSource {
 
   // How many events match `filter` (ignoring its limit); the default scans.
   virtual Result<int64_t> CountEvents(const EventFilter& filter);
+
+  // Picks up what changed underneath since the source was opened or last refreshed (a store:
+  // commits and compactions by other processes), so a long-lived reader such as the dashboard
+  // serves current data. Cheap when nothing changed. Sources that cannot change do nothing.
+  virtual Status Refresh() { return Status::Ok(); }
 };
 
 // Events held in memory: the chronicle, coded text, tests.

@@ -124,6 +124,9 @@ ApiResponse Api::Handle(std::string_view path, const Params& p) {
   std::lock_guard<std::mutex> lock(mu_);
   EventSource& src = *source_;
   auto run = [&]() -> Result<ApiResponse> {
+    // The server runs for hours while ingests and compactions commit: every request sees the
+    // store's latest commit (and lets go of segments a compaction replaced).
+    RETURN_IF_ERROR(src.Refresh());
     if (path == "/api/info") {
       // What the source holds, and the dyads and countries for the page's pickers.
       AggregateQuery q;

@@ -53,11 +53,25 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
   return s;
 }
 
+Store::FileStamp Store::ManifestStamp() const {
+  struct stat st;
+  if (stat((dir_ + "/" + kManifestName).c_str(), &st) != 0) return FileStamp{};
+  return FileStamp{static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_size),
+                   static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+Status Store::Refresh() {
+  if (ManifestStamp() == manifest_stamp_) return Status::Ok();
+  return Load();
+}
+
 Status Store::Load() {
   // A reader may race a writer that replaces the manifest and deletes merged segments: when a
   // named segment is gone, the manifest has moved on; read it again.
   Status last;
   for (int attempt = 0; attempt < 5; ++attempt) {
+    // Stamped before reading: a commit in between makes the next Refresh load again, never miss.
+    FileStamp stamp = ManifestStamp();
     ASSIGN_OR_RETURN(Manifest m, ReadManifest(dir_));
     std::vector<std::unique_ptr<SegmentReader>> segs;
     last = Status::Ok();
@@ -77,6 +91,7 @@ Status Store::Load() {
     if (last.ok()) {
       *manifest_ = std::move(m);
       segments_ = std::move(segs);
+      manifest_stamp_ = stamp;
       return Status::Ok();
     }
     if (last.code() != StatusCode::kNotFound || mode_ == OpenMode::kWrite) return last;

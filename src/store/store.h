@@ -129,6 +129,9 @@ class Store : public EventSource {
               const std::function<bool(const EventRow&)>& visit) override;
   Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override;
   Result<int64_t> CountEvents(const EventFilter& filter) override;
+  // Re-reads the manifest and its segments when the MANIFEST file was replaced since the last
+  // load (another process committed an ingest or a compaction); one stat() otherwise.
+  Status Refresh() override;
 
  private:
   Store();
@@ -142,6 +145,15 @@ class Store : public EventSource {
   std::unique_ptr<StoreLock> lock_;
   std::unique_ptr<Manifest> manifest_;
   std::vector<std::unique_ptr<SegmentReader>> segments_;
+  // The MANIFEST file as last loaded (inode, size, mtime in ns; all 0 when there was none): a
+  // commit renames a new file over it, which changes the inode.
+  struct FileStamp {
+    uint64_t ino = 0, size = 0;
+    int64_t mtime_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+  };
+  FileStamp manifest_stamp_;
+  FileStamp ManifestStamp() const;
 };
 
 }  // namespace entente::store
