@@ -89,7 +89,8 @@ Status BuildHeadline(EventSource& source, ReportData* data) {
       const Event& e = to.turning_events.front().event;
       std::string what = WhatHappened(e);
       while (!what.empty() && (what.back() == '.' || what.back() == ' ')) what.pop_back();
-      because = fmt::format(" (around {}: {})", HumanDate(e.date, e.precision), what);
+      because =
+          fmt::format(" (its strongest signal: {}, {})", HumanDate(e.date, e.precision), what);
     }
     h.sentences.push_back(fmt::format(
         "The record splits into {} phases; the sharpest turn came in {}, from {} to {}{}.",
