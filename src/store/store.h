@@ -14,9 +14,9 @@
 // makes that a directory lookup plus a few block reads per segment (milliseconds), and a full
 // scan reads only the 3-4 columns an aggregate needs.
 //
-// Guarantees: an ingest commits atomically (kill -9 at any moment leaves the last commit); one
-// writer at a time (others get Busy "store is locked by pid N"); readers never block and never
-// take the lock; every byte read is checked by CRC first (Corruption names the file).
+// Guarantees: an ingest or a compaction commits atomically (kill -9 at any moment leaves the last
+// commit); one writer at a time (others get Busy "store is locked by pid N"); readers never block
+// and never take the lock; every byte read is checked by CRC first (Corruption names the file).
 //
 // Thread safety: a Store opened for reading may be used from one thread at a time (as every
 // EventSource). Ingest uses its own threads internally.
