@@ -10,8 +10,12 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "cli/common.h"
 #include "core/event_source.h"
 #include "io/chronicle.h"
+#include "server/api.h"
+#include "store/store.h"
+#include "testing.h"
 
 namespace entente {
 namespace {
@@ -147,6 +151,53 @@ TEST_F(ServerTest, ServesThePage) {
   httplib::Result page = client_->Get("/");
   EXPECT_NE(page->body.find("app.js"), std::string::npos);
   EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+}
+
+// `serve` started on an empty store shows the chronicle, and the store once another process has
+// ingested into it, without a restart (cli OpenLiveSource, Store::Refresh).
+TEST(LiveSourceTest, MovesFromTheChronicleToTheStoreWhenItHasEvents) {
+  testing::TempDir dir;
+  cli::GlobalOptions g;
+  g.store = dir.path() + "/store";  // not there yet: an empty store
+  g.quiet = true;
+  Result<std::unique_ptr<EventSource>> source = cli::OpenLiveSource(g);
+  ASSERT_TRUE(source.ok()) << source.status().ToString();
+  server::Api api(source->get(), false);
+  auto info = [&] {
+    server::ApiResponse r = api.Handle("/api/info", {});
+    EXPECT_EQ(r.status, 200) << r.body.substr(0, 300);
+    return json::parse(r.body, nullptr, false);
+  };
+  json before = info();
+  EXPECT_EQ(before["is_embedded_chronicle"], true);
+  EXPECT_GT(before["events"].get<int64_t>(), 400);
+
+  std::vector<Event> events;
+  for (int i = 0; i < 30; ++i) {
+    Event e;
+    e.dataset = "test";
+    e.id = std::to_string(i);
+    e.date = static_cast<Days>(19000 + i);
+    e.source.code = "PAKGOV";
+    e.source.country = "PAK";
+    e.target.code = "RUSGOV";
+    e.target.country = "RUS";
+    e.code = "042";
+    e.root_code = "04";
+    e.quad = 1;
+    e.goldstein = 1.9f;
+    events.push_back(e);
+  }
+  {
+    auto writer = store::Store::Open(g.store, store::OpenMode::kWrite);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    store::IngestStats st;
+    ASSERT_TRUE((*writer)->IngestEvents(events, &st).ok());
+  }
+  json after = info();
+  EXPECT_EQ(after["is_embedded_chronicle"], false);
+  EXPECT_EQ(after["events"], 30);
+  EXPECT_EQ(after["source"], "store " + g.store);
 }
 
 }  // namespace

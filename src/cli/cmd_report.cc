@@ -10,6 +10,7 @@
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/report_file.h"
+#include "io/chronicle.h"
 #include "report/report.h"
 
 namespace entente::cli {
@@ -39,7 +40,7 @@ class ReportCommand : public CommandHandler {
     Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
     if (!source.ok()) return ReportError(source.status());
     options->source_description = (*source)->Describe();
-    options->source_is_chronicle = options->source_description == "embedded chronicle";
+    options->source_is_chronicle = options->source_description == io::kEmbeddedChronicleName;
     Result<report::ReportData> data = report::BuildReport(**source, *options);
     if (!data.ok()) return ReportError(data.status());
     std::string bytes = json_ ? report::RenderReportJson(*data) : report::RenderReportHtml(*data);

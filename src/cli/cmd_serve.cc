@@ -1,6 +1,7 @@
-// `entente serve`: the local dashboard (server::DashboardServer) over the same source the read
-// commands use — the store, or the embedded chronicle when the store is empty. Loopback only
-// unless --bind says otherwise. Runs until interrupted (Ctrl-C).
+// `entente serve`: the local dashboard (server::DashboardServer) over the same data the read
+// commands use — the store, or the embedded chronicle while the store is empty — kept current as
+// other processes ingest or compact (OpenLiveSource). Loopback only unless --bind says otherwise.
+// Runs until interrupted (Ctrl-C).
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -22,9 +23,8 @@ class ServeCommand : public CommandHandler {
   }
 
   int Run(const GlobalOptions& globals) override {
-    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
+    Result<std::unique_ptr<EventSource>> source = OpenLiveSource(globals);
     if (!source.ok()) return ReportError(source.status());
-    options_.source_is_chronicle = (*source)->Describe() == "embedded chronicle";
     server::DashboardServer server(source->get(), options_);
     if (Status st = server.Bind(); !st.ok()) return ReportError(st);
     std::string host =

@@ -108,8 +108,8 @@ std::string ResolveStoreDir(const GlobalOptions& g) {
 
 Result<std::unique_ptr<EventSource>> OpenChronicleSource() {
   ASSIGN_OR_RETURN(std::vector<Event> events, io::LoadEmbeddedChronicle());
-  return std::unique_ptr<EventSource>(
-      std::make_unique<VectorEventSource>("embedded chronicle", std::move(events)));
+  return std::unique_ptr<EventSource>(std::make_unique<VectorEventSource>(
+      std::string(io::kEmbeddedChronicleName), std::move(events)));
 }
 
 bool ShowProgress(const GlobalOptions& g) { return !g.quiet && isatty(STDERR_FILENO); }

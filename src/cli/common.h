@@ -45,6 +45,11 @@ std::string ResolveStoreDir(const GlobalOptions& globals);
 // with a note on stderr saying so (unless --quiet).
 Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals);
 
+// For a long-lived reader (`serve`): the store, and the embedded chronicle while the store has no
+// events; its Refresh() picks up the store's new commits and moves from the chronicle to the store
+// once an ingest has put events there.
+Result<std::unique_ptr<EventSource>> OpenLiveSource(const GlobalOptions& globals);
+
 // The embedded chronicle as a source (no store involved).
 Result<std::unique_ptr<EventSource>> OpenChronicleSource();
 

@@ -1,12 +1,46 @@
 // OpenReadSource: the store when it has events, else the embedded chronicle (with a note). Opens
 // the store read-only: it never takes the writer lock, so reads never wait for an ingest, and a
-// damaged store is an error that names the file rather than a silent fallback.
+// damaged store is an error that names the file rather than a silent fallback. OpenLiveSource:
+// the same choice, made again at every Refresh() (for `serve`).
 #include <cstdio>
 
 #include "cli/common.h"
 #include "store/store.h"
 
 namespace entente::cli {
+namespace {
+
+// The store, or the chronicle while the store has no events; Refresh() re-reads the store's
+// manifest and switches to the store once it has events. Used from one thread at a time, as
+// every EventSource (the dashboard API serialises its requests).
+class LiveSource : public EventSource {
+ public:
+  LiveSource(std::unique_ptr<store::Store> store, std::unique_ptr<EventSource> chronicle)
+      : store_(std::move(store)), chronicle_(std::move(chronicle)) {}
+
+  std::string Describe() const override { return active()->Describe(); }
+  Status Scan(const EventFilter& filter,
+              const std::function<bool(const EventRow&)>& visit) override {
+    return active()->Scan(filter, visit);
+  }
+  Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override {
+    return active()->Aggregate(query);
+  }
+  Result<int64_t> CountEvents(const EventFilter& filter) override {
+    return active()->CountEvents(filter);
+  }
+  Status Refresh() override { return store_->Refresh(); }
+
+ private:
+  EventSource* active() const {
+    return store_->empty() ? chronicle_.get() : static_cast<EventSource*>(store_.get());
+  }
+
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<EventSource> chronicle_;
+};
+
+}  // namespace
 
 Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals) {
   std::string dir = ResolveStoreDir(globals);
@@ -18,6 +52,21 @@ Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals
                  dir.c_str());
   }
   return OpenChronicleSource();
+}
+
+Result<std::unique_ptr<EventSource>> OpenLiveSource(const GlobalOptions& globals) {
+  std::string dir = ResolveStoreDir(globals);
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
+                   store::Store::Open(dir, store::OpenMode::kRead));
+  if (s->empty() && !globals.quiet) {
+    std::fprintf(stderr,
+                 "entente: the store at %s has no events; using the embedded chronicle until it "
+                 "has\n",
+                 dir.c_str());
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<EventSource> chronicle, OpenChronicleSource());
+  return std::unique_ptr<EventSource>(
+      std::make_unique<LiveSource>(std::move(s), std::move(chronicle)));
 }
 
 }  // namespace entente::cli

@@ -4,6 +4,7 @@
 #ifndef ENTENTE_IO_CHRONICLE_H_
 #define ENTENTE_IO_CHRONICLE_H_
 
+#include <string_view>
 #include <vector>
 
 #include "core/event.h"
@@ -11,6 +12,10 @@
 #include "core/status.h"
 
 namespace entente::io {
+
+// What a source serving the embedded chronicle answers to Describe(): the report's methods note
+// and the dashboard tell the chronicle from a store by it.
+inline constexpr std::string_view kEmbeddedChronicleName = "embedded chronicle";
 
 // Every embedded chronicle event (dataset "chronicle"), sorted by date. Rows that do not parse are
 // a bug in our data: they are reported to `rejects` (if given) and a test keeps their count at 0.

@@ -167,7 +167,7 @@ ApiResponse Api::Handle(std::string_view path, const Params& p) {
         return true;
       }));
       return JsonResponse(json{{"source", src.Describe()},
-                               {"is_embedded_chronicle", source_is_chronicle_},
+                               {"is_embedded_chronicle", IsChronicle()},
                                {"events", total},
                                {"first_date", any ? json(FormatDate(first)) : json(nullptr)},
                                {"last_date", any ? json(FormatDate(last)) : json(nullptr)},
@@ -271,7 +271,7 @@ ApiResponse Api::Handle(std::string_view path, const Params& p) {
       ro.to = d.series.to;
       ASSIGN_OR_RETURN(ro.top_events, IntParam(p, "top", 15, 1, 200));
       ro.source_description = src.Describe();
-      ro.source_is_chronicle = source_is_chronicle_;
+      ro.source_is_chronicle = IsChronicle();
       ASSIGN_OR_RETURN(report::ReportData data, report::BuildReport(src, ro));
       if (path == "/api/report") return JsonResponse(report::ReportJson(data));
       ApiResponse r;

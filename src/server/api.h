@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "core/event_source.h"
+#include "io/chronicle.h"
 
 namespace entente::server {
 
@@ -41,6 +42,10 @@ class Api {
  private:
   EventSource* source_;
   bool source_is_chronicle_;
+  // Per request: a live source (cli OpenLiveSource) moves from the chronicle to the store.
+  bool IsChronicle() const {
+    return source_is_chronicle_ || source_->Describe() == io::kEmbeddedChronicleName;
+  }
   std::mutex mu_;  // guards *source_
 };
 
