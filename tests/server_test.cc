@@ -30,7 +30,6 @@ class ServerTest : public ::testing::Test {
     source_ = std::make_unique<VectorEventSource>("embedded chronicle", std::move(*events));
     server::ServerOptions o;
     o.port = 0;
-    o.source_is_chronicle = true;
     server_ = std::make_unique<server::DashboardServer>(source_.get(), o);
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { served_ = server_->Serve(); });
@@ -162,7 +161,7 @@ TEST(LiveSourceTest, MovesFromTheChronicleToTheStoreWhenItHasEvents) {
   g.quiet = true;
   Result<std::unique_ptr<EventSource>> source = cli::OpenLiveSource(g);
   ASSERT_TRUE(source.ok()) << source.status().ToString();
-  server::Api api(source->get(), false);
+  server::Api api(source->get());
   auto info = [&] {
     server::ApiResponse r = api.Handle("/api/info", {});
     EXPECT_EQ(r.status, 200) << r.body.substr(0, 300);

@@ -117,8 +117,7 @@ Status RequireEvents(const analysis::Series& s, EventSource& source) {
 
 }  // namespace
 
-Api::Api(EventSource* source, bool source_is_chronicle)
-    : source_(source), source_is_chronicle_(source_is_chronicle) {}
+Api::Api(EventSource* source) : source_(source) {}
 
 ApiResponse Api::Handle(std::string_view path, const Params& p) {
   std::lock_guard<std::mutex> lock(mu_);

@@ -32,8 +32,8 @@ using Params = std::multimap<std::string, std::string>;
 
 class Api {
  public:
-  // REQUIRES: `source` outlives the Api. `source_is_chronicle` is for /api/info and reports.
-  Api(EventSource* source, bool source_is_chronicle);
+  // REQUIRES: `source` outlives the Api.
+  explicit Api(EventSource* source);
 
   // Routes /api/<name> (info, dyad, phases, key-events, sectors, compare, scan, report) and
   // /report.html (the HTML report of ?a=&b=). Anything else: 404 JSON.
@@ -41,11 +41,9 @@ class Api {
 
  private:
   EventSource* source_;
-  bool source_is_chronicle_;
-  // Per request: a live source (cli OpenLiveSource) moves from the chronicle to the store.
-  bool IsChronicle() const {
-    return source_is_chronicle_ || source_->Describe() == io::kEmbeddedChronicleName;
-  }
+  // Asked per request, of the source itself: a live source (cli OpenLiveSource) moves from the
+  // chronicle to the store.
+  bool IsChronicle() const { return source_->Describe() == io::kEmbeddedChronicleName; }
   std::mutex mu_;  // guards *source_
 };
 

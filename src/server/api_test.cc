@@ -52,7 +52,7 @@ TEST(ApiTest, SeesCommitsAndCompactionsOfAnotherWriter) {
 
   auto reader = store::Store::Open(dir.path(), store::OpenMode::kRead);
   ASSERT_TRUE(reader.ok());
-  Api api(reader->get(), false);
+  Api api(reader->get());
   EXPECT_EQ(InfoEvents(&api), 100);
 
   ASSERT_TRUE((*writer)->IngestEvents(Events(100, 50), &st).ok());

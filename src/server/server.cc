@@ -24,14 +24,13 @@ std::string_view WebAsset(std::string_view name, std::string_view* content_type)
 }
 
 struct DashboardServer::Impl {
-  explicit Impl(EventSource* source, bool chronicle) : api(source, chronicle) {}
+  explicit Impl(EventSource* source) : api(source) {}
   httplib::Server http;
   Api api;
 };
 
 DashboardServer::DashboardServer(EventSource* source, ServerOptions options)
-    : impl_(std::make_unique<Impl>(source, options.source_is_chronicle)),
-      options_(std::move(options)) {
+    : impl_(std::make_unique<Impl>(source)), options_(std::move(options)) {
   httplib::Server& http = impl_->http;
   Api* api = &impl_->api;
   auto api_handler = [api](const httplib::Request& req, httplib::Response& res) {

@@ -19,7 +19,6 @@ namespace entente::server {
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;  // 0: any free port (see DashboardServer::port())
-  bool source_is_chronicle = false;
 };
 
 class DashboardServer {
