@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "analysis/test_events.h"
 #include "cli/common.h"
 #include "core/event_source.h"
 #include "io/chronicle.h"
@@ -173,19 +174,8 @@ TEST(LiveSourceTest, MovesFromTheChronicleToTheStoreWhenItHasEvents) {
 
   std::vector<Event> events;
   for (int i = 0; i < 30; ++i) {
-    Event e;
-    e.dataset = "test";
-    e.id = std::to_string(i);
-    e.date = static_cast<Days>(19000 + i);
-    e.source.code = "PAKGOV";
-    e.source.country = "PAK";
-    e.target.code = "RUSGOV";
-    e.target.country = "RUS";
-    e.code = "042";
-    e.root_code = "04";
-    e.quad = 1;
-    e.goldstein = 1.9f;
-    events.push_back(e);
+    events.push_back(analysis::testing::MakeEvent(FormatDate(static_cast<Days>(19000 + i)),
+                                                  "PAKGOV", "RUSGOV", "042", 1, 1.9f));
   }
   {
     auto writer = store::Store::Open(g.store, store::OpenMode::kWrite);

@@ -48,7 +48,7 @@ class InfoCommand : public CommandHandler {
     if (check_) out.Row({std::string("check"), std::string("ok")});
     out.Finish();
     if (info->segments > store::config::kMaxSegments && !globals.quiet) {
-      std::fprintf(stderr, "entente: %d segments; 'entente compact' merges them into one\n",
+      std::fprintf(stderr, "entente: %d segments; 'entente compact' merges them into a few\n",
                    info->segments);
     }
     if (info->events == 0 && !globals.quiet) {

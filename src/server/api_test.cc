@@ -6,28 +6,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/test_events.h"
 #include "store/store.h"
 #include "testing.h"
 
 namespace entente::server {
 namespace {
 
+// Visits between PAK and RUS, one a day from day 15000 + first.
 std::vector<Event> Events(int first, int n) {
   std::vector<Event> out;
   for (int i = first; i < first + n; ++i) {
-    Event e;
-    e.dataset = "test";
-    e.id = std::to_string(i);
-    e.date = static_cast<Days>(15000 + i);
-    e.source.code = i % 2 ? "PAKGOV" : "RUSGOV";
-    e.source.country = e.source.code.substr(0, 3);
-    e.target.code = i % 2 ? "RUSGOV" : "PAKGOV";
-    e.target.country = e.target.code.substr(0, 3);
-    e.code = "042";
-    e.root_code = "04";
-    e.quad = 1;
-    e.goldstein = 1.9f;
-    out.push_back(e);
+    std::string date = FormatDate(static_cast<Days>(15000 + i));
+    out.push_back(i % 2 ? analysis::testing::MakeEvent(date, "PAKGOV", "RUSGOV", "042", 1, 1.9f)
+                        : analysis::testing::MakeEvent(date, "RUSGOV", "PAKGOV", "042", 1, 1.9f));
   }
   return out;
 }

@@ -82,9 +82,7 @@ class SegmentCursor {
     const auto& blocks = seg_.blocks();
     if (block_ >= blocks.size() || row_ < blocks[block_].first_row ||
         row_ >= blocks[block_].first_row + blocks[block_].rows) {
-      block_ = std::upper_bound(blocks.begin(), blocks.end(), row_,
-                                [](uint64_t r, const BlockMeta& b) { return r < b.first_row; }) -
-               blocks.begin() - 1;
+      block_ = BlockOf(blocks, row_);
       if (block_ >= blocks.size() || row_ >= blocks[block_].first_row + blocks[block_].rows) {
         return Status::Corruption(fmt::format("{}: no block holds row {}", seg_.path(), row_));
       }

@@ -53,6 +53,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
   return s;
 }
 
+uint64_t Store::SegmentBytes() const {
+  uint64_t bytes = 0;
+  for (const auto& seg : segments_) bytes += seg->file_bytes();
+  return bytes;
+}
+
 Store::FileStamp Store::ManifestStamp() const {
   struct stat st;
   if (stat((dir_ + "/" + kManifestName).c_str(), &st) != 0) return FileStamp{};
@@ -146,8 +152,7 @@ void Store::CompactAfterIngest(IngestStats* stats) {
   stats->compacted += cs.merged;
   if (!s.ok()) {
     stats->compact_warning =
-        "merging the store's small segments failed (the ingest itself is "
-        "committed): " +
+        "merging the store's small segments failed (the ingest itself is committed): " +
         s.ToString();
   }
 }
@@ -156,8 +161,7 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
   if (mode_ != OpenMode::kWrite) return Status::InvalidArgument("store opened read-only");
   *stats = CompactStats{};
   stats->segments_before = stats->segments_after = static_cast<int>(segments_.size());
-  for (const auto& seg : segments_) stats->bytes_before += seg->file_bytes();
-  stats->bytes_after = stats->bytes_before;
+  stats->bytes_before = stats->bytes_after = SegmentBytes();
 
   std::vector<bool> picked(segments_.size(), false);
   int n_picked = 0;
@@ -215,8 +219,7 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
   stats->merged = static_cast<int>(inputs.size());
   stats->written = static_cast<int>(outputs.size());
   stats->segments_after = static_cast<int>(segments_.size());
-  stats->bytes_after = 0;
-  for (const auto& seg : segments_) stats->bytes_after += seg->file_bytes();
+  stats->bytes_after = SegmentBytes();
   return Status::Ok();
 }
 
@@ -224,13 +227,12 @@ Result<StoreInfo> Store::Info() {
   StoreInfo info;
   info.events = events();
   info.segments = static_cast<int>(segments_.size());
-  info.bytes = FileSizeOr0(dir_ + "/" + kManifestName);
+  info.bytes = FileSizeOr0(dir_ + "/" + kManifestName) + SegmentBytes();
   std::map<std::string, int64_t> datasets;
   std::set<std::pair<std::string_view, std::string_view>> dyads;
   bool first = true;
   DecodedColumn col;
   for (const auto& seg : segments_) {
-    info.bytes += seg->file_bytes();
     if (seg->rows() == 0) continue;
     if (first || seg->min_date() < info.first) info.first = seg->min_date();
     if (first || seg->max_date() > info.last) info.last = seg->max_date();

@@ -139,6 +139,7 @@ class Store : public EventSource {
   Status RemoveLeftovers();
   // The small-segment merge after an ingest; failures become stats->compact_warning.
   void CompactAfterIngest(IngestStats* stats);
+  uint64_t SegmentBytes() const;  // on disk, of the segments loaded
 
   std::string dir_;
   OpenMode mode_ = OpenMode::kRead;

@@ -48,6 +48,7 @@ inline constexpr size_t kDedupeKeyBytes = 48u << 20;
 // a large ingest pays nothing; each row is rewritten only while its segment is small, a few
 // times at most. `entente compact` merges everything on request.
 inline constexpr uint64_t kSmallSegmentRows = 65536;
+inline constexpr int kMaxSmallSegments = 8;
 
 // Rows per segment that `entente compact` writes (it closes a segment at the first dyad boundary
 // past this). Not one segment for the whole store: a full scan from the rows is split between
@@ -55,7 +56,6 @@ inline constexpr uint64_t kSmallSegmentRows = 65536;
 // grows with its output's dictionaries and keys (1.1 GiB for one 10M-row segment). Cut by dyad
 // range, a dyad still lives in one segment, which is what makes dyad queries fast.
 inline constexpr uint64_t kCompactSegmentRows = 2'000'000;
-inline constexpr int kMaxSmallSegments = 8;
 
 // Above this many segments `entente info` suggests `entente compact`.
 inline constexpr int kMaxSegments = 32;

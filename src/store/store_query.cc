@@ -70,13 +70,6 @@ std::vector<size_t> CandidateEntries(const SegmentReader& seg, const EventFilter
   return all;
 }
 
-// The index of the block holding `row`.
-size_t BlockOf(const std::vector<BlockMeta>& blocks, uint64_t row) {
-  return std::upper_bound(blocks.begin(), blocks.end(), row,
-                          [](uint64_t r, const BlockMeta& b) { return r < b.first_row; }) -
-         blocks.begin() - 1;
-}
-
 // The actor and date parts of a filter for one row of an entry, from the cheap columns only.
 // Columns not needed by `how` may be null.
 class RowPrefilter {
