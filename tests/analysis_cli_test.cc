@@ -79,16 +79,21 @@ std::vector<int> ChroniclePhaseStarts(const RunResult& r) {
   EXPECT_GE(lines.size(), 3u);
   if (lines.empty()) return starts;
   EXPECT_EQ(lines[0],
-            "start\tend\tperiods\tevents\tgoldstein_mean\tnet_coop\tlabel\ttrend\tturning_events");
+            "start\tend\tperiods\tevents\tgoldstein_mean\tnet_coop\tlabel\ttrend\tturning_events\t"
+            "support");
   for (size_t i = 1; i < lines.size(); ++i) {
     std::vector<std::string> f = Fields(lines[i]);
-    EXPECT_EQ(f.size(), 9u) << lines[i];
-    if (f.size() != 9u) continue;
+    EXPECT_EQ(f.size(), 10u) << lines[i];
+    if (f.size() != 10u) continue;
     starts.push_back(std::stoi(f[0]));
     EXPECT_THAT(f[6], ::testing::AnyOf("hostile", "tense", "neutral", "cordial", "close"));
     EXPECT_THAT(f[7], ::testing::AnyOf("warming", "cooling", "steady"));
-    if (i > 1) {
+    if (i == 1) {
+      EXPECT_EQ(f[9], "") << "the first phase has no turn to support";
+    } else {
       EXPECT_FALSE(f[8].empty()) << "a turn without events: " << lines[i];
+      // Every turn found pays its penalty (the segmentation is optimal).
+      EXPECT_GE(std::stod(f[9]), 1 - 1e-6) << lines[i];
     }
   }
   return starts;
@@ -111,6 +116,31 @@ bool TurnNear(const std::vector<int>& starts, int from, int to, int slack = 2) {
     if (starts[i] >= from - slack && starts[i] <= to + slack) return true;
   }
   return false;
+}
+
+// --weaker-turns: the best further split of each phase that passes AIC's penalty but not the
+// penalty used, so support below 1, inside the range of the phases, with events on both sides.
+TEST_F(AnalysisCliTest, WeakerTurnsFallShortOfAPhase) {
+  for (std::string signal : {"coop", "volume", "sectors"}) {
+    RunResult r =
+        Run({"phases", "PAK", "RUS", "--by", "year", "--signal", signal, "--weaker-turns"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::string> lines = Lines(r.out);
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(lines[0],
+              "at\tsupport\tgain\tnet_coop_before\tnet_coop_after\tevents_before\tevents_after");
+    std::vector<int> phase_starts = ChronicleStarts(signal);
+    for (size_t i = 1; i < lines.size(); ++i) {
+      std::vector<std::string> f = Fields(lines[i]);
+      ASSERT_EQ(f.size(), 7u) << lines[i];
+      int at = std::stoi(f[0]);
+      EXPECT_THAT(phase_starts, ::testing::Not(::testing::Contains(at))) << signal;
+      EXPECT_GT(std::stod(f[1]), 0) << lines[i];
+      EXPECT_LE(std::stod(f[1]), 1 + 1e-9) << lines[i];
+      EXPECT_GT(std::stoll(f[5]), 0) << lines[i];
+      EXPECT_GT(std::stoll(f[6]), 0) << lines[i];
+    }
+  }
 }
 
 // The part of the flagship acceptance the embedded chronicle supports today (METHODS.md "On the

@@ -100,6 +100,15 @@ function drawSeries(report) {
       svg.appendChild(n);
     }
   });
+  // Weaker turns: hinted at by the data, not established (METHODS.md "How sure a turn is").
+  for (const w of report.phases.weaker_turns || []) {
+    const at = pts.find((p) => p.period === w.at);
+    if (!at) continue;
+    const x = f.x(fracYear(at.start));
+    svg.appendChild(sv('line', { x1: x, x2: x, y1: 17, y2: bottom, stroke: '#8a939b', 'stroke-dasharray': '1 3' }));
+    svg.appendChild(sv('circle', { cx: x, cy: 12, r: 4.5, fill: '#fff', stroke: '#5c656d', 'stroke-width': 1.5 },
+      `Weaker turn: ${w.at} (net cooperation ${signed(w.net_coop_before, 2)} → ${signed(w.net_coop_after, 2)}, support ${w.support.toFixed(2)}; not a phase)`));
+  }
   axes(svg, f, top, bottom, y, [-1, -0.5, 0, 0.5, 1], (t) => (t === 0 ? '0' : signed(t, 1)), 12);
   for (const g of [-10, -5, 0, 5, 10]) {
     svg.appendChild(sv('text', { x: W - 42, y: y(g / 10) + 4 })).textContent = g === 0 ? '0' : signed(g, 0);
@@ -158,6 +167,7 @@ function drawTables(report) {
     tr.append(el('td', {}, p.start_label === p.end_label ? p.start_label : `${p.start_label}–${p.end_label}`),
       el('td', {}, p.label), el('td', {}, `${p.trend} ${ARROW[p.trend] || ''}`),
       el('td', { class: 'num' }, p.events), el('td', { class: 'num' }, signed(p.net_coop, 2)),
+      el('td', { class: 'num' }, p.support === null ? '' : `${p.support.toFixed(2)}×`),
       el('td', { class: 'why' }, p.turning_events.map((t) => `${t.date_text}: ${t.what}`).join(' · ')));
     phases.appendChild(tr);
   }

@@ -161,13 +161,32 @@ struct Phase {
   double slope = 0;   // weighted slope of net_coop per period inside the phase
   // For every phase but the first: the events that explain the turn into it (most salient first).
   std::vector<KeyEvent> turning_events;
+  // For every phase but the first: how strongly the data call for the boundary into it. `gain` is
+  // the cost that merging this phase with the one before would add (twice the log-likelihood
+  // ratio of a change here against none, given the other boundaries); `support` is gain over the
+  // penalty, so at least 1 for every boundary found (METHODS.md "How sure a turn is"). NaN for
+  // the first phase (and support NaN when the penalty is 0).
+  double gain = 0, support = 0;
+};
+
+// A boundary inside a phase that the data hint at but do not establish: the best single split of
+// the phase, listed when its gain passes AIC's penalty (2 per parameter a change adds) while
+// falling short of the penalty used. Analysts read it as "look here", not as a phase.
+struct WeakerTurn {
+  int index = 0;      // into series.points: the first period of the later part
+  std::string label;  // that period's label
+  double gain = 0, support = 0;
+  double net_coop_before = 0, net_coop_after = 0;  // over the phase's two parts
+  int64_t events_before = 0, events_after = 0;
 };
 
 struct PhaseResult {
-  Series series;                   // the series the phases were found on (unsmoothed)
-  std::vector<Phase> phases;       // in time order, covering the series' grid
-  std::vector<int> change_points;  // indices into series.points where a new phase starts
-  double penalty = 0;              // the penalty used, in cost units
+  Series series;                         // the series the phases were found on (unsmoothed)
+  std::vector<Phase> phases;             // in time order, covering the series' grid
+  std::vector<int> change_points;        // indices into series.points where a new phase starts
+  double penalty = 0;                    // the penalty used, in cost units
+  std::vector<WeakerTurn> weaker_turns;  // in time order, at most one per phase
+  double weaker_threshold = 0;           // AIC's penalty, in cost units
 };
 
 Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const std::string& b,

@@ -8,7 +8,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "analysis/analysis.h"
 #include "analysis/changepoint.h"
@@ -78,6 +81,63 @@ Trend FitTrend(const WeightedSignal& s, const std::vector<SeriesPoint>& points, 
     t.name = change > 0 ? "warming" : "cooling";
   }
   return t;
+}
+
+// What splitting [begin, end) at `at` saves in cost: twice the log-likelihood ratio of one change
+// at `at` against none, under the noise model that weights the periods.
+double SplitGain(const SegmentCost& cost, int begin, int at, int end) {
+  return cost(begin, end) - cost(begin, at) - cost(at, end);
+}
+
+double Support(double gain, double penalty) {
+  return penalty > 0 ? gain / penalty : std::numeric_limits<double>::quiet_NaN();
+}
+
+// Net cooperation and event count over points [begin, end).
+std::pair<double, int64_t> NetCoopOf(const std::vector<SeriesPoint>& points, int begin, int end) {
+  double coop = 0, conf = 0;
+  int64_t events = 0;
+  for (int i = begin; i < end; ++i) {
+    coop += points[i].vcoop + points[i].mcoop;
+    conf += points[i].vconf + points[i].mconf;
+    events += points[i].events;
+  }
+  return {coop + conf > 0 ? (coop - conf) / (coop + conf) : 0, events};
+}
+
+// The best single split of every segment [segments[j], segments[j+1]) whose gain reaches
+// `threshold`. The segmentation is optimal, so no such gain reaches the penalty (else PELT would
+// have split there): these are the turns one step below what the data establish.
+std::vector<WeakerTurn> FindWeakerTurns(const SegmentCost& cost, const std::vector<int>& segments,
+                                        const std::vector<SeriesPoint>& points, int min_length,
+                                        double penalty, double threshold) {
+  std::vector<WeakerTurn> out;
+  const int n = static_cast<int>(points.size());
+  for (size_t j = 0; j + 1 < segments.size(); ++j) {
+    int begin = segments[j], end = segments[j + 1];
+    int best = -1;
+    double best_gain = 0;
+    for (int at = begin + min_length; at + min_length <= end; ++at) {
+      double g = SplitGain(cost, begin, at, end);
+      if (g > best_gain) {
+        best_gain = g;
+        best = at;
+      }
+    }
+    if (best < 0 || best_gain < threshold) continue;
+    // As for phase boundaries: the later part starts where its first events are.
+    while (best < end && points[best].events == 0) ++best;
+    if (best >= std::min(end, n)) continue;
+    WeakerTurn w;
+    w.index = best;
+    w.label = points[best].label;
+    w.gain = best_gain;
+    w.support = Support(best_gain, penalty);
+    std::tie(w.net_coop_before, w.events_before) = NetCoopOf(points, begin, best);
+    std::tie(w.net_coop_after, w.events_after) = NetCoopOf(points, best, end);
+    out.push_back(std::move(w));
+  }
+  return out;
 }
 
 }  // namespace
@@ -198,15 +258,24 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     case PenaltyKind::kManual: result.penalty = po.penalty.value; break;
   }
   std::vector<int> starts = Pelt(signal, result.penalty, po.min_length);
+  SegmentCost cost(signal);
+  std::vector<int> segments = {0};
+  segments.insert(segments.end(), starts.begin(), starts.end());
+  segments.push_back(n);
+  result.weaker_threshold = 2.0 * (params + 1);
+  result.weaker_turns = FindWeakerTurns(cost, segments, points, po.min_length, result.penalty,
+                                        result.weaker_threshold);
 
   // A boundary inside a run of empty periods is placed where the new phase's first events are.
   auto observed = [&](int i) { return points[i].events > 0; };
-  for (int k : starts) {
-    int s = k;
+  std::vector<double> gains;
+  for (size_t j = 0; j < starts.size(); ++j) {
+    int s = starts[j];
     while (s < n && !observed(s)) ++s;
     if (s >= n) continue;
     if (!result.change_points.empty() && s <= result.change_points.back()) continue;
     result.change_points.push_back(s);
+    gains.push_back(SplitGain(cost, segments[j], starts[j], segments[j + 2]));
   }
 
   std::vector<int> bounds = {0};
@@ -235,6 +304,8 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     Trend t = FitTrend(signal, points, begin, end);
     p.slope = t.slope;
     p.trend = std::string(t.name);
+    p.gain = j > 0 ? gains[j - 1] : std::numeric_limits<double>::quiet_NaN();
+    p.support = j > 0 ? Support(p.gain, result.penalty) : p.gain;
     result.phases.push_back(std::move(p));
   }
 

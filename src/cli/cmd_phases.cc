@@ -1,5 +1,6 @@
 // `entente phases A B`: the relation's phases (analysis::FindPhases): one row per phase with its
-// level, trend and the events that explain the turn into it.
+// level, trend, the events that explain the turn into it and how strongly the data call for that
+// turn; or, with --weaker-turns, the turns one step below what the data establish.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -43,6 +44,9 @@ class PhasesCommand : public CommandHandler {
         ->check(CLI::IsMember({"volume", "intensity", "sectors", "coop"}));
     app->add_option("--turning", turning_, "Turning events listed per phase (default 3)")
         ->check(CLI::NonNegativeNumber);
+    app->add_flag("--weaker-turns", weaker_turns_,
+                  "List instead the turns the data hint at but do not establish: the best "
+                  "further split of each phase whose support passes AIC's penalty");
   }
 
   int Run(const GlobalOptions& globals) override {
@@ -65,24 +69,40 @@ class PhasesCommand : public CommandHandler {
     if (r->phases.empty()) {
       return ReportError(Status::NotFound("no events between " + args_.a + " and " + args_.b));
     }
+    if (weaker_turns_) {
+      PrintWeakerTurns(*r, *format);
+      return kExitOk;
+    }
     TableWriter w(std::cout, *format,
                   {"start", "end", "periods", "events", "goldstein_mean", "net_coop", "label",
-                   "trend", "turning_events"});
+                   "trend", "turning_events", "support"});
     for (const analysis::Phase& p : r->phases) {
       std::vector<std::string> turning;
       for (const analysis::KeyEvent& k : p.turning_events)
         turning.push_back(DescribeTurningEvent(k));
       w.Row({p.start_label, p.end_label, static_cast<int64_t>(p.periods), p.events,
              p.goldstein_mean, p.net_coop, p.label, p.trend,
-             fmt::format("{}", fmt::join(turning, " | "))});
+             fmt::format("{}", fmt::join(turning, " | ")), p.support});
     }
     w.Finish();
     return kExitOk;
   }
 
  private:
+  static void PrintWeakerTurns(const analysis::PhaseResult& r, OutputFormat format) {
+    TableWriter w(std::cout, format,
+                  {"at", "support", "gain", "net_coop_before", "net_coop_after", "events_before",
+                   "events_after"});
+    for (const analysis::WeakerTurn& t : r.weaker_turns) {
+      w.Row({t.label, t.support, t.gain, t.net_coop_before, t.net_coop_after, t.events_before,
+             t.events_after});
+    }
+    w.Finish();
+  }
+
   AnalysisArgs args_;
   int min_length_ = 2, turning_ = 3;
+  bool weaker_turns_ = false;
   std::string penalty_ = "bic", signal_ = "coop";
 };
 

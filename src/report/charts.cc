@@ -133,6 +133,15 @@ std::string SeriesChart(const analysis::PhaseResult& pr, const TimeFrame& f) {
     svg.Circle(x, marker_y, 8, "class=\"turn-marker\"", title);
     svg.Text(x, marker_y + 4, fmt::format("{}", i), "middle", "class=\"turn-number\"");
   }
+  // Weaker turns (hinted at, not established): a faint dotted rule and a hollow marker.
+  for (const analysis::WeakerTurn& t : pr.weaker_turns) {
+    double x = f.X(points[t.index].period);
+    svg.Line(x, marker_y + 5, x, bottom, "class=\"weak-rule\"");
+    svg.Circle(x, marker_y, 4.5, "class=\"weak-marker\"",
+               fmt::format("Weaker turn: {} (net cooperation {} → {}, support {}; not a phase)",
+                           t.label, Signed(t.net_coop_before, 2), Signed(t.net_coop_after, 2),
+                           Fixed(t.support, 2)));
+  }
   svg.CloseGroup();
 
   // The lines: a gap where a period has no events (zero there would read as "neutral").

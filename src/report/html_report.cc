@@ -25,6 +25,11 @@ std::string PeriodUnit(Period p, int n) {
   return std::abs(n) == 1 ? unit : unit + "s";
 }
 
+// "2.4×": a turn's support, as a multiple of the penalty a turn must pay.
+std::string SupportText(double support) {
+  return std::isnan(support) ? "n/a" : Fixed(support, 2) + "×";
+}
+
 std::string DyadLabel(const std::string& a, const std::string& b) {
   return fmt::format("{}–{}", a, b);
 }
@@ -137,7 +142,9 @@ void SeriesSection(std::string& h, const ReportData& d, const TimeFrame& frame) 
         fmt::format("<span><span class=\"sw\" style=\"background:{};opacity:.45\"></span>{}</span>",
                     palette::LevelColour(level), level);
   }
-  h += "<span>↗ warming · ↘ cooling · → steady</span></div>\n";
+  h += "<span>↗ warming · ↘ cooling · → steady</span>";
+  if (!pr.weaker_turns.empty()) h += "<span>○ weaker turn (hinted at, not a phase)</span>";
+  h += "</div>\n";
   h += SeriesChart(pr, frame);
   h += "<div class=\"legend\">";
   static constexpr const char* kQuadNames[4] = {"verbal cooperation", "material cooperation",
@@ -154,9 +161,10 @@ void SeriesSection(std::string& h, const ReportData& d, const TimeFrame& frame) 
     for (size_t i = 1; i < pr.phases.size(); ++i) {
       const analysis::Phase& from = pr.phases[i - 1];
       const analysis::Phase& p = pr.phases[i];
-      h += fmt::format("<li><strong>{}</strong>: from {} to {} (net cooperation {} → {})",
-                       Escape(p.start_label), Escape(from.label), Escape(p.label),
-                       Signed(from.net_coop, 2), Signed(p.net_coop, 2));
+      h += fmt::format(
+          "<li><strong>{}</strong>: from {} to {} (net cooperation {} → {}; support {})",
+          Escape(p.start_label), Escape(from.label), Escape(p.label), Signed(from.net_coop, 2),
+          Signed(p.net_coop, 2), SupportText(p.support));
       if (!p.turning_events.empty()) {
         h += "\n<ul>\n";
         for (const analysis::KeyEvent& k : p.turning_events) {
@@ -170,6 +178,17 @@ void SeriesSection(std::string& h, const ReportData& d, const TimeFrame& frame) 
       h += "</li>\n";
     }
     h += "</ol>\n";
+  }
+  if (!pr.weaker_turns.empty()) {
+    h += "<p class=\"sub\">Weaker turns, which the data hint at but do not establish (the best "
+         "further split of a phase, with less support than a turn needs): ";
+    std::vector<std::string> parts;
+    for (const analysis::WeakerTurn& t : pr.weaker_turns) {
+      parts.push_back(fmt::format("{} (net cooperation {} → {}, support {})", Escape(t.label),
+                                  Signed(t.net_coop_before, 2), Signed(t.net_coop_after, 2),
+                                  SupportText(t.support)));
+    }
+    h += fmt::format("{}.</p>\n", fmt::join(parts, "; "));
   }
 
   h += "<h3>Phases</h3>\n<table class=\"phases\">\n<thead><tr><th>Period</th><th>Level</th>"
@@ -329,7 +348,10 @@ void MethodsSection(std::string& h, const ReportData& d) {
        "a minimum phase length of two periods. Each phase is labelled by its net cooperation "
        "(hostile, tense, neutral, cordial, close) and its fitted trend (warming, cooling, "
        "steady); each turn lists the most salient events near it in the direction of the "
-       "turn.</dd>\n";
+       "turn. A turn's support is how much better the data fit with it than without it, as a "
+       "multiple of the penalty a turn must pay (at least 1 for every turn found); a weaker turn "
+       "is the best further split of a phase whose support falls short of 1 but passes the "
+       "looser AIC penalty.</dd>\n";
   h += "<dt>Key events</dt><dd>Salience adds points for the kind of act (agreements, visits, "
        "military cooperation, force), the level of the actors (heads of state and government), "
        "media attention (articles), and novelty (first of its kind in the dyad in ten years); "

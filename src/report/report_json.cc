@@ -112,7 +112,23 @@ json PhaseJson(const analysis::Phase& p) {
               {"label", p.label},
               {"trend", p.trend},
               {"slope", NumberJson(p.slope)},
-              {"turning_events", KeyEventsJson(p.turning_events)}};
+              {"turning_events", KeyEventsJson(p.turning_events)},
+              {"gain", NumberJson(p.gain)},
+              {"support", NumberJson(p.support)}};
+}
+
+json WeakerTurnsJson(const std::vector<analysis::WeakerTurn>& turns) {
+  json a = json::array();
+  for (const analysis::WeakerTurn& t : turns) {
+    a.push_back(json{{"at", t.label},
+                     {"gain", NumberJson(t.gain)},
+                     {"support", NumberJson(t.support)},
+                     {"net_coop_before", NumberJson(t.net_coop_before)},
+                     {"net_coop_after", NumberJson(t.net_coop_after)},
+                     {"events_before", t.events_before},
+                     {"events_after", t.events_after}});
+  }
+  return a;
 }
 
 json PhasesJson(const analysis::PhaseResult& r) {
@@ -126,7 +142,9 @@ json PhasesJson(const analysis::PhaseResult& r) {
   }
   return json{{"phases", std::move(phases)},
               {"turning_points", std::move(turns)},
-              {"penalty", NumberJson(r.penalty)}};
+              {"penalty", NumberJson(r.penalty)},
+              {"weaker_turns", WeakerTurnsJson(r.weaker_turns)},
+              {"weaker_threshold", NumberJson(r.weaker_threshold)}};
 }
 
 json SectorsJson(const std::vector<analysis::SectorPoint>& sectors) {

@@ -44,6 +44,8 @@ svg .band-label { font-size: 11px; fill: #333; font-weight: 600; }
 svg .turn-rule { stroke: #333; stroke-width: 1; stroke-dasharray: 3 3; }
 svg .turn-marker { fill: #1d2329; }
 svg .turn-number { font-size: 10px; fill: #fff; font-weight: 700; pointer-events: none; }
+svg .weak-rule { stroke: #8a939b; stroke-width: 1; stroke-dasharray: 1 3; }
+svg .weak-marker { fill: #fff; stroke: #5c656d; stroke-width: 1.5; }
 svg .line-net { stroke-width: 2.2; }
 svg .line-goldstein { stroke-width: 1.8; stroke-dasharray: 5 3; }
 svg .line-main { stroke-width: 1.5; }
