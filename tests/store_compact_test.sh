@@ -1,7 +1,8 @@
 #!/bin/bash
-# Compaction end to end: small ingests are merged as they pile up; `entente compact` merges all
-# segments into one with the same events and answers; kill -9 during a compaction leaves the last
-# commit (same count, checksums fine); re-ingest after compaction still adds nothing.
+# Compaction end to end: small and then medium ingests are merged as they pile up (store_config.h);
+# `entente compact` merges all segments into one with the same events and answers; kill -9 during
+# a compaction leaves the last commit (same count, checksums fine); re-ingest after compaction
+# still adds nothing.
 source "$(dirname "$0")/store_test_lib.sh"
 
 make_big_input 300000
@@ -24,6 +25,24 @@ a=$("$BIN" --store "$store" -q --format tsv dyad USA CHN --by month | md5sum)
 b=$("$BIN" --store "$WORK/one" -q --format tsv dyad USA CHN --by month | md5sum)
 [ "$a" = "$b" ] || fail "the merged small segments answer a dyad series differently from one ingest"
 echo "12 small ingests: at most $max segments, same answers as one ingest"
+
+# Medium segments (one ingest run of 66k rows each): ten ingests, and the tenth merges the nine
+# older ones (more than eight) but not its own segment, and says so.
+"$BIN" -q generate --rows 660000 --seed 12 -o "$WORK/medium.csv" || fail "generate"
+split -l 66000 -d "$WORK/medium.csv" "$WORK/mid"
+store="$WORK/mid-store"
+for f in "$WORK"/mid*; do
+  [ -f "$f" ] || continue
+  out=$("$BIN" --store "$store" ingest --jobs 1 "$f" 2>&1) || fail "ingest $f: $out"
+done
+echo "$out" | grep -q "merged 9 smaller segments" || fail "the tenth medium ingest: $out"
+[ "$(info_value segments "$store")" = 2 ] || fail "ten medium ingests left $(info_value segments "$store") segments, expected 2"
+[ "$(info_value events "$store")" = 660000 ] || fail "medium ingests: $(info_value events "$store") events"
+"$BIN" --store "$WORK/mid-one" -q ingest "$WORK/medium.csv" >/dev/null || fail "one-shot medium ingest"
+a=$("$BIN" --store "$store" -q --format tsv dyad USA CHN --by month | md5sum)
+b=$("$BIN" --store "$WORK/mid-one" -q --format tsv dyad USA CHN --by month | md5sum)
+[ "$a" = "$b" ] || fail "merged medium segments answer a dyad series differently from one ingest"
+echo "10 medium ingests: 2 segments (nine merged, the last ingest's own kept), same answers"
 
 # A store of several big segments, then compaction killed at several moments.
 store="$WORK/s"

@@ -1,7 +1,8 @@
 // `entente compact`: merges the store's segments into a few, each holding a range of dyads.
-// Ingest already merges small segments as they pile up (store_config.h); this is for the rest,
-// e.g. after a large ingest left dozens of segments each holding some of every dyad. Prints one
-// summary line; `info` shows the count.
+// Ingest already merges small and medium segments as they pile up (store_config.h); this is for
+// the rest, e.g. right after a large ingest left dozens of segments each holding some of every
+// dyad (the next ingests would merge them a few million rows at a time). Prints one summary line;
+// `info` shows the count.
 #include <fmt/format.h>
 
 #include <chrono>

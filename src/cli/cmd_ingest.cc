@@ -134,6 +134,10 @@ class IngestCommand : public CommandHandler {
     if (!stats.compact_warning.empty()) {
       std::fprintf(stderr, "entente: warning: %s\n", stats.compact_warning.c_str());
     }
+    if (!globals.quiet && stats.compacted > 0) {
+      std::fprintf(stderr, "entente: merged %d smaller segments (%s rows) after the ingest\n",
+                   stats.compacted, Human(static_cast<double>(stats.compacted_rows)).c_str());
+    }
     if (!globals.quiet) {
       std::fprintf(stderr, "entente: %.2f s, %s rows/s, %.1f MB/s; the store holds %lld events\n",
                    secs, Human(stats.rows / std::max(secs, 1e-6)).c_str(),

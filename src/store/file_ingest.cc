@@ -176,6 +176,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
 
   std::vector<const SegmentReader*> existing;
   for (const auto& s : segments_) existing.push_back(s.get());
+  const uint64_t first_new_segment = manifest_->next_segment;
   Ingester ing(dir_, *manifest_, existing, workers);
   WorkQueue queue(2 * static_cast<size_t>(workers));
   BufferPool pool;
@@ -358,7 +359,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
   stats->duplicates += counts.duplicates;
   if (options.progress) options.progress(IngestProgress{ing.rows_added(), total, total});
   RETURN_IF_ERROR(Load());
-  CompactAfterIngest(stats);
+  CompactAfterIngest(first_new_segment, stats);
   return Status::Ok();
 }
 

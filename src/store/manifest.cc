@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <sstream>
 
 #include "store/coding.h"
@@ -16,6 +17,14 @@ uint64_t Manifest::rows() const {
 }
 
 std::string SegmentFileName(uint64_t number) { return fmt::format("seg-{:08d}.ens", number); }
+
+uint64_t SegmentNumber(std::string_view name) {
+  if (!name.starts_with("seg-") || !name.ends_with(".ens")) return 0;
+  std::string_view digits = name.substr(4, name.size() - 8);
+  uint64_t n = 0;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  return ec == std::errc() && ptr == digits.data() + digits.size() ? n : 0;
+}
 
 std::string EncodeManifest(const Manifest& m) {
   std::string body = fmt::format("entente-store {}\nnext {}\n", kManifestVersion, m.next_segment);

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -36,6 +37,8 @@ struct Manifest {
 };
 
 std::string SegmentFileName(uint64_t number);  // seg-00000001.ens
+// The number in a SegmentFileName; 0 when `name` is not one.
+uint64_t SegmentNumber(std::string_view name);
 std::string EncodeManifest(const Manifest& m);
 // `path` is for messages.
 Result<Manifest> DecodeManifest(const std::string& path, const std::string& text);

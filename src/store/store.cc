@@ -125,6 +125,7 @@ Status Store::IngestEvents(const std::vector<Event>& events, IngestStats* stats)
   if (mode_ != OpenMode::kWrite) return Status::InvalidArgument("store opened read-only");
   std::vector<const SegmentReader*> existing;
   for (const auto& s : segments_) existing.push_back(s.get());
+  const uint64_t first_new_segment = manifest_->next_segment;
   Ingester ing(dir_, *manifest_, existing, 1);
   for (const Event& e : events) {
     if (!ing.Add(0, ViewOf(e))) break;
@@ -140,19 +141,21 @@ Status Store::IngestEvents(const std::vector<Event>& events, IngestStats* stats)
   stats->stored += counts.stored;
   stats->duplicates += counts.duplicates;
   RETURN_IF_ERROR(Load());
-  CompactAfterIngest(stats);
+  CompactAfterIngest(first_new_segment, stats);
   return Status::Ok();
 }
 
-void Store::CompactAfterIngest(IngestStats* stats) {
+void Store::CompactAfterIngest(uint64_t first_new_segment, IngestStats* stats) {
   CompactOptions options;
-  options.small_only = true;
+  options.after_ingest = true;
+  options.first_new_segment = first_new_segment;
   CompactStats cs;
   Status s = Compact(options, &cs);
   stats->compacted += cs.merged;
+  stats->compacted_rows += cs.rows_merged;
   if (!s.ok()) {
     stats->compact_warning =
-        "merging the store's small segments failed (the ingest itself is committed): " +
+        "merging the store's smaller segments failed (the ingest itself is committed): " +
         s.ToString();
   }
 }
@@ -163,15 +166,42 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
   stats->segments_before = stats->segments_after = static_cast<int>(segments_.size());
   stats->bytes_before = stats->bytes_after = SegmentBytes();
 
-  std::vector<bool> picked(segments_.size(), false);
-  int n_picked = 0;
-  for (size_t i = 0; i < segments_.size(); ++i) {
-    picked[i] = !options.small_only || segments_[i]->rows() < config::kSmallSegmentRows;
-    n_picked += picked[i];
+  if (!options.after_ingest) {
+    std::vector<bool> all(segments_.size(), true);
+    return segments_.size() < 2 ? Status::Ok() : MergePicked(all, stats);
   }
-  if (options.small_only && n_picked <= config::kMaxSmallSegments) return Status::Ok();
-  if (n_picked < 2) return Status::Ok();
+  // Tier by tier, smallest first: a tier holding more than its limit of eligible segments has its
+  // smallest ones merged, up to max_merge_rows (at least two). Indices are of the segments as they
+  // are after the merges before (whose outputs are numbered after the ingest's segments, so later
+  // tiers leave them alone in this ingest).
+  uint64_t lower = 0;
+  for (const MergeTier& tier : policy_.tiers) {
+    std::vector<size_t> members;
+    for (size_t i = 0; i < segments_.size(); ++i) {
+      uint64_t rows = segments_[i]->rows();
+      bool own = SegmentNumber(manifest_->segments[i].name) >= options.first_new_segment;
+      if (rows >= lower && rows < tier.below_rows && (tier.with_new || !own)) members.push_back(i);
+    }
+    lower = tier.below_rows;
+    if (static_cast<int>(members.size()) <= tier.max_segments) continue;
+    std::stable_sort(members.begin(), members.end(), [&](size_t x, size_t y) {
+      return segments_[x]->rows() < segments_[y]->rows();
+    });
+    std::vector<bool> picked(segments_.size(), false);
+    uint64_t rows = 0;
+    int n_picked = 0;
+    for (size_t i : members) {
+      if (n_picked >= 2 && rows + segments_[i]->rows() > policy_.max_merge_rows) break;
+      picked[i] = true;
+      rows += segments_[i]->rows();
+      ++n_picked;
+    }
+    RETURN_IF_ERROR(MergePicked(picked, stats));
+  }
+  return Status::Ok();
+}
 
+Status Store::MergePicked(const std::vector<bool>& picked, CompactStats* stats) {
   Manifest next = *manifest_;
   std::vector<std::string> new_names;
   auto next_path = [&] {
@@ -187,7 +217,7 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
     stats->rows_merged += segments_[i]->rows();
   }
   std::vector<SegmentSummary> outputs;
-  Status s = MergeSegments(inputs, config::kCompactSegmentRows, next_path, &outputs);
+  Status s = MergeSegments(inputs, policy_.segment_rows, next_path, &outputs);
   if (s.ok()) {
     // The merged segments take the place of the first one they replace, so a scan still meets
     // the events in roughly the order they were ingested.
@@ -216,8 +246,8 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
   // to the next writer's RemoveLeftovers. Readers that still map them keep working (POSIX).
   RETURN_IF_ERROR(Load());
   for (const std::string& old : old_names) unlink((dir_ + "/" + old).c_str());
-  stats->merged = static_cast<int>(inputs.size());
-  stats->written = static_cast<int>(outputs.size());
+  stats->merged += static_cast<int>(inputs.size());
+  stats->written += static_cast<int>(outputs.size());
   stats->segments_after = static_cast<int>(segments_.size());
   stats->bytes_after = SegmentBytes();
   return Status::Ok();

@@ -34,6 +34,7 @@
 #include "core/reject.h"
 #include "core/status.h"
 #include "io/reader.h"
+#include "store/store_config.h"
 
 namespace entente::store {
 
@@ -61,23 +62,46 @@ struct IngestOptions {
 
 struct IngestStats {
   int64_t files = 0;
-  int64_t rows = 0;        // data rows read
-  int64_t stored = 0;      // new events
-  int64_t duplicates = 0;  // already in the store, or repeated in the input
-  int64_t rejected = 0;    // rows the readers could not use
-  int64_t bytes = 0;       // input bytes
-  int compacted = 0;       // small segments merged after the commit (store_config.h)
+  int64_t rows = 0;             // data rows read
+  int64_t stored = 0;           // new events
+  int64_t duplicates = 0;       // already in the store, or repeated in the input
+  int64_t rejected = 0;         // rows the readers could not use
+  int64_t bytes = 0;            // input bytes
+  int compacted = 0;            // segments merged after the commit (store_config.h)
+  uint64_t compacted_rows = 0;  // rows those merges rewrote
   // Set when that merge failed: the ingest itself is committed and complete; the store just keeps
   // more segments than it would.
   std::string compact_warning;
 };
 
 struct CompactOptions {
-  // Merge only segments under config::kSmallSegmentRows rows, and only when there are more than
-  // config::kMaxSmallSegments of them (what every ingest does after it commits). Otherwise all
-  // segments are merged, into segments of about config::kCompactSegmentRows rows that each hold
-  // a range of dyads.
-  bool small_only = false;
+  // What every ingest does after it commits: merge segments of like size, each size tier once it
+  // holds too many (CompactionPolicy). Otherwise all segments are merged, into segments of about
+  // config::kCompactSegmentRows rows that each hold a range of dyads.
+  bool after_ingest = false;
+  // after_ingest: the segments numbered from here on were written by the ingest.
+  uint64_t first_new_segment = UINT64_MAX;
+};
+
+// One size tier of the after-ingest merge: the segments from the previous tier's bound up to
+// `below_rows` rows, merged (smallest first) once there are more than `max_segments` of them.
+// `with_new`: the segments the ingest wrote count too (else they wait for the next ingest).
+struct MergeTier {
+  uint64_t below_rows = 0;
+  int max_segments = 0;
+  bool with_new = false;
+};
+
+// The after-ingest merge (store_config.h "Compaction after every ingest"). Tests shrink it to
+// exercise the policy on small data.
+struct CompactionPolicy {
+  std::vector<MergeTier> tiers = {
+      {config::kSmallSegmentRows, config::kMaxSmallSegments, true},
+      {config::kMediumSegmentRows, config::kMaxMediumSegments, false},
+      {config::kLargeSegmentRows, config::kMaxLargeSegments, false},
+  };
+  uint64_t max_merge_rows = config::kMaxAutoMergeRows;  // rows one merge takes at most
+  uint64_t segment_rows = config::kCompactSegmentRows;  // where merged output is cut
 };
 
 struct CompactStats {
@@ -119,6 +143,9 @@ class Store : public EventSource {
   // key survived (segment_merge.h). REQUIRES: opened with kWrite.
   Status Compact(const CompactOptions& options, CompactStats* stats);
 
+  // For tests: the tiers of the after-ingest merge.
+  void set_compaction_policy(const CompactionPolicy& policy) { policy_ = policy; }
+
   Result<StoreInfo> Info();
   // Reads every byte of every segment and checks it (slow; `info --check`).
   Status Verify();
@@ -137,12 +164,16 @@ class Store : public EventSource {
   Store();
   Status Load();  // (re)reads the manifest and opens its segments
   Status RemoveLeftovers();
-  // The small-segment merge after an ingest; failures become stats->compact_warning.
-  void CompactAfterIngest(IngestStats* stats);
+  // The merge after an ingest that wrote segments numbered from `first_new_segment` on;
+  // failures become stats->compact_warning.
+  void CompactAfterIngest(uint64_t first_new_segment, IngestStats* stats);
+  // Merges the segments marked in `picked` (at least two) and commits; adds to `stats`.
+  Status MergePicked(const std::vector<bool>& picked, CompactStats* stats);
   uint64_t SegmentBytes() const;  // on disk, of the segments loaded
 
   std::string dir_;
   OpenMode mode_ = OpenMode::kRead;
+  CompactionPolicy policy_;
   std::unique_ptr<StoreLock> lock_;
   std::unique_ptr<Manifest> manifest_;
   std::vector<std::unique_ptr<SegmentReader>> segments_;

@@ -40,15 +40,30 @@ inline constexpr int kZstdLevel = 1;
 // 473 MiB, too near the 512 MiB promise.
 inline constexpr size_t kDedupeKeyBytes = 48u << 20;
 
-// Compaction (Store::Compact). Every ingest writes at least one segment, and a dyad query costs
-// ~0.35 ms per segment (docs/BENCHMARKS.md "Store"), so a store fed small files (GDELT's
-// 15-minute updates: a few thousand rows each) would slow down ingest by ingest. After each ingest
-// the segments under kSmallSegmentRows are therefore merged into one once there are more than
-// kMaxSmallSegments of them. Big segments (a full ingest run writes ~200k rows) are left alone, so
-// a large ingest pays nothing; each row is rewritten only while its segment is small, a few
-// times at most. `entente compact` merges everything on request.
+// Compaction after every ingest (Store::Compact with CompactOptions::after_ingest), by size
+// tiers. Every ingest writes at least one segment, and a dyad query costs ~0.35 ms per segment
+// (docs/BENCHMARKS.md "Store"), so a store fed small files (GDELT's 15-minute updates: a few
+// thousand rows each) would slow down ingest by ingest.
+// - Small segments (under kSmallSegmentRows) are merged into one once there are more than
+//   kMaxSmallSegments of them: cheap (under 600k rows), so done at once, this ingest's included.
+// - Medium (under kMediumSegmentRows: what the small merges grow into, and what one ingest run of
+//   a big file writes, ~200k rows) and large ones (under kLargeSegmentRows: what medium merges
+//   make) are merged once more than kMaxMediumSegments / kMaxLargeSegments of them are older
+//   than this ingest, smallest first and at most kMaxAutoMergeRows rows at a time. Without these
+//   tiers a store fed small files gained a segment per ~65k rows (hundreds a year of GDELT
+//   updates). The segments the ingest itself wrote are left for a later one: a large ingest never
+//   pays to merge its own output, and the next ingest pays for at most kMaxAutoMergeRows rows per
+//   tier (one dyad range, one merge worker: a few seconds, and memory within the ingest's 512 MiB)
+//   however large the backlog; further ingests take the rest.
+// Segments of kLargeSegmentRows or more are left alone; `entente compact` merges everything on
+// request.
 inline constexpr uint64_t kSmallSegmentRows = 65536;
 inline constexpr int kMaxSmallSegments = 8;
+inline constexpr uint64_t kMediumSegmentRows = 8 * kSmallSegmentRows;
+inline constexpr int kMaxMediumSegments = 8;
+inline constexpr uint64_t kLargeSegmentRows = 1'500'000;
+inline constexpr int kMaxLargeSegments = 8;
+inline constexpr uint64_t kMaxAutoMergeRows = 2'000'000;
 
 // Rows per segment that `entente compact` writes (it closes a segment at the first dyad boundary
 // past this). Not one segment for the whole store: a full scan from the rows is split between

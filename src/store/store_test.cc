@@ -516,6 +516,88 @@ TEST(StoreTest, CompactionKeepsEveryEventAndDedupe) {
   ASSERT_NO_FATAL_FAILURE(check(reader->get()));
 }
 
+TEST(StoreTest, SegmentNumberReadsSegmentFileNames) {
+  EXPECT_EQ(SegmentNumber(SegmentFileName(42)), 42u);
+  EXPECT_EQ(SegmentNumber(SegmentFileName(123456789)), 123456789u);
+  EXPECT_EQ(SegmentNumber("MANIFEST"), 0u);
+  EXPECT_EQ(SegmentNumber("seg-12x4.ens"), 0u);
+  EXPECT_EQ(SegmentNumber("seg-.ens"), 0u);
+}
+
+// The after-ingest merge by size tiers (policy shrunk to rows in the hundreds): small segments
+// are merged as soon as there are too many; medium and large ones only when too many are older
+// than the ingest, smallest first, at most max_merge_rows at a time; the ingest's own segments
+// wait for the next one.
+TEST(StoreTest, AfterIngestMergeKeepsTiersBounded) {
+  testing::TempDir dir;
+  CompactionPolicy policy;
+  // The proportions of the real policy: merged output is cut past segment_rows, above the large
+  // tier's bound, and one merge takes at most that many rows.
+  policy.tiers = {{100, 3, true}, {800, 3, false}, {1200, 3, false}};
+  policy.max_merge_rows = 1600;
+  policy.segment_rows = 1600;
+  std::vector<Event> events = Unique(RandomEvents(9000, 21));
+  auto store = Store::Open(dir.path(), OpenMode::kWrite);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  (*store)->set_compaction_policy(policy);
+  size_t at = 0;
+  auto ingest = [&](size_t n) {
+    std::vector<Event> part(events.begin() + at, events.begin() + std::min(events.size(), at + n));
+    at += part.size();
+    IngestStats st;
+    EXPECT_TRUE((*store)->IngestEvents(part, &st).ok());
+    EXPECT_TRUE(st.compact_warning.empty()) << st.compact_warning;
+    return st;
+  };
+  auto segments = [&] {
+    auto m = ReadManifest(dir.path());
+    EXPECT_TRUE(m.ok());
+    return m.ok() ? m->segments : std::vector<SegmentInfo>{};
+  };
+
+  // Five medium ingests: the fifth finds four older medium segments (more than three) and merges
+  // those four, not itself.
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(ingest(300).compacted, 0);
+  IngestStats fifth = ingest(300);
+  EXPECT_EQ(fifth.compacted, 4);
+  EXPECT_EQ(fifth.compacted_rows, 1200u);
+  std::vector<SegmentInfo> now = segments();
+  EXPECT_TRUE(std::any_of(now.begin(), now.end(),
+                          [](const SegmentInfo& s) { return s.name == SegmentFileName(5); }));
+
+  // Then many small ingests: after each, at most three small segments and at most five in each
+  // larger tier (three old ones, one made by a merge in the tier below, one the remainder of a
+  // merge cut past segment_rows); each tier's merge rewrites at most 1600 rows (or two
+  // segments).
+  int bigger_merges = 0;
+  while (at < events.size()) {
+    IngestStats st = ingest(37);
+    int in_tier[3] = {0, 0, 0};
+    for (const SegmentInfo& s : segments()) {
+      for (int t = 0; t < 3; ++t) {
+        if (s.rows < policy.tiers[t].below_rows) {
+          ++in_tier[t];
+          break;
+        }
+      }
+    }
+    EXPECT_LE(in_tier[0], 3) << at;
+    EXPECT_LE(in_tier[1], 5) << at;
+    EXPECT_LE(in_tier[2], 5) << at;
+    uint64_t small_merged = 4 * policy.tiers[0].below_rows;
+    EXPECT_LE(st.compacted_rows, small_merged + 2 * 2 * policy.tiers[2].below_rows) << at;
+    bigger_merges += st.compacted_rows > small_merged;
+  }
+  EXPECT_GT(bigger_merges, 2);
+  EXPECT_LE(segments().size(), 15u);  // 9000 rows in about 210 ingests
+
+  VectorEventSource ref("ref", events);
+  ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 4));
+  IngestStats again;
+  ASSERT_TRUE((*store)->IngestEvents(events, &again).ok());
+  EXPECT_EQ(again.stored, 0);
+}
+
 // The merge cut into many dyad ranges (merged on parallel workers): the outputs hold disjoint,
 // ascending ranges of dyads, and as a store they answer as the reference does.
 TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
