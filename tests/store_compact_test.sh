@@ -7,6 +7,15 @@ source "$(dirname "$0")/store_test_lib.sh"
 
 make_big_input 300000
 
+# same_series STORE ONE_SHOT_STORE WHAT: fails unless both stores answer the USA-CHN monthly series
+# alike.
+same_series() {
+  local a b
+  a=$("$BIN" --store "$1" -q --format tsv dyad USA CHN --by month | md5sum)
+  b=$("$BIN" --store "$2" -q --format tsv dyad USA CHN --by month | md5sum)
+  [ "$a" = "$b" ] || fail "$3 answer a dyad series differently from one ingest"
+}
+
 # Many small ingests (GDELT's 15-minute files are a few thousand rows): the store does not keep
 # one segment per ingest.
 head -n 24000 "$WORK/big.csv" > "$WORK/small.csv"
@@ -21,9 +30,7 @@ done
 [ "$max" -le 9 ] || fail "12 small ingests left up to $max segments (small ones should be merged)"
 [ "$(info_value events "$store")" = 24000 ] || fail "small ingests: $(info_value events "$store") events, expected 24000"
 "$BIN" --store "$WORK/one" -q ingest "$WORK/small.csv" >/dev/null || fail "one-shot ingest"
-a=$("$BIN" --store "$store" -q --format tsv dyad USA CHN --by month | md5sum)
-b=$("$BIN" --store "$WORK/one" -q --format tsv dyad USA CHN --by month | md5sum)
-[ "$a" = "$b" ] || fail "the merged small segments answer a dyad series differently from one ingest"
+same_series "$store" "$WORK/one" "the merged small segments"
 echo "12 small ingests: at most $max segments, same answers as one ingest"
 
 # Medium segments (one ingest run of 66k rows each): ten ingests, and the tenth merges the nine
@@ -39,9 +46,7 @@ echo "$out" | grep -q "merged 9 smaller segments" || fail "the tenth medium inge
 [ "$(info_value segments "$store")" = 2 ] || fail "ten medium ingests left $(info_value segments "$store") segments, expected 2"
 [ "$(info_value events "$store")" = 660000 ] || fail "medium ingests: $(info_value events "$store") events"
 "$BIN" --store "$WORK/mid-one" -q ingest "$WORK/medium.csv" >/dev/null || fail "one-shot medium ingest"
-a=$("$BIN" --store "$store" -q --format tsv dyad USA CHN --by month | md5sum)
-b=$("$BIN" --store "$WORK/mid-one" -q --format tsv dyad USA CHN --by month | md5sum)
-[ "$a" = "$b" ] || fail "merged medium segments answer a dyad series differently from one ingest"
+same_series "$store" "$WORK/mid-one" "the merged medium segments"
 echo "10 medium ingests: 2 segments (nine merged, the last ingest's own kept), same answers"
 
 # A store of several big segments, then compaction killed at several moments.
