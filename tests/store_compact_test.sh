@@ -34,18 +34,36 @@ same_series "$store" "$WORK/one" "the merged small segments"
 echo "12 small ingests: at most $max segments, same answers as one ingest"
 
 # Medium segments (one ingest run of 66k rows each): ten ingests, and the tenth merges the nine
-# older ones (more than eight) but not its own segment, and says so.
+# older ones (more than eight) but not its own segment, and says so; killed, it loses nothing.
 "$BIN" -q generate --rows 660000 --seed 12 -o "$WORK/medium.csv" || fail "generate"
 split -l 66000 -d "$WORK/medium.csv" "$WORK/mid"
 store="$WORK/mid-store"
-for f in "$WORK"/mid*; do
-  [ -f "$f" ] || continue
-  out=$("$BIN" --store "$store" ingest --jobs 1 "$f" 2>&1) || fail "ingest $f: $out"
+for f in "$WORK"/mid0[0-8]; do
+  "$BIN" --store "$store" -q ingest --jobs 1 "$f" >/dev/null || fail "ingest $f"
 done
+"$BIN" --store "$WORK/mid-one" -q ingest "$WORK/medium.csv" >/dev/null || fail "one-shot medium ingest"
+# kill -9 of the tenth ingest, in its own ingest or in the merge after it: either nothing of it or
+# all of it is stored, the checksums hold, and ingesting it again completes the store.
+for delay in 0.3 1 2; do
+  rm -rf "$WORK/mid-kill"
+  cp -a "$store" "$WORK/mid-kill"
+  "$BIN" --store "$WORK/mid-kill" -q ingest --jobs 1 "$WORK/mid09" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  n=$(info_value events "$WORK/mid-kill") || fail "info after kill at ${delay}s"
+  [ "$n" = 594000 ] || [ "$n" = 660000 ] || fail "kill -9 of the tenth ingest at ${delay}s left $n events"
+  "$BIN" --store "$WORK/mid-kill" -q info --check >/dev/null || fail "checksums after kill at ${delay}s"
+  "$BIN" --store "$WORK/mid-kill" -q ingest --jobs 1 "$WORK/mid09" >/dev/null || fail "re-ingest after kill"
+  [ "$(info_value events "$WORK/mid-kill")" = 660000 ] || fail "re-ingest after kill at ${delay}s"
+  same_series "$WORK/mid-kill" "$WORK/mid-one" "a store whose merge was killed at ${delay}s"
+  echo "kill -9 of the tenth medium ingest after ${delay}s: $n events, then 660000 on re-ingest"
+done
+out=$("$BIN" --store "$store" ingest --jobs 1 "$WORK/mid09" 2>&1) || fail "tenth ingest: $out"
 echo "$out" | grep -q "merged 9 smaller segments" || fail "the tenth medium ingest: $out"
 [ "$(info_value segments "$store")" = 2 ] || fail "ten medium ingests left $(info_value segments "$store") segments, expected 2"
 [ "$(info_value events "$store")" = 660000 ] || fail "medium ingests: $(info_value events "$store") events"
-"$BIN" --store "$WORK/mid-one" -q ingest "$WORK/medium.csv" >/dev/null || fail "one-shot medium ingest"
 same_series "$store" "$WORK/mid-one" "the merged medium segments"
 echo "10 medium ingests: 2 segments (nine merged, the last ingest's own kept), same answers"
 
