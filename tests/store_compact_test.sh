@@ -47,11 +47,7 @@ done
 for delay in 0.3 1 2; do
   rm -rf "$WORK/mid-kill"
   cp -a "$store" "$WORK/mid-kill"
-  "$BIN" --store "$WORK/mid-kill" -q ingest --jobs 1 "$WORK/mid09" >/dev/null 2>&1 &
-  pid=$!
-  sleep "$delay"
-  kill -9 "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
+  kill_after "$delay" "$BIN" --store "$WORK/mid-kill" -q ingest --jobs 1 "$WORK/mid09"
   n=$(info_value events "$WORK/mid-kill") || fail "info after kill at ${delay}s"
   [ "$n" = 594000 ] || [ "$n" = 660000 ] || fail "kill -9 of the tenth ingest at ${delay}s left $n events"
   "$BIN" --store "$WORK/mid-kill" -q info --check >/dev/null || fail "checksums after kill at ${delay}s"
@@ -78,11 +74,7 @@ series=$("$BIN" --store "$store" -q --format tsv dyad USA CHN --by month | md5su
 listing=$("$BIN" --store "$store" -q --format tsv events --actor RUS | sort | md5sum)
 
 for delay in 0.05 0.2 0.5; do
-  "$BIN" --store "$store" -q compact >/dev/null 2>&1 &
-  pid=$!
-  sleep "$delay"
-  kill -9 "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
+  kill_after "$delay" "$BIN" --store "$store" -q compact
   n=$(info_value events "$store") || fail "info after kill at ${delay}s"
   [ "$n" = "$events" ] || fail "after kill -9 of compact at ${delay}s: $n events, expected $events"
   "$BIN" --store "$store" -q info --check >/dev/null || fail "checksums after kill at ${delay}s"

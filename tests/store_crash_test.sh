@@ -18,11 +18,7 @@ base=$(info_value events "$store")
 [ "$base" -gt 0 ] || fail "first ingest stored nothing"
 
 for delay in 0.05 0.3 0.8 1.5 2.5; do
-  "$BIN" --store "$store" -q ingest --jobs 2 "$WORK/big.csv" >/dev/null 2>&1 &
-  pid=$!
-  sleep "$delay"
-  kill -9 "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
+  kill_after "$delay" "$BIN" --store "$store" -q ingest --jobs 2 "$WORK/big.csv"
   n=$(info_value events "$store") || fail "info after kill at ${delay}s"
   if [ "$n" != "$base" ] && [ "$n" != "$((base + big_events))" ]; then
     fail "after kill -9 at ${delay}s the store holds $n events (expected $base or $((base + big_events)))"

@@ -15,6 +15,20 @@ info_value() {
   "$BIN" --store "$2" --format tsv -q info | awk -F'\t' -v k="$1" '$1 == k { print $2 }'
 }
 
+# kill_after DELAY COMMAND...: runs COMMAND in the background (output discarded) and kills it with
+# SIGKILL after DELAY seconds if it is still running, then reaps it: a crash at that moment. What
+# must hold afterwards is each test's own check.
+kill_after() {
+  local delay=$1
+  shift
+  "$@" >/dev/null 2>&1 &
+  local pid=$!
+  sleep "$delay"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  return 0
+}
+
 make_big_input() {  # ROWS
   local rows=$1
   if "$BIN" generate --rows "$rows" --seed 11 -o "$WORK/big.csv" >/dev/null 2>&1; then

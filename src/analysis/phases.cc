@@ -289,16 +289,12 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     p.start_label = points[begin].label;
     p.end_label = points[end - 1].label;
     p.periods = end - begin;
-    double coop = 0, conf = 0, gsum = 0, gw = 0;
+    std::tie(p.net_coop, p.events) = NetCoopOf(points, begin, end);
+    double gsum = 0, gw = 0;
     for (int i = begin; i < end; ++i) {
-      const SeriesPoint& pt = points[i];
-      p.events += pt.events;
-      coop += pt.vcoop + pt.mcoop;
-      conf += pt.vconf + pt.mconf;
-      gsum += pt.goldstein_sum;
-      gw += pt.goldstein_weight;
+      gsum += points[i].goldstein_sum;
+      gw += points[i].goldstein_weight;
     }
-    p.net_coop = coop + conf > 0 ? (coop - conf) / (coop + conf) : 0;
     p.goldstein_mean = gw > 0 ? gsum / gw : 0;
     p.label = std::string(LevelLabel(p.net_coop));
     Trend t = FitTrend(signal, points, begin, end);
