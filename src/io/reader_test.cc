@@ -226,6 +226,64 @@ TEST(Malformed, TruncatedGzipIsAnErrorAfterDeliveringRows) {
   EXPECT_EQ(static_cast<int64_t>(r.events.size()), r.stats.events);
 }
 
+// Where member `index`'s data starts in `zip` (after its local header, name and extra field).
+size_t ZipDataOffset(const std::string& zip, int index) {
+  size_t at = 0;
+  for (int i = 0;; ++i) {
+    at = zip.find(std::string_view("PK\x03\x04", 4), i == 0 ? 0 : at + 4);
+    if (at == std::string::npos) return at;
+    if (i == index) break;
+  }
+  auto u16 = [&](size_t p) {
+    return static_cast<size_t>(static_cast<unsigned char>(zip[p])) |
+           static_cast<size_t>(static_cast<unsigned char>(zip[p + 1])) << 8;
+  };
+  return at + 30 + u16(at + 26) + u16(at + 28);
+}
+
+// A zip read from a file goes through libarchive in 1 MiB reads. A deflated member whose data
+// starts a few bytes before such a boundary yields an empty first block, which is not its end.
+TEST(Containers, ZipMemberStartingJustBeforeAReadBoundaryIsRead) {
+  ::entente::testing::TempDir dir;
+  const std::string rows = ManyRows(2000);
+  const std::string last = Gdelt2Row(9999, "20180302", "PAKGOV", "PAK", "RUSGOV", "RUS", "0311");
+  for (size_t before : {1, 8, 20, 44}) {
+    // Pad the stored first member (with blank lines, which hold no event) until the second
+    // member's data starts `before` bytes ahead of the 1 MiB mark.
+    auto build = [&](size_t pad) {
+      return testutil::ZipMembers(
+          {{"a.CSV", rows + std::string(pad, '\n'), true}, {"b.CSV", last + "\n", false}});
+    };
+    const size_t target = (size_t{1} << 20) - before;
+    size_t start = ZipDataOffset(build(0), 1);
+    ASSERT_LT(start, target);
+    std::string zip = build(target - start);
+    ASSERT_EQ(ZipDataOffset(zip, 1), target);
+    ::entente::testing::WriteFileOrDie(dir.File("edge.zip"), zip);
+    ReadResult r = ReadFile(dir.File("edge.zip"));
+    ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+    EXPECT_EQ(r.events.size(), 2001u) << before << " bytes before the boundary";
+    ASSERT_FALSE(r.events.empty());
+    EXPECT_EQ(r.events.back().id, "9999");
+  }
+}
+
+// The central directory counts the members: an archive whose local headers show fewer is an
+// error, never a smaller input.
+TEST(Malformed, ZipWithMoreMembersListedThanReadIsAnError) {
+  std::string zip = testutil::Zip({{"a.CSV", ManyRows(3)}, {"b.CSV", ManyRows(4)}});
+  size_t eocd = zip.rfind(std::string_view("PK\x05\x06", 4));
+  ASSERT_NE(eocd, std::string::npos);
+  zip[eocd + 10] = 3;  // total entries
+  ::entente::testing::TempDir dir;
+  ::entente::testing::WriteFileOrDie(dir.File("listed.zip"), zip);
+  ReadResult r = ReadFile(dir.File("listed.zip"));
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_EQ(r.status.code(), StatusCode::kCorruption);
+  EXPECT_NE(r.status.message().find("lists 3 members but 2 were read"), std::string::npos)
+      << r.status.message();
+}
+
 TEST(Malformed, TruncatedZipIsAnErrorAfterDeliveringRows) {
   std::string zip = testutil::Zip({{"big.CSV", ManyRows(4000)}});
   ReadResult r = ReadBytes("cut.zip", zip.substr(0, zip.size() / 2));

@@ -23,6 +23,13 @@ std::string Gdelt1Row(int64_t id, const std::string& date, const std::string& ac
 
 std::string Gzip(const std::string& bytes);
 std::string Zip(const std::vector<std::pair<std::string, std::string>>& members);
+// A zip whose members are each deflated or stored as asked.
+struct ZipMember {
+  std::string name;
+  std::string data;
+  bool stored = false;
+};
+std::string ZipMembers(const std::vector<ZipMember>& members);
 
 struct ReadResult {
   Status status;

@@ -97,14 +97,26 @@ std::string Gzip(const std::string& bytes) {
 }
 
 std::string Zip(const std::vector<std::pair<std::string, std::string>>& members) {
+  std::vector<ZipMember> deflated;
+  for (const auto& [name, data] : members) deflated.push_back({name, data, false});
+  return ZipMembers(deflated);
+}
+
+std::string ZipMembers(const std::vector<ZipMember>& members) {
   size_t cap = 1024;
-  for (auto& m : members) cap += m.second.size() + m.first.size() + 256;
+  for (auto& m : members) cap += m.data.size() + m.name.size() + 256;
   std::string out(cap, '\0');
   size_t used = 0;
   archive* a = archive_write_new();
   archive_write_set_format_zip(a);
   archive_write_open_memory(a, out.data(), out.size(), &used);
-  for (auto& [name, data] : members) {
+  for (const auto& [name, data, stored] : members) {
+    // The method of the next entry.
+    if (stored) {
+      archive_write_zip_set_compression_store(a);
+    } else {
+      archive_write_zip_set_compression_deflate(a);
+    }
     archive_entry* e = archive_entry_new();
     archive_entry_set_pathname(e, name.c_str());
     archive_entry_set_filetype(e, AE_IFREG);

@@ -16,8 +16,12 @@ class ZipArchive::MemberStream : public ByteStream {
   MemberStream(archive* a, std::string name) : a_(a), name_(std::move(name)) {}
   // Block by block (archive_read_data_block), not archive_read_data: the latter fills the whole
   // request and, when the archive is cut short, drops what it had already inflated.
+  //
+  // A block may be empty without the member having ended: when a deflated member's data starts a
+  // few bytes before the end of libarchive's read buffer, inflating those bytes yields nothing.
+  // Only ARCHIVE_EOF ends a member; returning 0 for an empty block would drop the member silently.
   Result<size_t> Read(char* buf, size_t n) override {
-    if (pending_.empty()) {
+    while (pending_.empty()) {
       const void* block = nullptr;
       size_t size = 0;
       la_int64_t offset = 0;
@@ -97,6 +101,16 @@ Status ZipArchive::CheckComplete() const {
     return Status::Corruption(fmt::format(
         "{}: truncated zip archive (its end-of-central-directory record is missing)", name_));
   }
+  // The members were read front to back from their local headers; the central directory says how
+  // many there are. A difference means members were skipped: an error, never a smaller input.
+  // (0xFFFF: a ZIP64 archive keeps the real count elsewhere; not checked.)
+  const auto* rec = reinterpret_cast<const unsigned char*>(tail.data() + at);
+  const unsigned listed = rec[10] | (rec[11] << 8);
+  if (listed != 0xFFFF && listed != members_seen_) {
+    return Status::Corruption(
+        fmt::format("{}: the zip's central directory lists {} members but {} were read", name_,
+                    listed, members_seen_));
+  }
   return Status::Ok();
 }
 
@@ -111,6 +125,7 @@ Result<bool> ZipArchive::NextMember() {
       return Status::Corruption(
           fmt::format("{}: truncated or corrupt zip archive: {}", where, why ? why : "bad header"));
     }
+    ++members_seen_;
     if (archive_entry_filetype(entry) != AE_IFREG) continue;
     const char* p = archive_entry_pathname(entry);
     member_ = p ? p : "";

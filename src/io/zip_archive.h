@@ -35,7 +35,8 @@ class ZipArchive {
   // The current member's bytes. Valid until the next NextMember().
   ByteStream* member_stream();
   // After the last member: checks that the archive ends with its end-of-central-directory record,
-  // so that a download cut inside the trailing directory is still reported as truncated.
+  // so that a download cut inside the trailing directory is still reported as truncated, and that
+  // the directory lists as many members as were read.
   Status CheckComplete() const;
 
  private:
@@ -44,6 +45,7 @@ class ZipArchive {
   std::string path_;         // set by OpenFile
   std::string_view memory_;  // set by OpenMemory
   std::string member_;
+  unsigned members_seen_ = 0;  // every entry, directories too (the central directory counts them)
   archive* a_ = nullptr;
   std::unique_ptr<MemberStream> stream_;
 };
