@@ -26,6 +26,29 @@ err=$("$BIN" --store "$store" -q info --check 2>&1 >/dev/null)
 echo "$err" | grep -q "$seg" || fail "info --check does not name the file: $err"
 echo "damaged segment: $err"
 
+# Every byte of the trailer (meta offset, sizes, checksum, version, magic) and the header's
+# version, flipped in turn: exit 4 naming the file, before anything is allocated from the damaged
+# sizes (a raw size is checked against the zstd frame's own).
+"$BIN" --store "$WORK/t" -q ingest "$sample" >/dev/null || fail "ingest"
+tseg=$(ls "$WORK/t"/seg-*.ens | head -1)
+cp "$tseg" "$WORK/intact.ens"
+tsize=$(stat -c %s "$tseg")
+for at in 8 9 10 11 $(seq $((tsize - 40)) $((tsize - 1))); do
+  cp "$WORK/intact.ens" "$tseg"
+  python3 - "$tseg" "$at" <<'PY'
+import sys
+p, at = sys.argv[1], int(sys.argv[2])
+b = bytearray(open(p, 'rb').read()); b[at] ^= 0xff; open(p, 'wb').write(b)
+PY
+  err=$("$BIN" --store "$WORK/t" -q info 2>&1 >/dev/null)
+  rc=$?
+  [ "$rc" = 4 ] || fail "byte $at of the segment flipped: exit $rc, expected 4 ($err)"
+  echo "$err" | grep -q "$tseg" || fail "byte $at flipped: the error does not name the file: $err"
+done
+cp "$WORK/intact.ens" "$tseg"
+"$BIN" --store "$WORK/t" -q info >/dev/null || fail "the restored segment does not read"
+echo "every trailer byte flipped: exit 4 naming the file"
+
 # A torn manifest.
 head -c 40 "$store/MANIFEST" > "$WORK/m" && cp "$WORK/m" "$store/MANIFEST"
 err=$("$BIN" --store "$store" -q info 2>&1 >/dev/null)

@@ -176,6 +176,17 @@ Status CompressBlobTo(std::string_view raw, std::string* buf, size_t* n) {
 }
 
 Status DecompressBlob(std::string_view frame, uint64_t raw_size, std::string* out) {
+  // The size to allocate comes from the file: check it against the size the zstd frame header
+  // declares before allocating, so a damaged size is Corruption, never a huge allocation.
+  unsigned long long declared = ZSTD_getFrameContentSize(frame.data(), frame.size());
+  // (CompressBlob's frames always declare their size.)
+  if (declared == ZSTD_CONTENTSIZE_ERROR || declared == ZSTD_CONTENTSIZE_UNKNOWN) {
+    return Status::Corruption("zstd: not a frame of known size");
+  }
+  if (declared != raw_size) {
+    return Status::Corruption(
+        fmt::format("zstd: the frame holds {} bytes, the index says {}", declared, raw_size));
+  }
   out->resize(raw_size);
   size_t n = ZSTD_decompressDCtx(ThreadDCtx(), out->data(), raw_size, frame.data(), frame.size());
   if (ZSTD_isError(n) || n != raw_size) {

@@ -61,8 +61,9 @@ Result<Manifest> DecodeManifest(const std::string& path, const std::string& text
         return Status::Corruption(fmt::format("{}:1: not an entente manifest", path));
       }
       if (version != kManifestVersion) {
-        return Status::NotSupported(fmt::format("{}: manifest version {} (this entente reads {})",
-                                                path, version, kManifestVersion));
+        // A store error (exit 4) like any other damage, not bad input.
+        return Status::Corruption(fmt::format("{}: manifest version {} (this entente reads {})",
+                                              path, version, kManifestVersion));
       }
     } else if (word == "next") {
       ls >> m.next_segment;

@@ -62,22 +62,32 @@ Status SegmentReader::Parse() {
   if (std::string_view(t + 32, 8) != kSegmentMagic) {
     return Status::Corruption("truncated segment (bad trailer)");
   }
+  // The version is written twice (header and trailer): when the two disagree the file is damaged;
+  // when they agree on a version this entente does not read, it was written by another one. Both
+  // are store errors (Corruption), not bad input.
   uint32_t version = DecodeFixed32(t + 28);
-  if (version < kOldestSegmentVersion || version > kSegmentVersion ||
-      DecodeFixed32(data.data() + 8) != version) {
-    return Status::NotSupported(
-        fmt::format("{}: segment format version {} (this entente reads {} to {})", path(), version,
+  uint32_t header_version = DecodeFixed32(data.data() + 8);
+  if (version != header_version) {
+    return Status::Corruption(fmt::format(
+        "damaged: the header says format version {}, the trailer {}", header_version, version));
+  }
+  if (version < kOldestSegmentVersion || version > kSegmentVersion) {
+    return Status::Corruption(
+        fmt::format("segment format version {}: this entente reads versions {} to {}", version,
                     kOldestSegmentVersion, kSegmentVersion));
   }
   BlobRef meta{DecodeFixed64(t), DecodeFixed64(t + 8), DecodeFixed64(t + 16),
                DecodeFixed32(t + 24)};
-  if (meta.offset + meta.size != data.size() - kSegmentTrailerSize) {
+  const uint64_t meta_end = data.size() - kSegmentTrailerSize;
+  if (meta.offset > meta_end || meta.size != meta_end - meta.offset) {
     return Status::Corruption("meta does not end at the trailer");
   }
   // ReadBlob prefixes the path; strip our prefix duplication by building messages without it.
   std::string_view stored = data.substr(meta.offset, meta.size);
   if (Crc32(stored) != meta.crc) return Status::Corruption("checksum mismatch in meta");
-  RETURN_IF_ERROR(DecompressBlob(stored, meta.raw_size, &meta_raw_));
+  if (Status s = DecompressBlob(stored, meta.raw_size, &meta_raw_); !s.ok()) {
+    return Status::Corruption("meta: " + s.message());
+  }
 
   Decoder d(meta_raw_);
   version_ = version;
