@@ -49,6 +49,14 @@ cp "$WORK/intact.ens" "$tseg"
 "$BIN" --store "$WORK/t" -q info >/dev/null || fail "the restored segment does not read"
 echo "every trailer byte flipped: exit 4 naming the file"
 
+# A segment the MANIFEST names, deleted: a damaged store (exit 4), not "nothing found" (6).
+mv "$tseg" "$WORK/away.ens"
+err=$("$BIN" --store "$WORK/t" -q dyad USA RUS 2>&1 >/dev/null)
+rc=$?
+[ "$rc" = 4 ] || fail "a deleted segment: exit $rc, expected 4 ($err)"
+echo "$err" | grep -q "missing" || fail "a deleted segment: unclear error: $err"
+echo "deleted segment: $err"
+
 # A torn manifest.
 head -c 40 "$store/MANIFEST" > "$WORK/m" && cp "$WORK/m" "$store/MANIFEST"
 err=$("$BIN" --store "$store" -q info 2>&1 >/dev/null)

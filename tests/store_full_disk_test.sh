@@ -17,7 +17,7 @@ store="$mnt/s"
 base=$(info_value events "$store")
 err=$("$BIN" --store "$store" -q ingest "$WORK/big.csv" 2>&1 >/dev/null)
 rc=$?
-[ "$rc" != 0 ] || fail "an ingest bigger than the disk succeeded"
+[ "$rc" = 4 ] || fail "an ingest bigger than the disk exited $rc, expected 4 (store not writable)"
 echo "$err" | grep -qi "no space left" || fail "unclear error: $err"
 echo "full disk: $err"
 [ "$(info_value events "$store")" = "$base" ] || fail "the previous data changed"

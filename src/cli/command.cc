@@ -13,6 +13,8 @@ const std::vector<Command>& AllCommands() {
        MakeInfoCommand},
       {"compact", "Merge the store's segments into a few by dyad range (faster dyad queries)",
        StoreAccess::kWrite, MakeCompactCommand},
+      {"recover", "Rebuild a lost or damaged MANIFEST from the store's intact segments",
+       StoreAccess::kWrite, MakeRecoverCommand},
       {"events", "List events from the store or straight from files, with filters",
        StoreAccess::kRead, MakeEventsCommand},
       {"export", "Write events as .csv, .tsv, .jsonl or .sqlite", StoreAccess::kRead,

@@ -46,6 +46,7 @@ std::vector<std::string_view> SuggestCommands(std::string_view typo);
 std::unique_ptr<CommandHandler> MakeIngestCommand();
 std::unique_ptr<CommandHandler> MakeInfoCommand();
 std::unique_ptr<CommandHandler> MakeCompactCommand();
+std::unique_ptr<CommandHandler> MakeRecoverCommand();
 std::unique_ptr<CommandHandler> MakeEventsCommand();
 std::unique_ptr<CommandHandler> MakeExportCommand();
 std::unique_ptr<CommandHandler> MakeDyadCommand();

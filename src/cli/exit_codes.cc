@@ -10,7 +10,8 @@ int ExitCodeFor(const Status& s) {
     case StatusCode::kInvalidArgument:
     case StatusCode::kNotSupported: return kExitBadInput;
     case StatusCode::kCorruption:
-    case StatusCode::kBusy: return kExitStore;
+    case StatusCode::kBusy:
+    case StatusCode::kStoreError: return kExitStore;
     case StatusCode::kIOError: return kExitFailure;
     case StatusCode::kNetwork: return kExitNetwork;
     case StatusCode::kNotFound: return kExitNotFound;

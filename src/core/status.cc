@@ -12,6 +12,7 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kNotSupported: return "Not supported";
     case StatusCode::kBusy: return "Busy";
     case StatusCode::kNetwork: return "Network error";
+    case StatusCode::kStoreError: return "Store error";
   }
   return "Unknown";
 }

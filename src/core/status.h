@@ -24,6 +24,8 @@ enum class StatusCode {
   kNotSupported,     // a format or feature we do not handle
   kBusy,             // the store is locked by another writer
   kNetwork,          // a download failed
+  kStoreError,       // the store cannot be read or written as it must be (a full disk, no
+                     // permission, a segment its MANIFEST names is missing)
 };
 
 class Status {
@@ -43,6 +45,9 @@ class Status {
   }
   static Status Busy(std::string msg) { return Status(StatusCode::kBusy, std::move(msg)); }
   static Status Network(std::string msg) { return Status(StatusCode::kNetwork, std::move(msg)); }
+  static Status StoreError(std::string msg) {
+    return Status(StatusCode::kStoreError, std::move(msg));
+  }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -29,6 +30,12 @@
 
 namespace entente::store {
 namespace {
+
+// An OS error reading an input file: the input's problem (as io's readers say it), not the store's.
+Status InputError(const std::string& path, int err) {
+  std::string msg = fmt::format("{}: {}", path, std::strerror(err));
+  return err == ENOENT ? Status::NotFound(msg) : Status::IOError(msg);
+}
 
 struct WorkItem {
   std::string path;
@@ -259,7 +266,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
     }
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-      fail(ErrnoStatus(path, errno));
+      fail(InputError(path, errno));
       break;
     }
     struct stat st;
@@ -271,7 +278,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
     std::string buf = pool.Get();
     ssize_t got = pread(fd, buf.data(), buf.size(), 0);
     if (got < 0) {
-      fail(ErrnoStatus(path, errno));
+      fail(InputError(path, errno));
       close(fd);
       break;
     }
@@ -293,7 +300,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
     size_t have = static_cast<size_t>(got);
     bool eof = have < config::kChunkBytes, ok = true;
     if (lseek(fd, static_cast<off_t>(have), SEEK_SET) < 0) {
-      fail(ErrnoStatus(path, errno));
+      fail(InputError(path, errno));
       ok = false;
     }
     while (ok) {
@@ -301,7 +308,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
         ssize_t n = read(fd, buf.data() + have, config::kChunkBytes - have);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-          fail(ErrnoStatus(path, errno));
+          fail(InputError(path, errno));
           ok = false;
           break;
         }

@@ -18,7 +18,7 @@ constexpr size_t kWriteBuffer = 1 << 20;
 Status ErrnoStatus(const std::string& path, int err) {
   std::string msg = fmt::format("{}: {}", path, std::strerror(err));
   if (err == ENOENT) return Status::NotFound(msg);
-  return Status::IOError(msg);
+  return Status::StoreError(msg);
 }
 
 Result<std::unique_ptr<WritableFile>> WritableFile::Create(const std::string& path) {

@@ -15,6 +15,8 @@
 
 namespace entente::store {
 
+// An OS error on a store file: NotFound for ENOENT (callers decide what a missing file means),
+// else StoreError (a full disk, no permission: the store is not writable or readable).
 Status ErrnoStatus(const std::string& path, int err);
 
 class WritableFile {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -61,8 +62,9 @@ Result<Manifest> DecodeManifest(const std::string& path, const std::string& text
         return Status::Corruption(fmt::format("{}:1: not an entente manifest", path));
       }
       if (version != kManifestVersion) {
-        // A store error (exit 4) like any other damage, not bad input.
-        return Status::Corruption(fmt::format("{}: manifest version {} (this entente reads {})",
+        // Intact but written by another entente: a store error (exit 4), not bad input, and
+        // not damage to recover from.
+        return Status::StoreError(fmt::format("{}: manifest version {} (this entente reads {})",
                                               path, version, kManifestVersion));
       }
     } else if (word == "next") {
@@ -82,12 +84,35 @@ Result<Manifest> DecodeManifest(const std::string& path, const std::string& text
   return m;
 }
 
+std::string RecoverHint(const std::string& dir) {
+  return fmt::format("`entente --store {} recover` rebuilds it from the intact segments", dir);
+}
+
 Result<Manifest> ReadManifest(const std::string& dir) {
   std::string path = dir + "/" + kManifestName, text;
   Status s = ReadWholeFile(path, &text);
-  if (s.code() == StatusCode::kNotFound) return Manifest{};
+  if (s.code() == StatusCode::kNotFound) {
+    // No MANIFEST is an empty store only while there is nothing else: segments without one mean
+    // the MANIFEST was lost, and taking that for an empty store would let the next writer delete
+    // every segment as a leftover.
+    Result<std::vector<std::string>> names = ListDir(dir);
+    if (!names.ok()) {
+      if (names.status().code() == StatusCode::kNotFound) return Manifest{};
+      return names.status();
+    }
+    size_t segments = std::count_if(names->begin(), names->end(),
+                                    [](const std::string& n) { return SegmentNumber(n) != 0; });
+    if (segments == 0) return Manifest{};
+    return Status::Corruption(
+        fmt::format("{}: missing, but the store holds {} segment file{}; nothing was changed. {}",
+                    path, segments, segments == 1 ? "" : "s", RecoverHint(dir)));
+  }
   RETURN_IF_ERROR(s);
-  return DecodeManifest(path, text);
+  Result<Manifest> m = DecodeManifest(path, text);
+  if (!m.ok() && m.status().code() == StatusCode::kCorruption) {
+    return Status::Corruption(m.status().message() + ". " + RecoverHint(dir));
+  }
+  return m;
 }
 
 Status CommitManifest(const std::string& dir, const Manifest& m) {

@@ -43,8 +43,11 @@ std::string EncodeManifest(const Manifest& m);
 // `path` is for messages.
 Result<Manifest> DecodeManifest(const std::string& path, const std::string& text);
 
-// Reads dir/MANIFEST; an absent file is an empty store (ok, no segments).
+// Reads dir/MANIFEST; an absent file is an empty store (ok, no segments) unless the directory holds
+// segment files: then the MANIFEST was lost (Corruption, with how to recover).
 Result<Manifest> ReadManifest(const std::string& dir);
+// How to rebuild a lost or damaged MANIFEST (Store::Recover), for messages.
+std::string RecoverHint(const std::string& dir);
 Status CommitManifest(const std::string& dir, const Manifest& m);
 
 }  // namespace entente::store

@@ -26,7 +26,9 @@ Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& pa
   ASSIGN_OR_RETURN(r->file_, MappedFile::Open(path));
   Status s = r->Parse();
   if (!s.ok()) {
-    if (s.code() == StatusCode::kCorruption) return Status::Corruption(path + ": " + s.message());
+    if (s.code() == StatusCode::kCorruption || s.code() == StatusCode::kStoreError) {
+      return s.WithContext(path);
+    }
     return s;
   }
   return r;
@@ -72,7 +74,7 @@ Status SegmentReader::Parse() {
         "damaged: the header says format version {}, the trailer {}", header_version, version));
   }
   if (version < kOldestSegmentVersion || version > kSegmentVersion) {
-    return Status::Corruption(
+    return Status::StoreError(
         fmt::format("segment format version {}: this entente reads versions {} to {}", version,
                     kOldestSegmentVersion, kSegmentVersion));
   }

@@ -46,6 +46,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     RETURN_IF_ERROR(MakeDirs(dir));
     ASSIGN_OR_RETURN(s->lock_, StoreLock::Acquire(dir));
     RETURN_IF_ERROR(s->Load());
+    // A new store gets its (empty) MANIFEST before any segment is written, so segments without a
+    // MANIFEST always mean a lost one (ReadManifest), never a first ingest that died.
+    if (!FileExists(dir + "/" + kManifestName)) RETURN_IF_ERROR(CommitManifest(dir, Manifest{}));
     RETURN_IF_ERROR(s->RemoveLeftovers());
   } else {
     RETURN_IF_ERROR(s->Load());
@@ -100,7 +103,13 @@ Status Store::Load() {
       manifest_stamp_ = stamp;
       return Status::Ok();
     }
-    if (last.code() != StatusCode::kNotFound || mode_ == OpenMode::kWrite) return last;
+    if (last.code() != StatusCode::kNotFound) return last;
+    if (mode_ == OpenMode::kWrite) break;  // no one else commits while we hold the lock
+  }
+  if (last.code() == StatusCode::kNotFound) {
+    // The MANIFEST names a segment that is not there (deleted by hand, a bad copy): the store is
+    // damaged, not the thing the user asked for missing.
+    return Status::StoreError(last.message() + " (a segment the MANIFEST names is missing)");
   }
   return last;
 }

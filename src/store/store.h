@@ -113,6 +113,18 @@ struct CompactStats {
   uint64_t bytes_after = 0;
 };
 
+// What Store::Recover did.
+struct RecoverStats {
+  bool needed = false;           // false: the MANIFEST was intact and nothing was changed
+  std::string damaged_manifest;  // where an unreadable MANIFEST was moved ("" if it was missing)
+  int kept = 0;                  // segments the new MANIFEST names
+  uint64_t rows = 0;             // events in them
+  struct SetAside {
+    std::string from, to, why;
+  };
+  std::vector<SetAside> set_aside;  // segments moved out of the way, never deleted
+};
+
 struct StoreInfo {
   int64_t events = 0;
   Days first = 0, last = 0;                               // valid when events > 0
@@ -125,6 +137,15 @@ struct StoreInfo {
 class Store : public EventSource {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode);
+
+  // Rebuilds the MANIFEST of a store whose MANIFEST is missing or damaged from its segment files,
+  // under the writer lock: every segment that passes all its checksums and shares no event (dedupe
+  // key) with a lower-numbered one kept is named; the others are moved to <dir>/set-aside/ with
+  // the reason (a damaged file; the output of a merge that died before its commit, whose events
+  // the kept inputs hold). Nothing is deleted. An intact MANIFEST is left alone (needed = false).
+  // A dead ingest's complete segments are kept too: their events are real, and re-ingesting the
+  // file adds only what is missing. Memory: 8 bytes per event kept (the dedupe keys).
+  static Status Recover(const std::string& dir, RecoverStats* stats);
   ~Store() override;
 
   const std::string& dir() const { return dir_; }
