@@ -88,6 +88,18 @@ TEST(EventsCommand, RejectsSummaryFileAndExitCodes) {
   EXPECT_EQ(rejects[1].substr(0, dir.File("bad.CSV").size() + 5), dir.File("bad.CSV") + "\t101\t");
 }
 
+// A file that is no event file: the error, and no header that would read as an empty answer.
+TEST(EventsCommand, UnreadableFilePrintsNoHeader) {
+  TempDir dir;
+  std::string garbage(3000, '\0');
+  for (size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 131) % 251);
+  WriteFileOrDie(dir.File("garbage.bin"), garbage);
+  auto r = RunEntente({"events", dir.File("garbage.bin"), "--format", "tsv"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("garbage.bin"), std::string::npos) << r.err;
+}
+
 TEST(EventsCommand, BadFilterIsUsageError) {
   auto r = RunEntente({"events", "--dyad", "PAK"});
   EXPECT_EQ(r.exit_code, 2);

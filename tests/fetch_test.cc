@@ -139,6 +139,15 @@ TEST_F(FetchTest, CleanFetchGetsExactlyTheFilesOfTheRangeAndASecondRunDownloadsN
   EXPECT_TRUE(server_->RequestsFor(kLate).empty());
   EXPECT_TRUE(server_->RequestsFor(kEarly).empty());
   EXPECT_THAT(r.err, HasSubstr("fetched 2, skipped 0 (already cached), missing 0, failed 0"));
+  EXPECT_EQ(server_->RequestsFor("masterfilelist.txt").size(), 1u) << "one list per run";
+
+  // With --ingest, and with the cached list revalidated: still one request for the list.
+  TempDir store;
+  std::vector<std::string> args = {"--store", store.path()};
+  for (const std::string& a : FetchArgs({"--list-max-age", "0", "--ingest"})) args.push_back(a);
+  RunResult ingest = RunEntente(args);
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_EQ(server_->RequestsFor("masterfilelist.txt").size(), 2u) << "one list per run";
 
   size_t requests_before = server_->requests().size();
   RunResult again = RunEntente(FetchArgs());

@@ -47,6 +47,17 @@ TEST(Generate, WritesADeterministicFileThatReadsBackWithoutRejects) {
   EXPECT_EQ(Lines(r.out).size(), 3001u);
 }
 
+// Files of two seeds are different events: ingesting both stores both, none as a duplicate.
+TEST(Generate, SeedsNumberTheirEventsApart) {
+  TempDir dir;
+  const std::string a = dir.File("a.csv"), b = dir.File("b.csv"), store = dir.File("s");
+  ASSERT_EQ(RunEntente({"-q", "generate", "--rows", "2000", "--seed", "1", "-o", a}).exit_code, 0);
+  ASSERT_EQ(RunEntente({"-q", "generate", "--rows", "2000", "--seed", "2", "-o", b}).exit_code, 0);
+  RunResult r = RunEntente({"--store", store, "ingest", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("4000 rows, 4000 stored, 0 duplicates")) << r.out;
+}
+
 TEST(Generate, DyadsTheBenchmarksQueryArePresent) {
   TempDir dir;
   const std::string f = dir.File("g.export.CSV");

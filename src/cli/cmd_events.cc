@@ -110,9 +110,10 @@ class EventsCommand : public CommandHandler {
         continue;
       }
       if (stats.rows == 0 && !globals.quiet) {
-        std::fprintf(stderr, "entente: %s: no events (the file is empty)\n", path.c_str());
+        std::fprintf(stderr, "entente: %s: no events (the file holds no rows)\n", path.c_str());
       }
     }
+    if (exit_code != kExitOk && printed == 0) writer.Discard();
     writer.Finish();
     std::cout.flush();
     Status closed = rejects_file.Close();

@@ -93,7 +93,11 @@ std::string TsvClean(std::string s) {
 }  // namespace
 
 TableWriter::TableWriter(std::ostream& out, OutputFormat format, std::vector<std::string> columns)
-    : out_(out), format_(format), columns_(std::move(columns)) {
+    : out_(out), format_(format), columns_(std::move(columns)) {}
+
+void TableWriter::WriteHeader() {
+  if (header_written_) return;
+  header_written_ = true;
   if (format_ == OutputFormat::kCsv || format_ == OutputFormat::kTsv) {
     const char* sep = format_ == OutputFormat::kCsv ? "," : "\t";
     for (size_t i = 0; i < columns_.size(); ++i) out_ << (i ? sep : "") << columns_[i];
@@ -104,6 +108,7 @@ TableWriter::TableWriter(std::ostream& out, OutputFormat format, std::vector<std
 TableWriter::~TableWriter() { Finish(); }
 
 void TableWriter::Row(std::vector<Cell> cells) {
+  WriteHeader();
   ++rows_;
   switch (format_) {
     case OutputFormat::kCsv:
@@ -148,6 +153,7 @@ void TableWriter::Row(std::vector<Cell> cells) {
 void TableWriter::Finish() {
   if (finished_) return;
   finished_ = true;
+  WriteHeader();
   if (format_ == OutputFormat::kJson) {
     out_ << "[";
     for (size_t i = 0; i < buffered_.size(); ++i) out_ << (i ? ",\n " : "\n ") << buffered_[i][0];

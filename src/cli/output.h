@@ -32,8 +32,12 @@ class TableWriter {
 
   // REQUIRES: cells.size() == columns.size().
   void Row(std::vector<Cell> cells);
-  // Flushes buffered formats; called by the destructor if not called before.
+  // Flushes buffered formats (and prints the csv/tsv header of an empty table); called by the
+  // destructor if not called before.
   void Finish();
+  // Prints nothing more: for a command that failed before its first row, whose output would
+  // otherwise be a header that reads like an empty answer.
+  void Discard() { finished_ = true; }
 
   int64_t rows() const { return rows_; }
 
@@ -44,6 +48,8 @@ class TableWriter {
   std::vector<std::vector<std::string>> buffered_;  // table: rendered cells; json: rendered objects
   int64_t rows_ = 0;
   bool finished_ = false;
+  bool header_written_ = false;
+  void WriteHeader();  // csv/tsv, once, before the first row
 };
 
 // Rendering helpers shared with other writers (export).

@@ -225,7 +225,7 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
 
   // --- Write the 61 columns. -----------------------------------------------------------------
   RowWriter w(s.row.data());
-  w.Uint(410000000ULL + i);
+  w.Uint(FirstEventId(options_.seed) + i);
   w.Tab();
   FormatEventDay(added_day - t_.lags[t_.lag_table.Sample(rng_)], &s.event_day);
   w.Put(s.event_day.text);

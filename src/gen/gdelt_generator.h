@@ -50,6 +50,13 @@ inline constexpr int kMaxWords = 1500;
 inline constexpr size_t kBlockBytes = 1 << 20;
 }  // namespace tuning
 
+// GLOBALEVENTID of row 0: each seed numbers its rows in a block of its own (10^12 ids, a million
+// seeds before blocks repeat), so files of different seeds ingest as different events while one
+// seed's file always has the same ids. Seed 1 starts at 410000000, near real GDELT 2.0's ids.
+inline uint64_t FirstEventId(uint64_t seed) {
+  return 410'000'000ULL + ((seed - 1) % 1'000'000ULL) * 1'000'000'000'000ULL;
+}
+
 struct GenerateOptions {
   uint64_t rows = 1000000;
   uint64_t seed = 1;

@@ -326,6 +326,10 @@ bool ParseFloat(std::string_view t, float* out) {
   return ParseFloatGeneral(t, out);
 }
 
+std::string GoldsteinOutOfRange(std::string_view field_name, std::string_view text) {
+  return fmt::format("{} '{}' is outside the scale's -10 to +10", field_name, text.substr(0, 40));
+}
+
 std::string BadValue(std::string_view what, std::string_view field_name, std::string_view text) {
   constexpr size_t kShow = 40;
   std::string shown(text.substr(0, kShow));

@@ -57,6 +57,12 @@ inline bool AllDigits(std::string_view text) {
 // "bad number 'x1.5' in NumMentions" with the fragment cut to a readable length.
 std::string BadValue(std::string_view what, std::string_view field_name, std::string_view text);
 
+// The Goldstein scale runs from -10 to +10 (Goldstein 1992; every format that carries it says so).
+// NaN (no value) is in range; a value outside is a bad row, not an extreme event.
+inline bool GoldsteinInRange(double g) { return !(g < -10.0 || g > 10.0); }
+// "GoldsteinScale '16.5' is outside the scale's -10 to +10"
+std::string GoldsteinOutOfRange(std::string_view field_name, std::string_view text);
+
 // Sets *err and returns false, so parsers can write `return Fail(err, 31, "...")`.
 inline bool Fail(RowError* err, int column, std::string reason) {
   err->column = column;

@@ -54,7 +54,10 @@ Result<Format> DetectFormat(std::string_view name, std::string_view head, bool c
     pos = end + 1;
   }
   if (lines.empty()) {
-    if (head.empty() || complete) return Format::kAuto;  // empty or blank: nothing to read
+    // Empty, or blank lines only so far: nothing to tell the format by yet.
+    if (head.empty() || complete || head.find('\n') != std::string_view::npos) {
+      return Format::kAuto;
+    }
     return NotRecognised(name,
                          fmt::format("no line ends within the first {} KiB", head.size() >> 10));
   }

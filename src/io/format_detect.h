@@ -22,9 +22,10 @@ namespace entente::io {
 inline constexpr size_t kDetectBytes = 64 << 10;  // what detection looks at
 inline constexpr int kDetectLines = 20;
 
-// `head` is the start of the stream (`complete` when it is the whole stream). Returns kAuto for a
-// stream with no non-blank line (an empty file), else the format, else an InvalidArgument error
-// whose message starts with `name`.
+// `head` is the start of the stream (`complete` when it is the whole stream). Returns kAuto when
+// `head` has no non-blank line (an empty file, or blank lines only so far: the caller then asks
+// again with the first line that has text), else the format, else an InvalidArgument error whose
+// message starts with `name`.
 Result<Format> DetectFormat(std::string_view name, std::string_view head, bool complete);
 
 }  // namespace entente::io

@@ -53,6 +53,9 @@ bool ParseGdeltCore(const std::string_view* f, const char* line_end, EventRow* r
   if (!ParseFloatOrEmpty(f[30], &row->goldstein, line_end)) {
     return Fail(err, 31, BadValue("number", "GoldsteinScale", f[30]));
   }
+  if (!GoldsteinInRange(row->goldstein)) {
+    return Fail(err, 31, GoldsteinOutOfRange("GoldsteinScale", f[30]));
+  }
   row->mentions = row->sources = row->articles = 0;
   if (!ParseInt32OrEmpty(f[31], &row->mentions, line_end)) {
     return Fail(err, 32, BadValue("number", "NumMentions", f[31]));

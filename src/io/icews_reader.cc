@@ -98,6 +98,9 @@ class IcewsParser : public RowParser {
     if (!ParseFloatOrEmpty(intensity, &row->goldstein)) {
       return Fail(err, index_[kIntensity] + 1, BadValue("number", "Intensity", intensity));
     }
+    if (!GoldsteinInRange(row->goldstein)) {
+      return Fail(err, index_[kIntensity] + 1, GoldsteinOutOfRange("Intensity", intensity));
+    }
     FillFromCodebook(row, /*fill_goldstein=*/false);
     row->text = Get(kEventText);
     row->citation = Get(kPublisher);

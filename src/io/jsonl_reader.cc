@@ -163,6 +163,9 @@ class JsonlParser : public RowParser {
       }
     }
     if (!has_date) return Fail(err, 0, "missing field 'date'");
+    if (!GoldsteinInRange(event_.goldstein)) {
+      return Fail(err, 0, GoldsteinOutOfRange("'goldstein'", fmt::format("{}", event_.goldstein)));
+    }
     // Codes are digits in every dataset entente reads; anything else is a damaged row.
     for (auto [name, value] : {std::pair<const char*, const std::string*>{"code", &event_.code},
                                {"root", &event_.root_code},

@@ -58,6 +58,9 @@ class PhoenixParser : public RowParser {
     if (!ParseFloatOrEmpty(f_[16], &row->goldstein)) {
       return Fail(err, 17, BadValue("number", "GoldsteinScore", f_[16]));
     }
+    if (!GoldsteinInRange(row->goldstein)) {
+      return Fail(err, 17, GoldsteinOutOfRange("GoldsteinScore", f_[16]));
+    }
     FillFromCodebook(row, /*fill_goldstein=*/true);
     row->sector = f_[17];  // Issues
     row->lat = row->lon = NAN;

@@ -16,6 +16,8 @@
 namespace entente::io {
 namespace {
 
+constexpr std::string_view kUtf8Bom{"\xEF\xBB\xBF"};
+
 constexpr int64_t kProgressEveryLines = 1 << 16;
 
 struct Driver {
@@ -44,17 +46,16 @@ struct Driver {
     LineReader lines(in);
     Format format = options.format;
     std::string_view head = lines.Peek(kDetectBytes);
+    if (head.starts_with(kUtf8Bom)) head.remove_prefix(kUtf8Bom.size());
     if (format == Format::kAuto) {
+      // kAuto: the head holds no line with text (empty, or blank lines only); the first line
+      // with text decides, and a stream with none holds no events (not an error).
       ASSIGN_OR_RETURN(format, DetectFormat(name, head, lines.at_eof()));
-      if (format == Format::kAuto) {  // empty: nothing to read, not an error
-        if (!lines.status().ok()) return lines.status();
-        return Status::Ok();
-      }
+      if (format == Format::kAuto && lines.at_eof()) return lines.status();
     }
-    stats->format = format;
     const int64_t bytes_base = stats->bytes;
-    std::unique_ptr<RowParser> parser = MakeRowParser(format);
-    const bool reuse_row = parser->SetsEveryField();
+    std::unique_ptr<RowParser> parser;
+    bool reuse_row = false;
     EventRow row;
     bool first = true;
     Line line;
@@ -70,7 +71,17 @@ struct Driver {
         first = false;
         continue;
       }
+      // A byte-order mark (spreadsheets write one) is no part of the first field.
+      if (line.offset == 0 && line.text.starts_with(kUtf8Bom)) line.text.remove_prefix(3);
       if (line.text.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank
+      if (!parser) {
+        if (format == Format::kAuto) {
+          ASSIGN_OR_RETURN(format, DetectFormat(name, line.text, /*complete=*/true));
+        }
+        stats->format = format;
+        parser = MakeRowParser(format);
+        reuse_row = parser->SetsEveryField();
+      }
       if (first) {
         first = false;
         Result<bool> header = parser->Header(line.text);

@@ -284,6 +284,59 @@ TEST(Malformed, ZipWithMoreMembersListedThanReadIsAnError) {
       << r.status.message();
 }
 
+// Spreadsheets save UTF-8 with a byte-order mark; it is no part of the first row's id.
+TEST(Containers, ByteOrderMarkIsNotPartOfTheFirstRow) {
+  ReadResult r = ReadBytes("bom.csv", "\xEF\xBB\xBF" + ManyRows(2));
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.stats.rejected, 0) << FirstReject(r);
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].id, "1000");
+}
+
+// Blank lines hold no event: a file of them, however long, holds none (not an error), and rows
+// after a long run of them are read with their own line numbers.
+TEST(Containers, BlankLinesHoldNoEventsHoweverMany) {
+  ::entente::testing::TempDir dir;
+  const std::string blank(5 << 20, '\n');  // longer than detection looks
+  ::entente::testing::WriteFileOrDie(dir.File("blank.csv"), blank);
+  ReadResult r = ReadFile(dir.File("blank.csv"));
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.events.size(), 0u);
+  ::entente::testing::WriteFileOrDie(dir.File("late.csv"), blank + ManyRows(2) + "garbage\n");
+  ReadResult late = ReadFile(dir.File("late.csv"));
+  ASSERT_TRUE(late.status.ok()) << late.status.ToString();
+  EXPECT_EQ(late.events.size(), 2u);
+  ASSERT_EQ(late.rejects.size(), 1u);
+  EXPECT_EQ(late.rejects[0].line, (5 << 20) + 3);
+}
+
+// The Goldstein scale runs from -10 to +10: a value outside it is a bad row, reported.
+TEST(Malformed, GoldsteinOutsideItsScaleIsRejected) {
+  std::string row = ManyRows(1);
+  std::vector<std::string> f;
+  for (size_t start = 0;;) {
+    size_t tab = row.find('\t', start);
+    f.push_back(row.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  ASSERT_EQ(f.size(), 61u);
+  f[30] = "16.5";
+  std::string bad;
+  for (size_t i = 0; i < f.size(); ++i) bad += (i ? "\t" : "") + f[i];
+  ReadResult r = ReadBytes("g.csv", ManyRows(1) + bad);
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(r.events.size(), 1u);
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].line, 2);
+  EXPECT_EQ(r.rejects[0].column, 31);
+  EXPECT_NE(r.rejects[0].reason.find("outside"), std::string::npos) << r.rejects[0].reason;
+  ReadResult j = ReadBytes("g.jsonl", R"({"date":"2018-03-01","code":"042","goldstein":-11})"
+                                      "\n");
+  EXPECT_EQ(j.events.size(), 0u);
+  EXPECT_EQ(j.stats.rejected, 1);
+}
+
 TEST(Malformed, TruncatedZipIsAnErrorAfterDeliveringRows) {
   std::string zip = testutil::Zip({{"big.CSV", ManyRows(4000)}});
   ReadResult r = ReadBytes("cut.zip", zip.substr(0, zip.size() / 2));
