@@ -26,13 +26,30 @@ struct DyadRange {
   std::optional<DyadKey> end;
 };
 
+// An input with its directory and block index decoded (a merge reads every row).
+struct Input {
+  const SegmentReader* seg;
+  std::vector<const DyadEntry*> dyads;
+  const std::vector<BlockMeta>* blocks;
+};
+
+Result<std::vector<Input>> LoadInputs(const std::vector<const SegmentReader*>& segments) {
+  std::vector<Input> inputs;
+  for (const SegmentReader* seg : segments) {
+    RETURN_IF_ERROR(seg->NeedAllDicts());
+    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> dyads, seg->AllDyads());
+    ASSIGN_OR_RETURN(const std::vector<BlockMeta>* blocks, seg->Blocks());
+    inputs.push_back(Input{seg, std::move(dyads), blocks});
+  }
+  return inputs;
+}
+
 // Cuts the dyads of `inputs`, in key order, into ranges of at least `max_rows` rows (the last may
 // hold fewer). A dyad is never split.
-std::vector<DyadRange> PlanRanges(const std::vector<const SegmentReader*>& inputs,
-                                  uint64_t max_rows) {
+std::vector<DyadRange> PlanRanges(const std::vector<Input>& inputs, uint64_t max_rows) {
   std::map<std::pair<std::string_view, std::string_view>, uint64_t> rows;
-  for (const SegmentReader* seg : inputs) {
-    for (const DyadEntry& e : seg->dyads()) rows[{e.a, e.b}] += e.rows;
+  for (const Input& in : inputs) {
+    for (const DyadEntry* e : in.dyads) rows[{e->a, e->b}] += e->rows;
   }
   std::vector<DyadRange> ranges;
   uint64_t in_range = 0;
@@ -52,26 +69,26 @@ std::vector<DyadRange> PlanRanges(const std::vector<const SegmentReader*>& input
 // time.
 class SegmentCursor {
  public:
-  SegmentCursor(const SegmentReader& seg, const DyadRange& range) : seg_(seg), range_(range) {
+  SegmentCursor(const Input& in, const DyadRange& range)
+      : seg_(*in.seg), dyads_(in.dyads), blocks_(*in.blocks), range_(range) {
     for (int c = 0; c < kNumColumns; ++c) cols_[c] = &decoded_[c];
-    const auto& dyads = seg_.dyads();
-    auto less = [](const DyadEntry& e, const DyadKey& k) {
-      return std::tie(e.a, e.b) < std::tie(k.first, k.second);
+    auto less = [](const DyadEntry* e, const DyadKey& k) {
+      return std::tie(e->a, e->b) < std::tie(k.first, k.second);
     };
-    entry_ = std::lower_bound(dyads.begin(), dyads.end(), range_.first, less) - dyads.begin();
-    row_ = entry_ < dyads.size() ? dyads[entry_].first_row : seg_.rows();
+    entry_ = std::lower_bound(dyads_.begin(), dyads_.end(), range_.first, less) - dyads_.begin();
+    row_ = entry_ < dyads_.size() ? dyads_[entry_]->first_row : seg_.rows();
   }
 
   // Moves to the next row of the range; false at its end.
   Result<bool> Next() {
-    const auto& dyads = seg_.dyads();
+    const auto& dyads = dyads_;
     if (started_) ++row_;
     started_ = true;
-    while (entry_ < dyads.size() && row_ >= dyads[entry_].first_row + dyads[entry_].rows) {
+    while (entry_ < dyads.size() && row_ >= dyads[entry_]->first_row + dyads[entry_]->rows) {
       ++entry_;
     }
     if (entry_ >= dyads.size()) return false;
-    const DyadEntry& e = dyads[entry_];
+    const DyadEntry& e = *dyads[entry_];
     if (range_.end && std::tie(e.a, e.b) >= std::tie(range_.end->first, range_.end->second)) {
       return false;
     }
@@ -79,7 +96,7 @@ class SegmentCursor {
       return Status::Corruption(
           fmt::format("{}: row {} is outside the dyad directory", seg_.path(), row_));
     }
-    const auto& blocks = seg_.blocks();
+    const auto& blocks = blocks_;
     if (block_ >= blocks.size() || row_ < blocks[block_].first_row ||
         row_ >= blocks[block_].first_row + blocks[block_].rows) {
       block_ = BlockOf(blocks, row_);
@@ -97,12 +114,14 @@ class SegmentCursor {
   }
 
   const EventRow& row() const { return row_view_; }
-  std::string_view a() const { return seg_.dyads()[entry_].a; }
-  std::string_view b() const { return seg_.dyads()[entry_].b; }
+  std::string_view a() const { return dyads_[entry_]->a; }
+  std::string_view b() const { return dyads_[entry_]->b; }
   bool flipped() const { return flipped_; }
 
  private:
   const SegmentReader& seg_;
+  const std::vector<const DyadEntry*>& dyads_;
+  const std::vector<BlockMeta>& blocks_;
   const DyadRange& range_;
   uint64_t row_ = 0;
   bool started_ = false;
@@ -132,12 +151,10 @@ struct KeyDigest {
 };
 
 // Merges one dyad range of every input into a new segment at `path`.
-Status MergeRange(const std::vector<const SegmentReader*>& inputs, const DyadRange& range,
-                  const std::string& path, SegmentSummary* summary, KeyDigest* written) {
+Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, const std::string& path,
+                  SegmentSummary* summary, KeyDigest* written) {
   std::vector<std::unique_ptr<SegmentCursor>> cursors;
-  for (const SegmentReader* seg : inputs) {
-    cursors.push_back(std::make_unique<SegmentCursor>(*seg, range));
-  }
+  for (const Input& in : inputs) cursors.push_back(std::make_unique<SegmentCursor>(in, range));
   // Min-heap on (dyad, date); ties go to the earlier input, so the merge is deterministic.
   auto later = [&](size_t x, size_t y) {
     const SegmentCursor& p = *cursors[x];
@@ -165,13 +182,14 @@ Status MergeRange(const std::vector<const SegmentReader*>& inputs, const DyadRan
 
 }  // namespace
 
-Status MergeSegments(const std::vector<const SegmentReader*>& inputs, uint64_t max_rows,
+Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t max_rows,
                      const std::function<std::string()>& next_path,
                      std::vector<SegmentSummary>* outputs) {
   KeyDigest stored;
-  for (const SegmentReader* seg : inputs) {
+  for (const SegmentReader* seg : segments) {
     RETURN_IF_ERROR(seg->ForEachKey([&](uint64_t k) { stored.Add(k); }));
   }
+  ASSIGN_OR_RETURN(const std::vector<Input> inputs, LoadInputs(segments));
   const std::vector<DyadRange> ranges = PlanRanges(inputs, max_rows);
   std::vector<std::string> paths;
   for (size_t i = 0; i < ranges.size(); ++i) paths.push_back(next_path());

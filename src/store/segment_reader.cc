@@ -6,25 +6,25 @@
 #include <iterator>
 
 #include "store/coding.h"
+#include "store/segment_meta.h"
 
 namespace entente::store {
-namespace {
-
-BlobRef GetBlob(Decoder* d) {
-  BlobRef b;
-  b.offset = d->Varint();
-  b.size = d->Varint();
-  b.raw_size = d->Varint();
-  b.crc = d->Fixed32();
-  return b;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& path) {
   auto r = std::unique_ptr<SegmentReader>(new SegmentReader());
   ASSIGN_OR_RETURN(r->file_, MappedFile::Open(path));
-  Status s = r->Parse();
+  BlobRef meta;
+  Status s = r->ParseTrailer(&meta);
+  if (s.ok()) {
+    std::string_view stored = r->file_->data().substr(meta.offset, meta.size);
+    if (Crc32(stored) != meta.crc) {
+      s = Status::Corruption("checksum mismatch in meta");
+    } else if (Status d = DecompressBlob(stored, meta.raw_size, &r->meta_raw_); !d.ok()) {
+      s = Status::Corruption("meta: " + d.message());
+    } else {
+      s = r->version_ >= 3 ? r->ParseFooter() : r->ParseWholeMeta();
+    }
+  }
   if (!s.ok()) {
     if (s.code() == StatusCode::kCorruption || s.code() == StatusCode::kStoreError) {
       return s.WithContext(path);
@@ -32,6 +32,139 @@ Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& pa
     return s;
   }
   return r;
+}
+
+Status SegmentReader::ParseTrailer(BlobRef* meta) {
+  std::string_view data = file_->data();
+  if (data.size() < kSegmentHeaderSize + kSegmentTrailerSize ||
+      data.substr(0, kSegmentMagic.size()) != kSegmentMagic) {
+    return Status::Corruption("not a segment file (bad header)");
+  }
+  const char* t = data.data() + data.size() - kSegmentTrailerSize;
+  if (std::string_view(t + 32, 8) != kSegmentMagic) {
+    return Status::Corruption("truncated segment (bad trailer)");
+  }
+  // The version is written twice (header and trailer): when the two disagree the file is damaged;
+  // when they agree on a version this entente does not read, it was written by another one.
+  uint32_t version = DecodeFixed32(t + 28);
+  uint32_t header_version = DecodeFixed32(data.data() + 8);
+  if (version != header_version) {
+    return Status::Corruption(fmt::format(
+        "damaged: the header says format version {}, the trailer {}", header_version, version));
+  }
+  if (version < kOldestSegmentVersion || version > kSegmentVersion) {
+    return Status::StoreError(
+        fmt::format("segment format version {}: this entente reads versions {} to {}", version,
+                    kOldestSegmentVersion, kSegmentVersion));
+  }
+  version_ = version;
+  *meta =
+      BlobRef{DecodeFixed64(t), DecodeFixed64(t + 8), DecodeFixed64(t + 16), DecodeFixed32(t + 24)};
+  const uint64_t meta_end = data.size() - kSegmentTrailerSize;
+  if (meta->offset > meta_end || meta->size != meta_end - meta->offset) {
+    return Status::Corruption("meta does not end at the trailer");
+  }
+  return Status::Ok();
+}
+
+// Versions 1 and 2: everything in one frame, decoded now; every part is then loaded.
+Status SegmentReader::ParseWholeMeta() {
+  Decoder d(meta_raw_);
+  if (d.Varint() != version_) return Status::Corruption("meta version mismatch");
+  rows_ = d.Varint();
+  min_date_ = static_cast<Days>(d.SignedVarint());
+  max_date_ = static_cast<Days>(d.SignedVarint());
+  if (d.Varint() != kNumColumns) return Status::Corruption("unexpected column count");
+  for (int c = 0; c < kNumColumns; ++c) {
+    std::string_view kind = d.Bytes(1);
+    if (kind.size() != 1 || static_cast<ColumnKind>(kind[0]) != KindOf(c)) {
+      return Status::Corruption(fmt::format("column {} has an unexpected kind", ColumnName(c)));
+    }
+    dict_state_[c].loaded = true;
+    if (KindOf(c) != ColumnKind::kDict) continue;
+    uint64_t n = d.Varint();
+    if (n > meta_raw_.size()) return Status::Corruption("bad dictionary size");
+    dicts_[c].reserve(n);
+    for (uint64_t i = 0; i < n && !d.failed(); ++i) dicts_[c].push_back(d.String());
+    dict_count_[c] = dicts_[c].size();
+  }
+  RETURN_IF_ERROR(DecodeBlockIndex(&d, rows_, &blocks_));
+  blocks_state_.loaded = true;
+  uint64_t ndyads = d.Varint();
+  if (ndyads > meta_raw_.size()) return Status::Corruption("bad dyad count");
+  auto page = std::make_unique<Page>();
+  page->entries.resize(ndyads);
+  for (DyadEntry& e : page->entries) {
+    RETURN_IF_ERROR(DecodeDyadEntry(&d, rows_, &e));
+    if (e.pure) continue;
+    for (std::string_view t : e.tags) {
+      impure_by_tag_[t].push_back(static_cast<uint32_t>(&e - page->entries.data()));
+    }
+  }
+  impure_state_.loaded = true;
+  dyad_count_ = ndyads;
+  page_entries_ = std::max<size_t>(ndyads, 1);
+  if (ndyads > 0) page_first_.push_back({page->entries[0].a, page->entries[0].b});
+  page_refs_.resize(page_first_.size());
+  page_state_ = std::make_unique<PartState[]>(page_first_.size());
+  if (ndyads > 0) page_state_[0].loaded = true;
+  pages_.push_back(std::move(page));
+  if (d.Varint() != rows_) return Status::Corruption("key count mismatch");
+  keys_ = GetBlob(&d);
+  if (version_ >= 2) RETURN_IF_ERROR(DecodeCube(&d, &cube_));
+  cube_state_.loaded = true;
+  if (d.failed() || !d.done()) return Status::Corruption("meta does not parse");
+  return Status::Ok();
+}
+
+// Version 3: the footer names the parts; nothing else is read now.
+Status SegmentReader::ParseFooter() {
+  Decoder d(meta_raw_);
+  if (d.Varint() != version_) return Status::Corruption("meta version mismatch");
+  rows_ = d.Varint();
+  min_date_ = static_cast<Days>(d.SignedVarint());
+  max_date_ = static_cast<Days>(d.SignedVarint());
+  if (d.Varint() != kNumColumns) return Status::Corruption("unexpected column count");
+  for (int c = 0; c < kNumColumns; ++c) {
+    std::string_view kind = d.Bytes(1);
+    if (kind.size() != 1 || static_cast<ColumnKind>(kind[0]) != KindOf(c)) {
+      return Status::Corruption(fmt::format("column {} has an unexpected kind", ColumnName(c)));
+    }
+  }
+  blocks_ref_ = GetBlob(&d);
+  for (int c = 0; c < kNumColumns; ++c) {
+    if (KindOf(c) != ColumnKind::kDict) {
+      dict_state_[c].loaded = true;
+      continue;
+    }
+    dict_count_[c] = d.Varint();
+    dict_ref_[c] = GetBlob(&d);
+  }
+  dyad_count_ = d.Varint();
+  uint64_t npages = d.Varint();
+  if (d.failed() || npages != (dyad_count_ + kDyadPageEntries - 1) / kDyadPageEntries) {
+    return Status::Corruption("bad dyad page count");
+  }
+  for (uint64_t p = 0; p < npages && !d.failed(); ++p) {
+    std::string_view a = d.String(), b = d.String();
+    page_first_.push_back({a, b});
+    page_refs_.push_back(GetBlob(&d));
+  }
+  page_state_ = std::make_unique<PartState[]>(npages);
+  pages_.resize(npages);
+  impure_ref_ = GetBlob(&d);
+  if (d.Varint() != rows_) return Status::Corruption("key count mismatch");
+  keys_ = GetBlob(&d);
+  cube_ref_ = GetBlob(&d);
+  uint64_t actor_pages = d.Varint();
+  for (uint64_t p = 0; p < actor_pages && !d.failed(); ++p) {
+    actor_first_.push_back(d.String());
+    actor_refs_.push_back(GetBlob(&d));
+  }
+  actor_state_ = std::make_unique<PartState[]>(actor_first_.size());
+  actor_pages_.resize(actor_first_.size());
+  if (d.failed() || !d.done()) return Status::Corruption("footer does not parse");
+  return Status::Ok();
 }
 
 Status SegmentReader::ReadBlob(const BlobRef& ref, std::string* out, int64_t block,
@@ -54,124 +187,191 @@ Status SegmentReader::ReadBlob(const BlobRef& ref, std::string* out, int64_t blo
   return Status::Ok();
 }
 
-Status SegmentReader::Parse() {
+Status SegmentReader::ReadPart(const BlobRef& ref, std::string_view what, std::string* out) const {
   std::string_view data = file_->data();
-  if (data.size() < kSegmentHeaderSize + kSegmentTrailerSize ||
-      data.substr(0, kSegmentMagic.size()) != kSegmentMagic) {
-    return Status::Corruption("not a segment file (bad header)");
+  if (ref.offset > data.size() || ref.size > data.size() - ref.offset) {
+    return Status::Corruption(fmt::format("{}: {} lies outside the file", path(), what));
   }
-  const char* t = data.data() + data.size() - kSegmentTrailerSize;
-  if (std::string_view(t + 32, 8) != kSegmentMagic) {
-    return Status::Corruption("truncated segment (bad trailer)");
+  std::string_view stored = data.substr(ref.offset, ref.size);
+  if (Crc32(stored) != ref.crc) {
+    return Status::Corruption(fmt::format("{}: checksum mismatch in {}", path(), what));
   }
-  // The version is written twice (header and trailer): when the two disagree the file is damaged;
-  // when they agree on a version this entente does not read, it was written by another one. Both
-  // are store errors (Corruption), not bad input.
-  uint32_t version = DecodeFixed32(t + 28);
-  uint32_t header_version = DecodeFixed32(data.data() + 8);
-  if (version != header_version) {
-    return Status::Corruption(fmt::format(
-        "damaged: the header says format version {}, the trailer {}", header_version, version));
-  }
-  if (version < kOldestSegmentVersion || version > kSegmentVersion) {
-    return Status::StoreError(
-        fmt::format("segment format version {}: this entente reads versions {} to {}", version,
-                    kOldestSegmentVersion, kSegmentVersion));
-  }
-  BlobRef meta{DecodeFixed64(t), DecodeFixed64(t + 8), DecodeFixed64(t + 16),
-               DecodeFixed32(t + 24)};
-  const uint64_t meta_end = data.size() - kSegmentTrailerSize;
-  if (meta.offset > meta_end || meta.size != meta_end - meta.offset) {
-    return Status::Corruption("meta does not end at the trailer");
-  }
-  // ReadBlob prefixes the path; strip our prefix duplication by building messages without it.
-  std::string_view stored = data.substr(meta.offset, meta.size);
-  if (Crc32(stored) != meta.crc) return Status::Corruption("checksum mismatch in meta");
-  if (Status s = DecompressBlob(stored, meta.raw_size, &meta_raw_); !s.ok()) {
-    return Status::Corruption("meta: " + s.message());
-  }
-
-  Decoder d(meta_raw_);
-  version_ = version;
-  if (d.Varint() != version_) return Status::Corruption("meta version mismatch");
-  rows_ = d.Varint();
-  min_date_ = static_cast<Days>(d.SignedVarint());
-  max_date_ = static_cast<Days>(d.SignedVarint());
-  if (d.Varint() != kNumColumns) return Status::Corruption("unexpected column count");
-  for (int c = 0; c < kNumColumns; ++c) {
-    std::string_view kind = d.Bytes(1);
-    if (kind.size() != 1 || static_cast<ColumnKind>(kind[0]) != KindOf(c)) {
-      return Status::Corruption(fmt::format("column {} has an unexpected kind", ColumnName(c)));
-    }
-    if (KindOf(c) != ColumnKind::kDict) continue;
-    uint64_t n = d.Varint();
-    if (n > meta_raw_.size()) return Status::Corruption("bad dictionary size");
-    dicts_[c].reserve(n);
-    for (uint64_t i = 0; i < n && !d.failed(); ++i) dicts_[c].push_back(d.String());
-  }
-  uint64_t nblocks = d.Varint();
-  if (nblocks > meta_raw_.size()) return Status::Corruption("bad block count");
-  blocks_.resize(nblocks);
-  uint64_t expect_row = 0;
-  for (BlockMeta& b : blocks_) {
-    b.first_row = d.Varint();
-    b.rows = static_cast<uint32_t>(d.Varint());
-    b.min_date = static_cast<Days>(d.SignedVarint());
-    b.max_date = static_cast<Days>(d.SignedVarint());
-    for (int c = 0; c < kNumColumns; ++c) b.columns[c] = GetBlob(&d);
-    if (b.first_row != expect_row) return Status::Corruption("block index out of order");
-    expect_row += b.rows;
-  }
-  if (expect_row != rows_) return Status::Corruption("block rows do not add up");
-  uint64_t ndyads = d.Varint();
-  if (ndyads > meta_raw_.size()) return Status::Corruption("bad dyad count");
-  dyads_.resize(ndyads);
-  for (DyadEntry& e : dyads_) {
-    e.a = d.String();
-    e.b = d.String();
-    e.first_row = d.Varint();
-    e.rows = d.Varint();
-    e.min_date = static_cast<Days>(d.SignedVarint());
-    e.max_date = static_cast<Days>(d.SignedVarint());
-    std::string_view pure = d.Bytes(1);
-    e.pure = !pure.empty() && pure[0] == 1;
-    uint64_t ntags = d.Varint();
-    if (ntags > meta_raw_.size()) return Status::Corruption("bad tag count");
-    for (uint64_t i = 0; i < ntags && !d.failed(); ++i) e.tags.push_back(d.String());
-    if (e.first_row + e.rows > rows_) return Status::Corruption("dyad directory out of range");
-    if (!e.pure) {
-      for (std::string_view t : e.tags) {
-        impure_by_tag_[t].push_back(static_cast<uint32_t>(&e - dyads_.data()));
-      }
-    }
-  }
-  if (d.Varint() != rows_) return Status::Corruption("key count mismatch");
-  keys_ = GetBlob(&d);
-  if (version_ >= 2) {
-    RETURN_IF_ERROR(DecodeCube(&d, &cube_));
-    has_cube_ = true;
-  }
-  if (d.failed() || !d.done()) return Status::Corruption("meta does not parse");
+  Status s = DecompressBlob(stored, ref.raw_size, out);
+  if (!s.ok()) return Status::Corruption(fmt::format("{}: {}: {}", path(), what, s.message()));
   return Status::Ok();
 }
 
-std::vector<size_t> SegmentReader::DyadCandidates(std::string_view a, std::string_view b) const {
+template <class Decode>
+Status SegmentReader::LoadOnce(PartState& state, Decode&& decode) const {
+  if (state.loaded.load(std::memory_order_acquire)) return state.status;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!state.loaded.load(std::memory_order_relaxed)) {
+    state.status = decode();
+    state.loaded.store(true, std::memory_order_release);
+  }
+  return state.status;
+}
+
+Result<const std::vector<BlockMeta>*> SegmentReader::Blocks() const {
+  RETURN_IF_ERROR(LoadOnce(blocks_state_, [&]() -> Status {
+    std::string raw;
+    RETURN_IF_ERROR(ReadPart(blocks_ref_, "block index", &raw));
+    Decoder d(raw);
+    Status s = DecodeBlockIndex(&d, rows_, &blocks_);
+    if (s.ok() && !d.done()) s = Status::Corruption("block index does not parse");
+    return s.ok() ? s : s.WithContext(path() + ": block index");
+  }));
+  return &blocks_;
+}
+
+Status SegmentReader::NeedDicts(std::initializer_list<int> columns) const {
+  for (int c : columns) {
+    RETURN_IF_ERROR(LoadOnce(dict_state_[c], [&]() -> Status {
+      std::string what = fmt::format("dictionary of {}", ColumnName(c));
+      RETURN_IF_ERROR(ReadPart(dict_ref_[c], what, &dict_raw_[c]));
+      Decoder d(dict_raw_[c]);
+      dicts_[c].reserve(dict_count_[c]);
+      for (uint64_t i = 0; i < dict_count_[c] && !d.failed(); ++i) dicts_[c].push_back(d.String());
+      if (d.failed() || !d.done()) {
+        return Status::Corruption(fmt::format("{}: {} does not parse", path(), what));
+      }
+      return Status::Ok();
+    }));
+  }
+  return Status::Ok();
+}
+
+Status SegmentReader::NeedAllDicts() const {
+  for (int c = 0; c < kNumColumns; ++c) RETURN_IF_ERROR(NeedDicts({c}));
+  return Status::Ok();
+}
+
+Result<const PeriodCube*> SegmentReader::Cube() const {
+  if (!has_cube()) return static_cast<const PeriodCube*>(nullptr);
+  RETURN_IF_ERROR(LoadOnce(cube_state_, [&]() -> Status {
+    RETURN_IF_ERROR(ReadPart(cube_ref_, "period cube", &cube_raw_));
+    Decoder d(cube_raw_);
+    Status s = DecodeCube(&d, &cube_);
+    if (s.ok() && (d.failed() || !d.done())) s = Status::Corruption("does not parse");
+    return s.ok() ? s : s.WithContext(path() + ": period cube");
+  }));
+  return &cube_;
+}
+
+Result<const std::vector<CubeCell>*> SegmentReader::ActorCells(std::string_view tag) const {
+  auto it = std::upper_bound(actor_first_.begin(), actor_first_.end(), tag);
+  if (it == actor_first_.begin()) return static_cast<const std::vector<CubeCell>*>(nullptr);
+  const size_t page = static_cast<size_t>(it - actor_first_.begin()) - 1;
+  RETURN_IF_ERROR(LoadOnce(actor_state_[page], [&]() -> Status {
+    auto p = std::make_unique<ActorCubePage>();
+    std::string what = fmt::format("actor cube page {}", page);
+    RETURN_IF_ERROR(ReadPart(actor_refs_[page], what, &p->raw));
+    Status s = IndexActorCubePage(p.get());
+    if (!s.ok()) return s.WithContext(fmt::format("{}: {}", path(), what));
+    actor_pages_[page] = std::move(p);
+    return Status::Ok();
+  }));
+  const ActorCubePage& p = *actor_pages_[page];
+  auto found = p.tags.find(tag);
+  if (found == p.tags.end()) return static_cast<const std::vector<CubeCell>*>(nullptr);
+  // A tag's cells are decoded on first use and kept (unordered_map nodes do not move).
+  std::lock_guard<std::mutex> lock(mu_);
+  auto [slot, fresh] = actor_cells_.try_emplace(std::string(tag));
+  if (fresh) {
+    Status s = DecodeActorCells(found->second.first, found->second.second, &slot->second);
+    if (!s.ok()) {
+      actor_cells_.erase(slot);
+      return s.WithContext(fmt::format("{}: actor cube page {}", path(), page));
+    }
+  }
+  return &slot->second;
+}
+
+Status SegmentReader::LoadPage(size_t page) const {
+  return LoadOnce(page_state_[page], [&]() -> Status {
+    auto p = std::make_unique<Page>();
+    std::string what = fmt::format("dyad directory page {}", page);
+    RETURN_IF_ERROR(ReadPart(page_refs_[page], what, &p->raw));
+    size_t n = std::min(page_entries_, dyad_count_ - page * page_entries_);
+    p->entries.resize(n);
+    Decoder d(p->raw);
+    for (DyadEntry& e : p->entries) {
+      Status s = DecodeDyadEntry(&d, rows_, &e);
+      if (!s.ok()) return s.WithContext(fmt::format("{}: {}", path(), what));
+    }
+    if (!d.done() || std::pair(p->entries[0].a, p->entries[0].b) != page_first_[page]) {
+      return Status::Corruption(fmt::format("{}: {} does not parse", path(), what));
+    }
+    pages_[page] = std::move(p);
+    return Status::Ok();
+  });
+}
+
+Status SegmentReader::LoadImpure() const {
+  return LoadOnce(impure_state_, [&]() -> Status {
+    RETURN_IF_ERROR(ReadPart(impure_ref_, "impure dyad index", &impure_raw_));
+    Decoder d(impure_raw_);
+    uint64_t ntags = d.Varint();
+    for (uint64_t t = 0; t < ntags && !d.failed(); ++t) {
+      std::vector<uint32_t>& list = impure_by_tag_[d.String()];
+      uint64_t n = d.Varint(), e = 0;
+      for (uint64_t i = 0; i < n && !d.failed(); ++i) {
+        e += d.Varint();
+        if (e >= dyad_count_)
+          return Status::Corruption(path() + ": impure dyad index out of range");
+        list.push_back(static_cast<uint32_t>(e));
+      }
+    }
+    if (d.failed() || !d.done()) {
+      return Status::Corruption(path() + ": impure dyad index does not parse");
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<const DyadEntry*>> SegmentReader::DyadCandidates(std::string_view a,
+                                                                    std::string_view b) const {
   if (b < a) std::swap(a, b);
-  std::vector<size_t> out;
-  auto it = std::lower_bound(
-      dyads_.begin(), dyads_.end(), std::pair(a, b),
-      [](const DyadEntry& e, const std::pair<std::string_view, std::string_view>& k) {
-        return std::pair(e.a, e.b) < k;
-      });
-  if (it != dyads_.end() && it->a == a && it->b == b) out.push_back(it - dyads_.begin());
+  std::vector<uint32_t> found;
+  const std::pair key(a, b);
+  // The page that would hold the key: the last whose first key is not after it.
+  auto pit = std::upper_bound(page_first_.begin(), page_first_.end(), key);
+  if (pit != page_first_.begin()) {
+    size_t page = static_cast<size_t>(pit - page_first_.begin()) - 1;
+    RETURN_IF_ERROR(LoadPage(page));
+    const std::vector<DyadEntry>& entries = pages_[page]->entries;
+    auto it =
+        std::lower_bound(entries.begin(), entries.end(), key,
+                         [](const DyadEntry& e, const auto& k) { return std::pair(e.a, e.b) < k; });
+    if (it != entries.end() && it->a == a && it->b == b) {
+      found.push_back(static_cast<uint32_t>(page * page_entries_ + (it - entries.begin())));
+    }
+  }
+  RETURN_IF_ERROR(LoadImpure());
   auto ia = impure_by_tag_.find(a), ib = impure_by_tag_.find(b);
   if (ia != impure_by_tag_.end() && ib != impure_by_tag_.end()) {
     // Both lists are ascending (entries were added in order); a tag appears once per entry.
     std::set_intersection(ia->second.begin(), ia->second.end(), ib->second.begin(),
-                          ib->second.end(), std::back_inserter(out));
+                          ib->second.end(), std::back_inserter(found));
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::vector<const DyadEntry*> out;
+  for (uint32_t i : found) {
+    size_t page = i / page_entries_;
+    RETURN_IF_ERROR(LoadPage(page));
+    out.push_back(&pages_[page]->entries[i % page_entries_]);
+  }
+  return out;
+}
+
+Result<std::vector<const DyadEntry*>> SegmentReader::AllDyads() const {
+  std::vector<const DyadEntry*> out;
+  out.reserve(dyad_count_);
+  for (size_t p = 0; p < page_first_.size(); ++p) {
+    RETURN_IF_ERROR(LoadPage(p));
+    for (const DyadEntry& e : pages_[p]->entries) out.push_back(&e);
+  }
   return out;
 }
 
@@ -184,7 +384,7 @@ Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) c
   if (!s.ok())
     return Status::Corruption(fmt::format("{}: block {}: {}", path(), block, s.message()));
   if (KindOf(column) == ColumnKind::kDict) {
-    size_t n = dicts_[column].size();
+    const uint64_t n = dict_count_[column];
     for (uint32_t id : out->ids) {
       if (id >= n) {
         return Status::Corruption(fmt::format("{}: block {} column {}: id out of dictionary",
@@ -230,8 +430,19 @@ Status SegmentReader::ForEachKeyIn(const std::string& path, const BlobRef& keys,
 }
 
 Status SegmentReader::Verify() const {
+  RETURN_IF_ERROR(NeedAllDicts());
+  RETURN_IF_ERROR(AllDyads().status());
+  RETURN_IF_ERROR(LoadImpure());
+  RETURN_IF_ERROR(Cube().status());
+  for (size_t p = 0; p < actor_first_.size(); ++p) {
+    RETURN_IF_ERROR(ActorCells(actor_first_[p]).status());  // loads page p
+    for (const auto& [tag, cells] : actor_pages_[p]->tags) {
+      RETURN_IF_ERROR(ActorCells(tag).status());
+    }
+  }
+  ASSIGN_OR_RETURN(const std::vector<BlockMeta>* blocks, Blocks());
   DecodedColumn col;
-  for (size_t b = 0; b < blocks_.size(); ++b) {
+  for (size_t b = 0; b < blocks->size(); ++b) {
     for (int c = 0; c < kNumColumns; ++c) RETURN_IF_ERROR(ReadColumn(b, c, &col));
   }
   return ForEachKey([](uint64_t) {});

@@ -1,20 +1,28 @@
-// Reads a segment file through mmap: checks the trailer and the meta's CRC on open, then hands
-// out decoded columns of single blocks on demand (each blob's CRC is checked before it is
-// decompressed). Every error names the file: "<path>: checksum mismatch in block 3 column url".
+// Reads a segment file through mmap. Open() checks the trailer and decodes the footer (version 3:
+// a few KB, whatever the segment's size); the meta's parts (block index, each dictionary, pages of
+// the dyad directory, the impure entries by tag, the period cube) are read, checked by CRC and
+// decoded the first time a query asks for them, and kept. A version 1 or 2 file has its meta in
+// one frame and is decoded whole on open. Every error names the file and the part:
+// "<path>: checksum mismatch in dictionary of src_code", "<path>: block 3 column url: ...".
 //
-// Thread safety: a SegmentReader is immutable after Open(); ReadColumn() may be called from many
-// threads at once (each with its own DecodedColumn).
+// Thread safety: the accessors below may be called from many threads at once; a part is decoded
+// once (under a mutex) and immutable after. ReadColumn() may be called from many threads at once
+// (each with its own DecodedColumn).
 #ifndef ENTENTE_STORE_SEGMENT_READER_H_
 #define ENTENTE_STORE_SEGMENT_READER_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
+#include "store/actor_cube.h"
 #include "store/column_codec.h"
 #include "store/file_util.h"
 #include "store/period_cube.h"
@@ -27,57 +35,116 @@ class SegmentReader {
   static Result<std::unique_ptr<SegmentReader>> Open(const std::string& path);
 
   const std::string& path() const { return file_->path(); }
+  uint32_t version() const { return version_; }
   uint64_t rows() const { return rows_; }
   uint64_t file_bytes() const { return file_->data().size(); }
   Days min_date() const { return min_date_; }
   Days max_date() const { return max_date_; }
-  const std::vector<BlockMeta>& blocks() const { return blocks_; }
-  const std::vector<DyadEntry>& dyads() const { return dyads_; }
-  // Indexes of the directory entries a dyad filter with two 3-letter patterns a, b can match:
-  // the entry keyed (a, b) (binary search; entries are in key order) and every impure entry
-  // whose tags hold both (see DyadEntry). Ascending.
-  std::vector<size_t> DyadCandidates(std::string_view a, std::string_view b) const;
-  // The pre-aggregate; null for a version 1 segment (which has none).
-  const PeriodCube* cube() const { return has_cube_ ? &cube_ : nullptr; }
-  // The dictionary of a kDict column; views live as long as the reader.
-  const std::vector<std::string_view>& dict(int column) const { return dicts_[column]; }
+  size_t dyad_count() const { return dyad_count_; }
+  // Whether the segment has a period cube (version 2 on).
+  bool has_cube() const { return version_ >= 2; }
 
-  // Decodes `column` of block `block` into `out`.
+  Result<const std::vector<BlockMeta>*> Blocks() const;
+  // Decodes the dictionaries of `columns` (kDict columns); then dict(c) is valid for each.
+  Status NeedDicts(std::initializer_list<int> columns) const;
+  Status NeedAllDicts() const;
+  // REQUIRES: NeedDicts() of `column` returned OK. Views live as long as the reader.
+  const std::vector<std::string_view>& dict(int column) const { return dicts_[column]; }
+  // The cube; null for a version 1 segment (which has none).
+  Result<const PeriodCube*> Cube() const;
+  // Whether the segment has an actor cube (version 3 on).
+  bool has_actor_cube() const { return version_ >= 3; }
+  // The actor cube's cells of `tag` (actor_cube.h), by month; null when no event has it.
+  // REQUIRES: has_actor_cube().
+  Result<const std::vector<CubeCell>*> ActorCells(std::string_view tag) const;
+  // The directory entries a dyad filter with two 3-letter patterns a, b can match: the entry
+  // keyed (a, b) (one page decoded) and every impure entry whose tags hold both (see DyadEntry),
+  // in row order. Pointers live as long as the reader.
+  Result<std::vector<const DyadEntry*>> DyadCandidates(std::string_view a,
+                                                       std::string_view b) const;
+  // Every entry, in row order (decodes the whole directory).
+  Result<std::vector<const DyadEntry*>> AllDyads() const;
+
+  // Decodes `column` of block `block` into `out`. REQUIRES: Blocks() returned OK.
   Status ReadColumn(size_t block, int column, DecodedColumn* out) const;
   // Calls `visit` with the segment's dedupe keys in ascending order; streams (constant memory).
   Status ForEachKey(const std::function<void(uint64_t)>& visit) const;
-  // Where the keys are, so that ForEachKeyIn can read them later without keeping the reader
-  // (and its meta, a few MB) open.
+  // Where the keys are, so that ForEachKeyIn can read them later without keeping the reader.
   const BlobRef& keys_ref() const { return keys_; }
   // The same as ForEachKey for the segment at `path` whose keys frame is `keys` (`rows` keys),
   // read with pread into a buffer that is freed on return: an ingest checks the keys of every
   // segment it wrote so far this way in constant memory.
   static Status ForEachKeyIn(const std::string& path, const BlobRef& keys, uint64_t rows,
                              const std::function<void(uint64_t)>& visit);
-  // Reads and checks every blob (for `info --check`).
+  // Reads and checks every part and every blob (for `info --check`).
   Status Verify() const;
 
  private:
+  // A part decoded on first use: `loaded` is set (release) after `status` is final.
+  struct PartState {
+    std::atomic<bool> loaded{false};
+    Status status;
+  };
+  struct Page {
+    std::string raw;  // entries' views point here (version 3)
+    std::vector<DyadEntry> entries;
+  };
+
   SegmentReader() = default;
-  Status Parse();
+  Status ParseTrailer(BlobRef* meta);
+  Status ParseWholeMeta();  // versions 1 and 2
+  Status ParseFooter();     // version 3
   // `block` < 0 means the keys frame (for messages).
   Status ReadBlob(const BlobRef& ref, std::string* out, int64_t block, int column) const;
+  // Reads, checks and decompresses a part; `what` names it in errors.
+  Status ReadPart(const BlobRef& ref, std::string_view what, std::string* out) const;
+  template <class Decode>
+  Status LoadOnce(PartState& state, Decode&& decode) const;
+  Status LoadPage(size_t page) const;
+  Status LoadImpure() const;
 
   std::unique_ptr<MappedFile> file_;
-  std::string meta_raw_;  // the decompressed meta; dictionary views point into it
+  std::string meta_raw_;  // the decompressed meta (v1/v2) or footer (v3); views point here
+  uint32_t version_ = 0;
   uint64_t rows_ = 0;
   Days min_date_ = 0, max_date_ = 0;
-  std::vector<std::string_view> dicts_[kNumColumns];
-  std::vector<BlockMeta> blocks_;
-  std::vector<DyadEntry> dyads_;
-  // Indexes of the entries that are not pure, ascending, under each of their tags: a dyad lookup
-  // intersects two lists instead of comparing the tags of every impure entry (which was a third
-  // of a dyad query's time over 30 segments).
-  std::unordered_map<std::string_view, std::vector<uint32_t>> impure_by_tag_;
   BlobRef keys_;
-  uint32_t version_ = 0;
-  bool has_cube_ = false;
-  PeriodCube cube_;
+
+  mutable std::mutex mu_;  // held while a part is decoded
+  mutable PartState blocks_state_;
+  BlobRef blocks_ref_;
+  mutable std::vector<BlockMeta> blocks_;
+
+  mutable PartState dict_state_[kNumColumns];
+  BlobRef dict_ref_[kNumColumns];
+  uint64_t dict_count_[kNumColumns] = {};
+  mutable std::string dict_raw_[kNumColumns];
+  mutable std::vector<std::string_view> dicts_[kNumColumns];
+
+  size_t dyad_count_ = 0;
+  size_t page_entries_ = kDyadPageEntries;  // every page but the last (v1/v2: one page)
+  std::vector<std::pair<std::string_view, std::string_view>> page_first_;
+  std::vector<BlobRef> page_refs_;
+  mutable std::unique_ptr<PartState[]> page_state_;
+  mutable std::vector<std::unique_ptr<Page>> pages_;
+
+  // Indexes of the entries that are not pure, ascending, under each of their tags: a dyad lookup
+  // intersects two lists instead of comparing the tags of every impure entry.
+  mutable PartState impure_state_;
+  BlobRef impure_ref_;
+  mutable std::string impure_raw_;
+  mutable std::unordered_map<std::string_view, std::vector<uint32_t>> impure_by_tag_;
+
+  std::vector<std::string_view> actor_first_;
+  std::vector<BlobRef> actor_refs_;
+  mutable std::unique_ptr<PartState[]> actor_state_;
+  mutable std::vector<std::unique_ptr<ActorCubePage>> actor_pages_;
+  mutable std::unordered_map<std::string, std::vector<CubeCell>> actor_cells_;  // decoded tags
+
+  mutable PartState cube_state_;
+  BlobRef cube_ref_;
+  mutable std::string cube_raw_;
+  mutable PeriodCube cube_;
 };
 
 }  // namespace entente::store

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 
 #include "store/coding.h"
+#include "store/segment_meta.h"
 #include "store/store_config.h"
 
 namespace entente::store {
@@ -23,13 +25,6 @@ void AddTag(std::vector<std::string>* tags, std::string_view t) {
 bool PureActor(const EventRow& e, bool source, std::string_view dyad_country) {
   std::string_view code = source ? e.source.code : e.target.code;
   return code.size() < 3 || code.substr(0, 3) == dyad_country;
-}
-
-void PutBlob(std::string* m, const BlobRef& b) {
-  PutVarint64(m, b.offset);
-  PutVarint64(m, b.size);
-  PutVarint64(m, b.raw_size);
-  PutFixed32(m, b.crc);
 }
 
 }  // namespace
@@ -104,7 +99,26 @@ Status SegmentWriter::Add(const EventRow& e, std::string_view a, std::string_vie
   }
   keys_.push_back(key);
   cube_.Add(e);
+  AddActorCube(e.date, e.quad, e.mentions, e.articles, e.goldstein);
   return EndRow(e.date);
+}
+
+// From the ids this row's four actor code/country values got in the segment's dictionaries.
+void SegmentWriter::AddActorCube(Days date, int8_t quad, int32_t mentions, int32_t articles,
+                                 float goldstein) {
+  constexpr int kColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
+  uint32_t tags[4];
+  for (int k = 0; k < 4; ++k) {
+    const uint32_t id = block_[kColumns[k]].ids.back();
+    std::vector<uint32_t>& cache = actor_tag_[k];
+    if (id >= cache.size()) cache.resize(id + 1, kUnmapped);
+    if (cache[id] == kUnmapped) {
+      std::string_view v = dicts_[kColumns[k]].strings.value(id);
+      cache[id] = (k % 2 == 0) ? actor_cube_.CodeTag(v) : actor_cube_.CountryTag(v);
+    }
+    tags[k] = cache[id];
+  }
+  actor_cube_.Add(tags, 4, date, quad, mentions, articles, goldstein);
 }
 
 Status SegmentWriter::EndRow(Days date) {
@@ -186,6 +200,7 @@ Status SegmentWriter::AddPacked(const PackedRow& r, const char* plain, std::stri
   std::string_view root = value(kRootCode);
   if (root.empty()) root = RootOf(value(kCode));
   cube_.Add(r.date, root, r.quad, r.mentions, r.articles, r.goldstein);
+  AddActorCube(r.date, r.quad, r.mentions, r.articles, r.goldstein);
   return EndRow(r.date);
 }
 
@@ -215,6 +230,55 @@ Status SegmentWriter::FlushBlock() {
   return Status::Ok();
 }
 
+Result<BlobRef> SegmentWriter::WritePart(std::string_view raw) {
+  packed_.clear();
+  RETURN_IF_ERROR(CompressBlob(raw, &packed_));
+  BlobRef ref{file_->size(), packed_.size(), raw.size(), Crc32(packed_)};
+  RETURN_IF_ERROR(file_->Append(packed_));
+  return ref;
+}
+
+// The directory in pages of kDyadPageEntries entries (each a part; the footer keeps every page's
+// first key, so a lookup decodes one page), and the impure entries by tag (one part).
+Status SegmentWriter::WriteDyadDirectory(std::string* footer) {
+  PutVarint64(footer, dyads_.size());
+  const size_t pages = (dyads_.size() + kDyadPageEntries - 1) / kDyadPageEntries;
+  PutVarint64(footer, pages);
+  std::map<std::string_view, std::vector<uint64_t>> impure;
+  std::string part;
+  for (size_t p = 0; p < pages; ++p) {
+    const size_t begin = p * kDyadPageEntries;
+    const size_t end = std::min(dyads_.size(), begin + kDyadPageEntries);
+    part.clear();
+    for (size_t i = begin; i < end; ++i) {
+      const OpenDyad& d = dyads_[i];
+      EncodeDyadEntry(d.a, d.b, d.first_row, dyad_rows_[i], d.min_date, d.max_date, d.pure, d.tags,
+                      &part);
+      if (!d.pure) {
+        for (const std::string& t : d.tags) impure[t].push_back(i);
+      }
+    }
+    ASSIGN_OR_RETURN(BlobRef ref, WritePart(part));
+    PutString(footer, dyads_[begin].a);
+    PutString(footer, dyads_[begin].b);
+    PutBlob(footer, ref);
+  }
+  part.clear();
+  PutVarint64(&part, impure.size());
+  for (const auto& [tag, entries] : impure) {
+    PutString(&part, tag);
+    PutVarint64(&part, entries.size());
+    uint64_t prev = 0;
+    for (uint64_t e : entries) {
+      PutVarint64(&part, e - prev);
+      prev = e;
+    }
+  }
+  ASSIGN_OR_RETURN(BlobRef impure_ref, WritePart(part));
+  PutBlob(footer, impure_ref);
+  return Status::Ok();
+}
+
 Status SegmentWriter::Finish(SegmentSummary* summary) {
   RETURN_IF_ERROR(FlushBlock());
   CloseDyad();
@@ -233,43 +297,43 @@ Status SegmentWriter::Finish(SegmentSummary* summary) {
   RETURN_IF_ERROR(file_->Append(packed_));
   std::vector<uint64_t>().swap(keys_);
 
+  // The parts a query loads on demand (segment_format.h), each its own checksummed frame; the
+  // footer names them.
   std::string m;
   PutVarint64(&m, kSegmentVersion);
   PutVarint64(&m, rows_);
   PutVarint64(&m, ZigZag(min_date_));
   PutVarint64(&m, ZigZag(max_date_));
   PutVarint64(&m, kNumColumns);
+  for (int c = 0; c < kNumColumns; ++c) m.push_back(static_cast<char>(KindOf(c)));
+  std::string part;
+  EncodeBlockIndex(blocks_, &part);
+  ASSIGN_OR_RETURN(BlobRef blocks_ref, WritePart(part));
+  PutBlob(&m, blocks_ref);
   for (int c = 0; c < kNumColumns; ++c) {
-    m.push_back(static_cast<char>(KindOf(c)));
     if (KindOf(c) != ColumnKind::kDict) continue;
     const StringInterner& strings = dicts_[c].strings;
+    part.clear();
+    for (uint32_t id = 0; id < strings.size(); ++id) PutString(&part, strings.value(id));
+    ASSIGN_OR_RETURN(BlobRef dict_ref, WritePart(part));
     PutVarint64(&m, strings.size());
-    for (uint32_t id = 0; id < strings.size(); ++id) PutString(&m, strings.value(id));
+    PutBlob(&m, dict_ref);
   }
-  PutVarint64(&m, blocks_.size());
-  for (const BlockMeta& b : blocks_) {
-    PutVarint64(&m, b.first_row);
-    PutVarint64(&m, b.rows);
-    PutVarint64(&m, ZigZag(b.min_date));
-    PutVarint64(&m, ZigZag(b.max_date));
-    for (int c = 0; c < kNumColumns; ++c) PutBlob(&m, b.columns[c]);
-  }
-  PutVarint64(&m, dyads_.size());
-  for (size_t i = 0; i < dyads_.size(); ++i) {
-    const OpenDyad& d = dyads_[i];
-    PutString(&m, d.a);
-    PutString(&m, d.b);
-    PutVarint64(&m, d.first_row);
-    PutVarint64(&m, dyad_rows_[i]);
-    PutVarint64(&m, ZigZag(d.min_date));
-    PutVarint64(&m, ZigZag(d.max_date));
-    m.push_back(d.pure ? 1 : 0);
-    PutVarint64(&m, d.tags.size());
-    for (const std::string& t : d.tags) PutString(&m, t);
-  }
+  RETURN_IF_ERROR(WriteDyadDirectory(&m));
   PutVarint64(&m, rows_);  // key count (one key per row)
   PutBlob(&m, keys);
-  cube_.Encode(&m);  // version 2
+  part.clear();
+  cube_.Encode(&part);
+  ASSIGN_OR_RETURN(BlobRef cube_ref, WritePart(part));
+  PutBlob(&m, cube_ref);
+  std::vector<std::string> actor_pages, actor_first;
+  actor_cube_.Encode(&actor_pages, &actor_first);
+  PutVarint64(&m, actor_pages.size());
+  for (size_t p = 0; p < actor_pages.size(); ++p) {
+    ASSIGN_OR_RETURN(BlobRef ref, WritePart(actor_pages[p]));
+    PutString(&m, actor_first[p]);
+    PutBlob(&m, ref);
+  }
 
   packed_.clear();
   RETURN_IF_ERROR(CompressBlob(m, &packed_));

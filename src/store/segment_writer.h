@@ -17,6 +17,7 @@
 
 #include "core/event.h"
 #include "core/status.h"
+#include "store/actor_cube.h"
 #include "store/column_codec.h"
 #include "store/file_util.h"
 #include "store/packed_row.h"
@@ -70,6 +71,9 @@ class SegmentWriter {
   explicit SegmentWriter(std::unique_ptr<WritableFile> file);
   uint32_t Intern(int column, std::string_view v);
   Status FlushBlock();
+  // Compresses `raw` into a checksummed frame appended to the file (a part of the meta).
+  Result<BlobRef> WritePart(std::string_view raw);
+  Status WriteDyadDirectory(std::string* footer);
   void CloseDyad();
   void OpenDyadFor(std::string_view a, std::string_view b, Days date);
   Status EndRow(Days date);
@@ -106,6 +110,11 @@ class SegmentWriter {
   std::vector<OpenDyad> dyads_;
   std::vector<uint64_t> dyad_rows_;
   CubeBuilder cube_;
+  // The actor cube, and per segment dictionary id of the four actor code/country columns its tag
+  // id (kUnmapped until first seen).
+  ActorCubeBuilder actor_cube_;
+  std::vector<uint32_t> actor_tag_[4];
+  void AddActorCube(Days date, int8_t quad, int32_t mentions, int32_t articles, float goldstein);
   std::string raw_, packed_;  // scratch
 };
 

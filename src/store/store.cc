@@ -276,9 +276,12 @@ Result<StoreInfo> Store::Info() {
     if (first || seg->min_date() < info.first) info.first = seg->min_date();
     if (first || seg->max_date() > info.last) info.last = seg->max_date();
     first = false;
-    for (const DyadEntry& d : seg->dyads()) dyads.emplace(d.a, d.b);
+    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, seg->AllDyads());
+    for (const DyadEntry* d : entries) dyads.emplace(d->a, d->b);
+    RETURN_IF_ERROR(seg->NeedDicts({kDataset}));
+    ASSIGN_OR_RETURN(const std::vector<BlockMeta>* blocks, seg->Blocks());
     std::vector<int64_t> counts(seg->dict(kDataset).size());
-    for (size_t b = 0; b < seg->blocks().size(); ++b) {
+    for (size_t b = 0; b < blocks->size(); ++b) {
       RETURN_IF_ERROR(seg->ReadColumn(b, kDataset, &col));
       for (uint32_t id : col.ids) ++counts[id];
     }

@@ -13,6 +13,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "store/actor_volume.h"
 #include "store/entry_match.h"
 #include "store/group_table.h"
 #include "store/manifest.h"
@@ -60,14 +61,14 @@ class BlockCache {
   DecodedColumn cols_[kNumColumns];
 };
 
-// The directory entries of `seg` a filter can touch, ascending (= row order).
-std::vector<size_t> CandidateEntries(const SegmentReader& seg, const EventFilter& f) {
+// The directory entries of `seg` a filter can touch, ascending (= row order). A 3-letter dyad
+// filter decodes one page of the directory; anything else, all of it.
+Result<std::vector<const DyadEntry*>> CandidateEntries(const SegmentReader& seg,
+                                                       const EventFilter& f) {
   if (f.has_dyad() && f.dyad_a.size() == 3 && f.dyad_b.size() == 3) {
     return seg.DyadCandidates(f.dyad_a, f.dyad_b);
   }
-  std::vector<size_t> all(seg.dyads().size());
-  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  return all;
+  return seg.AllDyads();
 }
 
 // The actor and date parts of a filter for one row of an entry, from the cheap columns only.
@@ -87,6 +88,7 @@ class RowPrefilter {
       ASSIGN_OR_RETURN(dir_, cache->Get(kDir));
     }
     if (how == EntryMatch::kPerRow) {
+      RETURN_IF_ERROR(seg_.NeedDicts({kSrcCode, kSrcCountry, kTgtCode, kTgtCountry}));
       for (int k = 0; k < 4; ++k) {
         ASSIGN_OR_RETURN(actors_[k], cache->Get(kActorColumns[k]));
       }
@@ -134,13 +136,16 @@ Status Store::Scan(const EventFilter& filter, const std::function<bool(const Eve
   EventRow row;
   for (const auto& segp : segments_) {
     const SegmentReader& seg = *segp;
-    const auto& blocks = seg.blocks();
+    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, filter));
+    if (entries.empty()) continue;
+    ASSIGN_OR_RETURN(const std::vector<BlockMeta>* block_index, seg.Blocks());
+    const auto& blocks = *block_index;
     BlockCache cache(seg);
     RowPrefilter pre(seg, filter);
     const DecodedColumn* cols[kNumColumns];
     bool all_loaded = false;  // cols[] hold the cache's block
-    for (size_t pi : CandidateEntries(seg, filter)) {
-      const DyadEntry& e = seg.dyads()[pi];
+    for (const DyadEntry* ep : entries) {
+      const DyadEntry& e = *ep;
       if (!EntryInDates(e, filter)) continue;
       EntryMatch how = MatchEntry(e, filter);
       if (how == EntryMatch::kNone) continue;
@@ -160,6 +165,7 @@ Status Store::Scan(const EventFilter& filter, const std::function<bool(const Eve
           uint32_t i = static_cast<uint32_t>(r - b.first_row);
           if (!pre.Passes(i)) continue;
           if (!all_loaded) {
+            RETURN_IF_ERROR(seg.NeedAllDicts());
             for (int c = 0; c < kNumColumns; ++c) {
               ASSIGN_OR_RETURN(cols[c], cache.Get(c));
             }
@@ -229,8 +235,8 @@ class FastAggregator {
   }
 
   Status AddSegment(const SegmentReader& seg);
-  // Adds a segment from its period cube. REQUIRES: CubeServes(query) and seg.cube().
-  void AddCube(const SegmentReader& seg);
+  // Adds a segment from its period cube. REQUIRES: CubeServes(query).
+  void AddCube(const PeriodCube& cube);
   std::vector<AggregateRow> Finish();
 
  private:
@@ -251,8 +257,7 @@ class FastAggregator {
   std::string pair_key_;  // scratch
 };
 
-void FastAggregator::AddCube(const SegmentReader& seg) {
-  const PeriodCube& cube = *seg.cube();
+void FastAggregator::AddCube(const PeriodCube& cube) {
   std::vector<uint32_t> root_ids;
   if (q_.by_root) {
     for (std::string_view r : cube.roots) root_ids.push_back(roots_.Id(r));
@@ -277,18 +282,23 @@ void FastAggregator::AddCube(const SegmentReader& seg) {
 }
 
 Status FastAggregator::AddSegment(const SegmentReader& seg) {
-  if (seg.cube() && CubeServes(q_)) {
-    AddCube(seg);
+  if (seg.has_cube() && CubeServes(q_)) {
+    ASSIGN_OR_RETURN(const PeriodCube* cube, seg.Cube());
+    AddCube(*cube);
     return Status::Ok();
   }
+  ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, f_));
+  if (entries.empty()) return Status::Ok();
   const bool directed_dyad = q_.by_dyad && f_.directed;
   // Per dictionary id: does the event code match the prefix; which root group an id is in.
   std::vector<char> code_ok;
   if (!f_.code_prefix.empty()) {
+    RETURN_IF_ERROR(seg.NeedDicts({kCode}));
     for (std::string_view c : seg.dict(kCode)) code_ok.push_back(c.starts_with(f_.code_prefix));
   }
   int64_t dataset_id = -1;
   if (!f_.dataset.empty()) {
+    RETURN_IF_ERROR(seg.NeedDicts({kDataset}));
     const auto& d = seg.dict(kDataset);
     auto it = std::find(d.begin(), d.end(), f_.dataset);
     if (it == d.end()) return Status::Ok();  // no row of this segment is in that dataset
@@ -297,6 +307,7 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
   std::vector<int64_t> root_of_root, root_of_code;  // -1: take the root from the code
   bool root_needs_code = false;
   if (q_.by_root) {
+    RETURN_IF_ERROR(seg.NeedDicts({kRootCode, kCode}));
     for (std::string_view r : seg.dict(kRootCode)) {
       root_of_root.push_back(r.empty() ? int64_t{-1} : int64_t{roots_.Id(r)});
       root_needs_code = root_needs_code || r.empty();
@@ -314,8 +325,8 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
     uint32_t pair_fwd, pair_rev;
   };
   std::vector<Span> spans;
-  for (size_t pi : CandidateEntries(seg, f_)) {
-    const DyadEntry& e = seg.dyads()[pi];
+  for (const DyadEntry* ep : entries) {
+    const DyadEntry& e = *ep;
     if (!EntryInDates(e, f_)) continue;
     EntryMatch how = MatchEntry(e, f_);
     if (how == EntryMatch::kNone) continue;
@@ -332,9 +343,11 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
     }
   }
 
+  if (spans.empty()) return Status::Ok();
   BlockCache cache(seg);
   RowPrefilter pre(seg, f_);
-  const auto& blocks = seg.blocks();
+  ASSIGN_OR_RETURN(const std::vector<BlockMeta>* block_index, seg.Blocks());
+  const auto& blocks = *block_index;
   PeriodCache periods(q_.period);
   // The columns of the current block (null when not needed).
   const DecodedColumn *dates = nullptr, *quads = nullptr, *gold = nullptr, *weights = nullptr,
@@ -460,6 +473,7 @@ bool AggregateRowLess(const AggregateRow& x, const AggregateRow& y) {
 }  // namespace
 
 Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) {
+  if (ActorVolumeServes(query, segments_)) return AggregateActorVolume(query, segments_);
   // Big stores: segments are independent, so split them over a few threads and add up the
   // partial groups. Small ones (a dyad query touches little) stay on this thread.
   uint64_t rows = 0;
@@ -472,7 +486,7 @@ Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) 
       query.filter.has_dyad() && query.filter.dyad_a.size() == 3 && query.filter.dyad_b.size() == 3;
   // Cubes are a few thousand cells per segment: no thread pays for itself there either.
   bool cubes = CubeServes(query) && std::all_of(segments_.begin(), segments_.end(),
-                                                [](const auto& s) { return s->cube() != nullptr; });
+                                                [](const auto& s) { return s->has_cube(); });
   if (threads <= 1 || rows < (1u << 16) || narrow || cubes) {
     FastAggregator agg(query);
     for (const auto& seg : segments_) RETURN_IF_ERROR(agg.AddSegment(*seg));

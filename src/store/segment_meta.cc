@@ -1,0 +1,84 @@
+#include "store/segment_meta.h"
+
+namespace entente::store {
+
+void PutBlob(std::string* out, const BlobRef& b) {
+  PutVarint64(out, b.offset);
+  PutVarint64(out, b.size);
+  PutVarint64(out, b.raw_size);
+  PutFixed32(out, b.crc);
+}
+
+BlobRef GetBlob(Decoder* d) {
+  BlobRef b;
+  b.offset = d->Varint();
+  b.size = d->Varint();
+  b.raw_size = d->Varint();
+  b.crc = d->Fixed32();
+  return b;
+}
+
+void EncodeBlockIndex(const std::vector<BlockMeta>& blocks, std::string* out) {
+  PutVarint64(out, blocks.size());
+  for (const BlockMeta& b : blocks) {
+    PutVarint64(out, b.first_row);
+    PutVarint64(out, b.rows);
+    PutVarint64(out, ZigZag(b.min_date));
+    PutVarint64(out, ZigZag(b.max_date));
+    for (int c = 0; c < kNumColumns; ++c) PutBlob(out, b.columns[c]);
+  }
+}
+
+Status DecodeBlockIndex(Decoder* d, uint64_t rows, std::vector<BlockMeta>* blocks) {
+  uint64_t n = d->Varint();
+  if (d->failed() || n > rows + 1) return Status::Corruption("bad block count");
+  blocks->resize(n);
+  uint64_t expect_row = 0;
+  for (BlockMeta& b : *blocks) {
+    b.first_row = d->Varint();
+    b.rows = static_cast<uint32_t>(d->Varint());
+    b.min_date = static_cast<Days>(d->SignedVarint());
+    b.max_date = static_cast<Days>(d->SignedVarint());
+    for (int c = 0; c < kNumColumns; ++c) b.columns[c] = GetBlob(d);
+    if (b.first_row != expect_row) return Status::Corruption("block index out of order");
+    expect_row += b.rows;
+  }
+  if (d->failed() || expect_row != rows) return Status::Corruption("block rows do not add up");
+  return Status::Ok();
+}
+
+void EncodeDyadEntry(std::string_view a, std::string_view b, uint64_t first_row, uint64_t rows,
+                     Days min_date, Days max_date, bool pure, const std::vector<std::string>& tags,
+                     std::string* out) {
+  PutString(out, a);
+  PutString(out, b);
+  PutVarint64(out, first_row);
+  PutVarint64(out, rows);
+  PutVarint64(out, ZigZag(min_date));
+  PutVarint64(out, ZigZag(max_date));
+  out->push_back(pure ? 1 : 0);
+  PutVarint64(out, tags.size());
+  for (const std::string& t : tags) PutString(out, t);
+}
+
+Status DecodeDyadEntry(Decoder* d, uint64_t segment_rows, DyadEntry* e) {
+  e->a = d->String();
+  e->b = d->String();
+  e->first_row = d->Varint();
+  e->rows = d->Varint();
+  e->min_date = static_cast<Days>(d->SignedVarint());
+  e->max_date = static_cast<Days>(d->SignedVarint());
+  std::string_view pure = d->Bytes(1);
+  e->pure = !pure.empty() && pure[0] == 1;
+  uint64_t ntags = d->Varint();
+  if (d->failed() || ntags > (uint64_t{1} << 20)) return Status::Corruption("bad tag count");
+  e->tags.clear();
+  for (uint64_t i = 0; i < ntags && !d->failed(); ++i) e->tags.push_back(d->String());
+  if (d->failed()) return Status::Corruption("dyad directory does not parse");
+  if (e->first_row > segment_rows || e->rows > segment_rows - e->first_row) {
+    return Status::Corruption("dyad directory out of range");
+  }
+  return Status::Ok();
+}
+
+}  // namespace entente::store
