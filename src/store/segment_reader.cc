@@ -156,6 +156,11 @@ Status SegmentReader::ParseFooter() {
   if (d.Varint() != rows_) return Status::Corruption("key count mismatch");
   keys_ = GetBlob(&d);
   cube_ref_ = GetBlob(&d);
+  uint64_t datasets = d.Varint();
+  for (uint64_t i = 0; i < datasets && !d.failed(); ++i) {
+    std::string_view name = d.String();
+    dataset_rows_.push_back({name, d.Varint()});
+  }
   uint64_t actor_pages = d.Varint();
   for (uint64_t p = 0; p < actor_pages && !d.failed(); ++p) {
     actor_first_.push_back(d.String());

@@ -52,6 +52,10 @@ class SegmentReader {
   const std::vector<std::string_view>& dict(int column) const { return dicts_[column]; }
   // The cube; null for a version 1 segment (which has none).
   Result<const PeriodCube*> Cube() const;
+  // Rows per dataset, by name (version 3; empty for older versions, whose rows must be read).
+  const std::vector<std::pair<std::string_view, uint64_t>>& dataset_rows() const {
+    return dataset_rows_;
+  }
   // Whether the segment has an actor cube (version 3 on).
   bool has_actor_cube() const { return version_ >= 3; }
   // The actor cube's cells of `tag` (actor_cube.h), by month; null when no event has it.
@@ -135,6 +139,7 @@ class SegmentReader {
   mutable std::string impure_raw_;
   mutable std::unordered_map<std::string_view, std::vector<uint32_t>> impure_by_tag_;
 
+  std::vector<std::pair<std::string_view, uint64_t>> dataset_rows_;
   std::vector<std::string_view> actor_first_;
   std::vector<BlobRef> actor_refs_;
   mutable std::unique_ptr<PartState[]> actor_state_;

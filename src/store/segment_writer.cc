@@ -106,6 +106,9 @@ Status SegmentWriter::Add(const EventRow& e, std::string_view a, std::string_vie
 // From the ids this row's four actor code/country values got in the segment's dictionaries.
 void SegmentWriter::AddActorCube(Days date, int8_t quad, int32_t mentions, int32_t articles,
                                  float goldstein) {
+  const uint32_t dataset = block_[kDataset].ids.back();
+  if (dataset >= dataset_rows_.size()) dataset_rows_.resize(dataset + 1, 0);
+  ++dataset_rows_[dataset];
   constexpr int kColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
   uint32_t tags[4];
   for (int k = 0; k < 4; ++k) {
@@ -326,6 +329,18 @@ Status SegmentWriter::Finish(SegmentSummary* summary) {
   cube_.Encode(&part);
   ASSIGN_OR_RETURN(BlobRef cube_ref, WritePart(part));
   PutBlob(&m, cube_ref);
+  // Rows per dataset, so that `info` need not read the dataset column of every block.
+  std::vector<std::pair<std::string_view, uint64_t>> datasets;
+  for (uint32_t id = 0; id < dataset_rows_.size(); ++id) {
+    if (dataset_rows_[id] > 0)
+      datasets.push_back({dicts_[kDataset].strings.value(id), dataset_rows_[id]});
+  }
+  std::sort(datasets.begin(), datasets.end());
+  PutVarint64(&m, datasets.size());
+  for (const auto& [name, n] : datasets) {
+    PutString(&m, name);
+    PutVarint64(&m, n);
+  }
   std::vector<std::string> actor_pages, actor_first;
   actor_cube_.Encode(&actor_pages, &actor_first);
   PutVarint64(&m, actor_pages.size());

@@ -114,6 +114,7 @@ class SegmentWriter {
   // id (kUnmapped until first seen).
   ActorCubeBuilder actor_cube_;
   std::vector<uint32_t> actor_tag_[4];
+  std::vector<uint64_t> dataset_rows_;  // rows per dataset dictionary id
   void AddActorCube(Days date, int8_t quad, int32_t mentions, int32_t articles, float goldstein);
   std::string raw_, packed_;  // scratch
 };

@@ -278,6 +278,10 @@ Result<StoreInfo> Store::Info() {
     first = false;
     ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, seg->AllDyads());
     for (const DyadEntry* d : entries) dyads.emplace(d->a, d->b);
+    if (seg->version() >= 3) {
+      for (const auto& [name, n] : seg->dataset_rows()) datasets[std::string(name)] += n;
+      continue;
+    }
     RETURN_IF_ERROR(seg->NeedDicts({kDataset}));
     ASSIGN_OR_RETURN(const std::vector<BlockMeta>* blocks, seg->Blocks());
     std::vector<int64_t> counts(seg->dict(kDataset).size());

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# A dyad's monthly series as a user runs it: `entente dyad A B --by month` as a whole process
+# (start, open the store, query, print, exit; the page cache warm), median wall time and peak RSS
+# of RUNS runs, beside DuckDB answering the same series and intensity denominator warm inside its
+# own process (bench/dyad_duckdb.mjs). Optionally against a second entente build (BASE_BUILD, e.g.
+# the previous release) on a store it ingested itself, in the same run. Inputs and stores live
+# under /work/bench-data (never in the repo).
+#
+# Usage: bench/run_dyad_process.sh BUILD_DIR [ROWS...]   (default rows: 1000000 10000000)
+#   BASE_BUILD=DIR  also time that build;  RUNS=N (default 7);  DYADS="NOR NZL USA RUS"
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
+data=/work/bench-data
+out=$data/dyad-process
+mkdir -p "$out"
+runs=${RUNS:-7}
+read -r -a dyads <<<"${DYADS:-NOR NZL USA RUS}"
+[ -d "$here/bench/node_modules/@duckdb" ] || (cd "$here/bench" && npm install --silent)
+
+median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+# process_ms BIN STORE A B: "median_ms max_rss_mib" of RUNS whole-process runs.
+process_ms() {
+  local bin=$1 store=$2 a=$3 b=$4 ms=() rss=0
+  "$bin" --store "$store" -q dyad "$a" "$b" --by month --format csv >/dev/null  # warm the cache
+  for _ in $(seq "$runs"); do
+    local t0 t1 kb
+    t0=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$out/rss" "$bin" --store "$store" -q dyad "$a" "$b" --by month \
+      --format csv >/dev/null
+    t1=$(date +%s%N)
+    ms+=("$(((t1 - t0) / 1000))")
+    kb=$(tail -1 "$out/rss")
+    ((kb > rss)) && rss=$kb
+  done
+  printf '%s %d\n' "$(printf '%s\n' "${ms[@]}" | median | awk '{printf "%.1f", $1 / 1000}')" \
+    $((rss / 1024))
+}
+
+for rows in "${sizes[@]}"; do
+  file=$data/gdelt2-$rows.csv
+  [ -s "$file" ] || "$build/entente" -q generate --rows "$rows" --seed 1 -o "$file"
+  store=$out/store-$rows
+  [ -f "$store/MANIFEST" ] || "$build/entente" --store "$store" -q ingest "$file" >/dev/null
+  echo "## $rows rows: $(ls "$store"/seg-*.ens | wc -l) segments, $(du -m "$store" | cut -f1) MB"
+  if [ -n "${BASE_BUILD:-}" ]; then
+    base_store=$out/base-store-$rows
+    [ -f "$base_store/MANIFEST" ] ||
+      "$BASE_BUILD/entente" --store "$base_store" -q ingest "$file" >/dev/null
+  fi
+  (cd "$here/bench" && node dyad_duckdb.mjs "$file" "$out/duck-$rows.db" "$runs" "${dyads[@]}") \
+    >"$out/duck-$rows.tsv"
+  printf 'dyad\tentente ms\tpeak MiB\tbase ms\tbase MiB\tduckdb ms\tduckdb/entente\n'
+  for ((i = 0; i + 1 < ${#dyads[@]}; i += 2)); do
+    a=${dyads[i]} b=${dyads[i + 1]}
+    read -r ms mib < <(process_ms "$build/entente" "$store" "$a" "$b")
+    base_ms=- base_mib=-
+    if [ -n "${BASE_BUILD:-}" ]; then
+      read -r base_ms base_mib < <(process_ms "$BASE_BUILD/entente" "$base_store" "$a" "$b")
+    fi
+    duck=$(awk -F'\t' -v d="$a-$b" '$2 == d {print $3}' "$out/duck-$rows.tsv")
+    printf '%s-%s\t%s\t%s\t%s\t%s\t%s\t%.1fx\n' "$a" "$b" "$ms" "$mib" "$base_ms" "$base_mib" \
+      "$duck" "$(awk -v d="$duck" -v e="$ms" 'BEGIN {print d / e}')"
+  done
+done
