@@ -47,10 +47,14 @@ TEST_F(AnalysisCliTest, DyadSeries) {
   ASSERT_GT(lines.size(), 50u);  // 1940s to 2020s, filled
   EXPECT_EQ(lines[0],
             "period\tevents\tvcoop\tmcoop\tvconf\tmconf\tgoldstein_sum\tgoldstein_mean\tnet_coop\t"
-            "intensity");
+            "intensity\tcoverage");
   for (size_t i = 1; i < lines.size(); ++i) {
     std::vector<std::string> f = Fields(lines[i]);
-    ASSERT_EQ(f.size(), 10u) << lines[i];
+    ASSERT_EQ(f.size(), 11u) << lines[i];
+    // A year without events of the dyad has no ratios (empty, never 0).
+    if (f[1] == "0") {
+      EXPECT_TRUE(f[7].empty() && f[8].empty() && f[9].empty()) << lines[i];
+    }
     double net = f[8].empty() ? 0 : std::stod(f[8]);
     double intensity = f[9].empty() ? 0 : std::stod(f[9]);
     EXPECT_GE(net, -1);

@@ -47,6 +47,9 @@ struct SeriesOptions {
   SmoothMethod smooth = SmoothMethod::kNone;
   int smooth_window = 0;
   bool with_intensity = true;  // costs a second Aggregate over events involving either actor
+  // Count every event of the dataset per period (SeriesPoint::dataset_events), to tell a period
+  // the data do not cover from one where the dyad was quiet; costs a third Aggregate.
+  bool with_coverage = false;
 };
 
 struct SeriesPoint {
@@ -61,6 +64,12 @@ struct SeriesPoint {
   double net_coop = 0;          // (vcoop + mcoop - vconf - mconf) / all, in [-1, 1]; 0 empty
   double actor_volume = 0;      // weighted events involving a or b (either side, any partner)
   double intensity = 0;         // weight / actor_volume, in [0, 1]; 0 when actor_volume is 0
+  // Whether the ratios above stand on events (after smoothing: on smoothed weight). A ratio
+  // without them is 0 in the fields and printed as null/empty, never as a neutral 0.
+  bool has_net_coop = false;    // the dyad has events with a QuadClass
+  bool has_goldstein = false;   // ... with a Goldstein value
+  bool has_intensity = false;   // the dyad has events and its actors have volume
+  int64_t dataset_events = -1;  // events of the dataset (any dyad) in the period; -1: not asked
 };
 
 struct Series {
@@ -278,10 +287,15 @@ struct ScanOptions {
   int window = 1;           // N periods after vs the N before
   int top = 20;             // rows returned (<= 0: all)
   int64_t min_events = 10;  // in each window
-  std::optional<Days> end;  // last day of the "after" window; default: the last event date
+  // Last day of the "after" window; default: the end of the last period holding events (of
+  // `dataset` when set, of dyads that pass `states_only`).
+  std::optional<Days> end;
   Weight weight = Weight::kEvents;
   std::string dataset;
   ScanRank rank = ScanRank::kChange;
+  // Only dyads of two states (IsStateCode): role-only actors (GOV, BUS), regions (EUR, WST),
+  // IGOs and blanks are left out. false: every actor (--actors all).
+  bool states_only = true;
 };
 
 struct ScanRow {
@@ -294,7 +308,9 @@ struct ScanRow {
 
 struct ScanResult {
   Days before_start = 0, after_start = 0, after_end = 0;  // the windows (inclusive days)
-  int64_t dyads_considered = 0;                           // dyads with events in either window
+  bool has_windows = false;      // false: no events (of the kind asked for) to place them on
+  int64_t dyads_considered = 0;  // dyads with events in either window
+  int64_t dyads_in_both = 0;     // dyads with events in both windows (any number)
   std::vector<ScanRow> rows;
 };
 

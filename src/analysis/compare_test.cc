@@ -109,5 +109,38 @@ TEST(ScanTest, Fixture) {
   EXPECT_EQ(FormatDate(r->before_start), "2022-01-01");
 }
 
+// GDELT's Actor codes hold roles (GOV, BUS), regions (EUR) and blanks besides states: scan ranks
+// dyads of two states unless asked for every actor, and its windows end at the last period of
+// the dyads it ranks (a GOV-USA row in 2024 does not move them past the states' 2023).
+TEST(ScanTest, StatesOnlyByDefault) {
+  std::vector<Event> ev;
+  auto add = [&](const std::string& date, const std::string& a, const std::string& b, int n) {
+    for (int i = 0; i < n; ++i) ev.push_back(MakeEvent(date, a, b, "040", 1, 1));
+  };
+  for (const char* year : {"2022", "2023"}) {
+    add(year, "PAK", "RUS", 6);
+    add(year, "GOV", "USA", 6);
+    add(year, "BUS", "USA", 6);
+    add(year, "EUR", "RUS", 6);
+  }
+  add("2024", "GOV", "USA", 6);
+  VectorEventSource src("t", ev);
+  ScanOptions o;
+  o.min_events = 5;
+  Result<ScanResult> states = ScanDyads(src, o);
+  ASSERT_TRUE(states.ok());
+  ASSERT_EQ(states->rows.size(), 1u);
+  EXPECT_EQ(states->rows[0].a + "-" + states->rows[0].b, "PAK-RUS");
+  EXPECT_EQ(states->dyads_considered, 1);
+  EXPECT_EQ(FormatDate(states->after_start), "2023-01-01");
+  o.states_only = false;
+  Result<ScanResult> all = ScanDyads(src, o);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(FormatDate(all->after_start), "2024-01-01");
+  EXPECT_EQ(all->dyads_in_both, 1);  // the others have nothing in 2024
+  ASSERT_EQ(all->rows.size(), 1u);
+  EXPECT_EQ(all->rows[0].a + "-" + all->rows[0].b, "GOV-USA");
+}
+
 }  // namespace
 }  // namespace entente::analysis

@@ -125,8 +125,9 @@ std::vector<WeakerTurn> FindWeakerTurns(const SegmentCost& cost, const std::vect
       }
     }
     if (best < 0 || best_gain < threshold) continue;
-    // As for phase boundaries: the later part starts where its first events are.
-    while (best < end && points[best].events == 0) ++best;
+    // As for phase boundaries: the later part starts where its first events are, keeping at
+    // least min_length periods.
+    while (best < end - min_length && points[best].events == 0) ++best;
     if (best >= std::min(end, n)) continue;
     WeakerTurn w;
     w.index = best;
@@ -266,12 +267,15 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   result.weaker_turns = FindWeakerTurns(cost, segments, points, po.min_length, result.penalty,
                                         result.weaker_threshold);
 
-  // A boundary inside a run of empty periods is placed where the new phase's first events are.
+  // A boundary inside a run of empty periods is placed where the new phase's first events are,
+  // but never so late that the new phase gets shorter than min_length: on a dense signal
+  // (volume, intensity) an empty period is itself evidence and PELT may start a phase there.
   auto observed = [&](int i) { return points[i].events > 0; };
   std::vector<double> gains;
   for (size_t j = 0; j < starts.size(); ++j) {
     int s = starts[j];
-    while (s < n && !observed(s)) ++s;
+    const int latest = (j + 1 < starts.size() ? starts[j + 1] : n) - po.min_length;
+    while (s < latest && !observed(s)) ++s;
     if (s >= n) continue;
     if (!result.change_points.empty() && s <= result.change_points.back()) continue;
     result.change_points.push_back(s);

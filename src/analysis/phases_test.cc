@@ -190,6 +190,29 @@ TEST(PhasesTest, SupportSeparatesTurnsFromWeakerTurns) {
   EXPECT_GT(weaker_seen, 5);
 }
 
+// PAK-RUS is half of what PAK does every year but 2010 (no PAK-RUS event) and 2011 (a few): on
+// the intensity signal those two years are a phase, and it keeps both years although the first
+// has no events of the dyad (no phase shorter than --min-length).
+TEST(PhasesTest, IntensityPhasesKeepTheMinimumLength) {
+  std::vector<Event> ev;
+  for (int y = 2000; y < 2020; ++y) {
+    int dyad = y == 2010 ? 0 : y == 2011 ? 2 : 20;
+    int others = y == 2010 || y == 2011 ? 40 : 20;
+    std::string day = std::to_string(y) + "-03-10";
+    for (int k = 0; k < dyad; ++k) ev.push_back(MakeEvent(day, "PAKGOV", "RUSGOV", "042", 1, 1.9f));
+    for (int k = 0; k < others; ++k)
+      ev.push_back(MakeEvent(day, "PAKGOV", "USAGOV", "042", 1, 1.9f));
+  }
+  VectorEventSource src("intensity", ev);
+  PhaseOptions po;
+  po.signal = PhaseSignal::kIntensity;
+  po.min_length = 2;
+  Result<PhaseResult> r = FindPhases(src, "PAK", "RUS", SeriesOptions{}, po);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Starts(*r), (std::vector<std::string>{"2000", "2010", "2012"}));
+  for (const Phase& p : r->phases) EXPECT_GE(p.periods, po.min_length) << p.start_label;
+}
+
 TEST(PhasesTest, ParseSignal) {
   EXPECT_EQ(*ParsePhaseSignal("sectors"), PhaseSignal::kSectors);
   EXPECT_EQ(*ParsePhaseSignal("volume"), PhaseSignal::kVolume);

@@ -1,6 +1,7 @@
-// Scan: one Aggregate grouped by dyad and period over everything, then per dyad the net
-// cooperation of the last N periods against the N before, and a z-score of that change against
-// the dyad's own period-to-period changes.
+// Scan: one Aggregate grouped by dyad and period over everything, then per dyad (of two states,
+// unless every actor is asked for) the net cooperation of the last N periods against the N
+// before, and a z-score of that change against the dyad's own period-to-period changes. The
+// windows end, by default, at the last period holding events of the dyads ranked.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <unordered_map>
 
 #include "analysis/analysis.h"
+#include "core/cameo.h"
 
 namespace entente::analysis {
 namespace {
@@ -19,6 +21,12 @@ struct DyadAcc {
   const AggregateRow* first = nullptr;
   std::vector<const AggregateRow*> rows;
 };
+
+// A row the scan ranks: two different actors, both states unless every actor is asked for.
+bool Ranked(const AggregateRow& r, const ScanOptions& o) {
+  if (r.a.empty() || r.b.empty() || r.a == r.b) return false;
+  return !o.states_only || (IsStateCode(r.a) && IsStateCode(r.b));
+}
 
 }  // namespace
 
@@ -37,10 +45,11 @@ ScanResult ScanFromRows(const std::vector<AggregateRow>& rows, const ScanOptions
     last = PeriodStart(*o.end, o.period);
   } else {
     for (const AggregateRow& r : rows) {
-      if (!last || r.period > *last) last = r.period;
+      if (Ranked(r, o) && (!last || r.period > *last)) last = r.period;
     }
   }
   if (!last) return out;
+  out.has_windows = true;
   Days after_start = *last;
   for (int i = 1; i < window; ++i) after_start = PreviousPeriodStart(after_start, o.period);
   Days before_start = after_start;
@@ -52,8 +61,7 @@ ScanResult ScanFromRows(const std::vector<AggregateRow>& rows, const ScanOptions
   // Group by dyad (rows may come in any order from a source).
   std::unordered_map<std::string, std::vector<const AggregateRow*>> by_dyad;
   for (const AggregateRow& r : rows) {
-    if (r.a.empty() || r.b.empty() || r.a == r.b) continue;
-    if (r.period > *last) continue;
+    if (!Ranked(r, o) || r.period > *last) continue;
     std::string key = r.a;
     key += '\x1f';
     key += r.b;
@@ -72,6 +80,7 @@ ScanResult ScanFromRows(const std::vector<AggregateRow>& rows, const ScanOptions
       }
     }
     if (n_before + n_after > 0) ++out.dyads_considered;
+    if (n_before > 0 && n_after > 0) ++out.dyads_in_both;
     if (n_before < o.min_events || n_after < o.min_events) continue;
     auto net = [](const double* q) {
       double all = q[0] + q[1] + q[2] + q[3];

@@ -76,11 +76,14 @@ Series SeriesFromRows(const std::string& a, const std::string& b, const SeriesOp
       pt.goldstein_weight = r.goldstein_weight;
       pt.goldstein_mean = r.goldstein_mean();
       pt.net_coop = r.net_coop();
+      pt.has_net_coop = r.quad[0] + r.quad[1] + r.quad[2] + r.quad[3] > 0;
+      pt.has_goldstein = r.goldstein_weight > 0;
     }
     if (auto it = volume.find(p); it != volume.end()) pt.actor_volume = it->second;
     // The dyad's events involve the actors, so volume >= weight unless the volume query was
     // skipped or answered by a different source; clamp to keep intensity in [0, 1].
     if (pt.actor_volume > 0) pt.intensity = std::min(1.0, pt.weight / pt.actor_volume);
+    pt.has_intensity = pt.events > 0 && pt.actor_volume > 0;
     s.points.push_back(std::move(pt));
   }
   return s;
@@ -105,6 +108,20 @@ Result<Series> BuildSeries(EventSource& source, const std::string& a, const std:
     ASSIGN_OR_RETURN(actor_rows, source.Aggregate(v));
   }
   Series s = SeriesFromRows(a, b, o, dyad_rows, actor_rows);
+  if (o.with_coverage && !s.points.empty()) {
+    AggregateQuery c;
+    c.filter.from = o.from;
+    c.filter.to = o.to;
+    c.filter.dataset = o.dataset;
+    c.period = o.period;
+    ASSIGN_OR_RETURN(std::vector<AggregateRow> all_rows, source.Aggregate(c));
+    std::map<Days, int64_t> all;
+    for (const AggregateRow& r : all_rows) all[r.period] += r.events;
+    for (SeriesPoint& p : s.points) {
+      auto it = all.find(p.period);
+      p.dataset_events = it == all.end() ? 0 : it->second;
+    }
+  }
   if (o.smooth != SmoothMethod::kNone && o.smooth_window > 1) {
     SmoothSeries(&s, o.smooth, o.smooth_window);
   }
@@ -156,6 +173,9 @@ void SmoothSeries(Series* s, SmoothMethod method, int window) {
     p.net_coop = wt[i] > 0 ? ct[i] / wt[i] : 0;
     p.goldstein_mean = gwt[i] > 0 ? gt[i] / gwt[i] : 0;
     p.intensity = vt[i] > 0 ? std::min(1.0, weight_t[i] / vt[i]) : 0;
+    p.has_net_coop = wt[i] > 0;
+    p.has_goldstein = gwt[i] > 0;
+    p.has_intensity = weight_t[i] > 0 && vt[i] > 0;
   }
 }
 

@@ -17,6 +17,16 @@ int PrintSectors(EventSource& source, const AnalysisArgs& args,
 
 namespace {
 
+// A ratio with nothing under it is null (empty in csv/tsv), never a neutral 0 (CLI.md).
+Cell Ratio(bool has, double value) { return has ? Cell(value) : Cell(); }
+
+// "data" when the dataset has events in the period, "gap" when it has none at all: then the
+// dyad's silence says nothing about the relation (METHODS.md "Coverage").
+Cell CoverageCell(int64_t dataset_events) {
+  if (dataset_events < 0) return Cell();
+  return std::string(dataset_events > 0 ? "data" : "gap");
+}
+
 class DyadCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
@@ -33,6 +43,7 @@ class DyadCommand : public CommandHandler {
     if (!source.ok()) return ReportError(source.status());
     if (by_sector_) return PrintSectors(**source, args_, o, *format);
 
+    o.with_coverage = true;
     Result<analysis::Series> s = analysis::BuildSeries(**source, args_.a, args_.b, o);
     if (!s.ok()) return ReportError(s.status());
     if (s->total_events() == 0) {
@@ -40,10 +51,11 @@ class DyadCommand : public CommandHandler {
     }
     TableWriter w(std::cout, *format,
                   {"period", "events", "vcoop", "mcoop", "vconf", "mconf", "goldstein_sum",
-                   "goldstein_mean", "net_coop", "intensity"});
+                   "goldstein_mean", "net_coop", "intensity", "coverage"});
     for (const analysis::SeriesPoint& p : s->points) {
       w.Row({p.label, p.events, p.vcoop, p.mcoop, p.vconf, p.mconf, p.goldstein_sum,
-             p.goldstein_mean, p.net_coop, p.intensity});
+             Ratio(p.has_goldstein, p.goldstein_mean), Ratio(p.has_net_coop, p.net_coop),
+             Ratio(p.has_intensity, p.intensity), CoverageCell(p.dataset_events)});
     }
     w.Finish();
     return kExitOk;

@@ -15,6 +15,36 @@
 namespace entente::cli {
 namespace {
 
+// "2019-09" for a one-period window, "2019-07..2019-09" for a longer one.
+std::string WindowLabel(Days first, Days last, Period p) {
+  std::string a = FormatPeriod(PeriodStart(first, p), p), b = FormatPeriod(PeriodStart(last, p), p);
+  return a == b ? a : a + ".." + b;
+}
+
+// The note on stderr: which periods were compared and, for an empty answer, why and what to try.
+std::string Summary(const analysis::ScanResult& r, const analysis::ScanOptions& o) {
+  const char* kind = o.states_only ? "dyad of states" : "dyad";
+  if (!r.has_windows) {
+    return fmt::format("entente: scan: no {} has events{}; nothing to compare", kind,
+                       o.dataset.empty() ? "" : " in dataset " + o.dataset);
+  }
+  std::string before = WindowLabel(r.before_start, r.after_start - 1, o.period);
+  std::string after = WindowLabel(r.after_start, r.after_end, o.period);
+  if (!r.rows.empty()) {
+    return fmt::format(
+        "entente: scan compares {} with {}: {} of {} dyads with >= {} events in both windows",
+        before, after, r.rows.size(), r.dyads_considered, o.min_events);
+  }
+  if (r.dyads_considered == 0) {
+    return fmt::format("entente: scan: no {} has events in {} or {}; try --to or --window", kind,
+                       before, after);
+  }
+  return fmt::format(
+      "entente: scan: no {} has at least {} events in both windows {} and {} ({} of {} have "
+      "events in both); try --min-events or --window",
+      kind, o.min_events, before, after, r.dyads_in_both, r.dyads_considered);
+}
+
 class ScanCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
@@ -26,7 +56,10 @@ class ScanCommand : public CommandHandler {
         ->check(CLI::NonNegativeNumber);
     app->add_option("--min-events", min_events_, "Events needed in each window (default 10)")
         ->check(CLI::NonNegativeNumber);
-    app->add_option("--end", end_, "Last day of the later window (default: the last event date)");
+    app->add_option("--to,--end", end_,
+                    "Last day of the later window (default: the last period with data)");
+    app->add_option("--actors", actors_, "Dyads of states (default) or of all actors")
+        ->check(CLI::IsMember({"states", "all"}));
     app->add_option("--weight", weight_, "Count events, mentions or articles")
         ->check(CLI::IsMember({"events", "mentions", "articles"}));
     app->add_option("--dataset", dataset_, "Only this dataset");
@@ -43,6 +76,7 @@ class ScanCommand : public CommandHandler {
     o.weight = *ParseWeight(weight_);
     o.dataset = dataset_;
     o.rank = *analysis::ParseScanRank(rank_);
+    o.states_only = actors_ == "states";
     if (!end_.empty()) {
       Result<Days> d = ParseDateRangeEnd(end_);
       if (!d.ok()) return UsageError(d.status(), "scan");
@@ -54,13 +88,7 @@ class ScanCommand : public CommandHandler {
     if (!source.ok()) return ReportError(source.status());
     Result<analysis::ScanResult> r = analysis::ScanDyads(**source, o);
     if (!r.ok()) return ReportError(r.status());
-    if (!globals.quiet) {
-      std::fprintf(
-          stderr, "entente: scan %s..%s vs %s..%s: %zu of %lld dyads with >= %lld events in both\n",
-          FormatDate(r->before_start).c_str(), FormatDate(r->after_start - 1).c_str(),
-          FormatDate(r->after_start).c_str(), FormatDate(r->after_end).c_str(), r->rows.size(),
-          static_cast<long long>(r->dyads_considered), static_cast<long long>(o.min_events));
-    }
+    if (!globals.quiet) std::fprintf(stderr, "%s\n", Summary(*r, o).c_str());
     TableWriter w(std::cout, *format,
                   {"dyad", "events_before", "events_after", "net_coop_before", "net_coop_after",
                    "change", "z"});
@@ -75,7 +103,8 @@ class ScanCommand : public CommandHandler {
  private:
   int window_ = 1, top_ = 20;
   int64_t min_events_ = 10;
-  std::string by_ = "year", end_, weight_ = "events", dataset_, rank_ = "change";
+  std::string by_ = "year", end_, weight_ = "events", dataset_, rank_ = "change",
+              actors_ = "states";
 };
 
 }  // namespace

@@ -28,7 +28,7 @@ const std::vector<Command>& AllCommands() {
        MakeCompareCommand},
       {"key-events", "The events that matter most in a dyad", StoreAccess::kRead,
        MakeKeyEventsCommand},
-      {"scan", "All dyads ranked by change between two windows", StoreAccess::kRead,
+      {"scan", "Dyads of states ranked by change between two windows", StoreAccess::kRead,
        MakeScanCommand},
       {"code", "Code news text into CAMEO events", StoreAccess::kNone, MakeCodeCommand},
       {"report", "Self-contained HTML report on a dyad (or --format json)", StoreAccess::kRead,

@@ -19,6 +19,7 @@ struct Codebook {
   std::vector<EventCodeInfo> events;
   std::vector<const EventCodeInfo*> roots;
   std::vector<CodeName> countries, types, groups, religions;
+  std::vector<std::string_view> states;          // sorted; countries of kind "state"
   std::vector<std::string_view> entente_groups;  // sorted
 };
 
@@ -61,7 +62,10 @@ Codebook Load() {
   for (const EventCodeInfo& e : b.events) {
     if (e.code.size() == 2) b.roots.push_back(&e);
   }
-  b.countries = LoadNames("cameo/countries.tsv");
+  b.countries = LoadNames("cameo/countries.tsv", [&](const std::vector<std::string_view>& f) {
+    if (f.size() >= 3 && f[2] == "state") b.states.push_back(f[0]);
+  });
+  std::sort(b.states.begin(), b.states.end());
   b.types = LoadNames("cameo/actortypes.tsv");
   b.groups = LoadNames("cameo/knowngroups.tsv", [&](const std::vector<std::string_view>& f) {
     if (f.size() >= 3 && f[2] == "entente") b.entente_groups.push_back(f[0]);
@@ -117,6 +121,17 @@ std::string_view QuadClassLabel(int quad) {
 
 bool IsCountryCode(std::string_view code) { return !FindName(Book().countries, code).empty(); }
 std::string_view CountryName(std::string_view code) { return FindName(Book().countries, code); }
+bool IsStateCode(std::string_view code) {
+  const auto& v = Book().states;
+  return std::binary_search(v.begin(), v.end(), code);
+}
+bool IsRegionCode(std::string_view code) { return IsCountryCode(code) && !IsStateCode(code); }
+
+std::string_view TrimCode(std::string_view code) {
+  while (!code.empty() && (code.front() == ' ' || code.front() == '\t')) code.remove_prefix(1);
+  while (!code.empty() && (code.back() == ' ' || code.back() == '\t')) code.remove_suffix(1);
+  return code;
+}
 const std::vector<CodeName>& AllCountries() { return Book().countries; }
 std::string_view ActorTypeName(std::string_view code) { return FindName(Book().types, code); }
 const std::vector<CodeName>& AllActorTypes() { return Book().types; }
@@ -133,8 +148,7 @@ bool IsEntenteKnownGroup(std::string_view code) {
 ActorCodeParts SplitActorCode(std::string_view code) {
   ActorCodeParts parts;
   // Some GDELT rows pad codes with spaces (" INDGOV" in 2013 daily files).
-  while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
-  while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+  code = TrimCode(code);
   for (size_t i = 0; i < code.size(); i += 3) {
     std::string_view p = code.substr(i, 3);
     // Order matters where tables overlap: PSE is a country and a group (country wins, as in

@@ -10,7 +10,9 @@
 //
 // Files (tab-separated, one header line, '#' lines are comments; table format 1):
 //   eventcodes.tsv   code, label, goldstein       every event code, 2-4 digits ("01".."2042")
-//   countries.tsv    code, name                   CAMEO country and region codes ("PAK", "RUS")
+//   countries.tsv    code, name, kind             CAMEO country and region codes ("PAK", "RUS");
+//                                                 kind: state, region (EUR, WST, MEA: several
+//                                                 states) or area (GZS, WSB, BAG: part of one)
 //   actortypes.tsv   code, name                   role codes ("GOV", "MIL", "BUS"...)
 //   knowngroups.tsv  code, name, origin           known groups ("NAT", "UNO", "SCO"...); origin is
 //                                                 "cameo" or "entente" (our additions, e.g. SCO)
@@ -59,9 +61,22 @@ const std::vector<const EventCodeInfo*>& AllRootCodes();
 // empty otherwise.
 std::string_view QuadClassLabel(int quad);
 
+// True for every code of countries.tsv: states, regions and areas (what CAMEO calls countries).
 bool IsCountryCode(std::string_view code);
 std::string_view CountryName(std::string_view code);  // empty when unknown
 const std::vector<CodeName>& AllCountries();
+// True only for a state: a countries.tsv code of kind "state" (an ISO 3166 country or territory
+// such as PAK, RUS, HKG). Regions (EUR, WST, AFR, ASA, MEA...), areas (GZS, WSB, BAG), role-only
+// codes (GOV, BUS, COP), IGO/NGO codes, blanks and anything padded with spaces are not. Lists of
+// countries and dyads (scan, the report's neighbourhood, the dashboard) hold only these by
+// default (CLI.md "Actors").
+bool IsStateCode(std::string_view code);
+// True for a region or area code of countries.tsv (EUR, WST, GZS): a place, not a state.
+bool IsRegionCode(std::string_view code);
+
+// `code` without surrounding spaces: readers store actor and country codes trimmed, so " GOV",
+// "GOV" and "GOV " are one code and a blank field (" ") is empty.
+std::string_view TrimCode(std::string_view code);
 
 std::string_view ActorTypeName(std::string_view code);  // empty when unknown
 const std::vector<CodeName>& AllActorTypes();

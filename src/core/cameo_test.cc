@@ -156,6 +156,28 @@ TEST(Cameo, Lookups) {
   EXPECT_GE(AllKnownGroups().size(), 115u);
 }
 
+// Only states are countries in lists of dyads: roles, regions, areas, IGOs and blanks are not.
+TEST(Cameo, StatesAreNotRolesRegionsOrBlanks) {
+  for (const char* state : {"PAK", "RUS", "USA", "GEO", "HKG", "SSD", "PSE"}) {
+    EXPECT_TRUE(IsStateCode(state)) << state;
+  }
+  for (const char* other :
+       {"GOV", "BUS", "LEG", "COP", "CVL", "MIL", "REB", "IGO", "NGO",  "UNO",    "EUR",
+        "WST", "AFR", "ASA", "MEA", "GZS", "BAG", "",    " ",   " RUS", "RUSGOV", "pak"}) {
+    EXPECT_FALSE(IsStateCode(other)) << "'" << other << "'";
+  }
+  EXPECT_TRUE(IsRegionCode("EUR"));
+  EXPECT_TRUE(IsRegionCode("WSB"));
+  EXPECT_FALSE(IsRegionCode("PAK"));
+  EXPECT_FALSE(IsRegionCode("GOV"));
+  EXPECT_TRUE(IsCountryCode("EUR"));  // CAMEO's country table keeps its regions
+  int states = 0;
+  for (const CodeName& c : AllCountries()) states += IsStateCode(c.code);
+  EXPECT_EQ(states, 234);
+  EXPECT_EQ(TrimCode(" GEOGOV "), "GEOGOV");
+  EXPECT_EQ(TrimCode(" "), "");
+}
+
 TEST(Cameo, SplitActorCode) {
   ActorCodeParts p = SplitActorCode("PAKGOV");
   EXPECT_EQ(p.country, "PAK");

@@ -106,6 +106,16 @@ std::string_view DyadCountry(const ActorRow& a) {
   return a.code;
 }
 
+void TrimCodes(EventRow* row) {
+  for (ActorRow* a : {&row->source, &row->target}) {
+    for (std::string_view* f : {&a->code, &a->country, &a->known_group, &a->ethnic, &a->religion1,
+                                &a->religion2, &a->type1, &a->type2, &a->type3}) {
+      *f = TrimCode(*f);
+    }
+  }
+  row->geo_country = TrimCode(row->geo_country);
+}
+
 std::string_view RootOf(std::string_view code) {
   return code.substr(0, code.size() < 2 ? code.size() : 2);
 }

@@ -80,6 +80,12 @@ uint64_t EventKeyHash(const EventRow& e);
 // letters of `code` when they are a CAMEO country code, else the code itself (IGOs, NGOs).
 std::string_view DyadCountry(const ActorRow& a);
 
+// Trims surrounding spaces from every code of the row's actors (code, country, known group,
+// ethnic, religions, types) and from geo_country, so " GOV" and "GOV" are one actor and a blank
+// Actor2 (" ") is no actor. Every reader's rows pass through it (io/reader.cc). Views shrink in
+// place; nothing is copied.
+void TrimCodes(EventRow* row);
+
 // The root code from an event code when the dataset left it out ("0314" -> "03").
 std::string_view RootOf(std::string_view code);
 

@@ -20,8 +20,8 @@ namespace {
 constexpr int kColumns = 26;
 
 void FillActor(const std::string_view* f, ActorRow* a) {
-  a->code = f[0];
-  std::string_view entity = f[1];
+  a->code = TrimCode(f[0]);
+  std::string_view entity = TrimCode(f[1]);
   if (entity.size() == 3 && IsCountryCode(entity)) {
     a->country = entity;
   } else if (entity.size() == 3 && a->code.starts_with(entity) && entity != "IGO" &&

@@ -91,6 +91,7 @@ struct Driver {
       ++stats->rows;
       if (!reuse_row) row = EventRow();
       if (parser->Parse(line.text, &row, &err)) {
+        TrimCodes(&row);
         ++stats->events;
         if (!visit(row)) {
           stopped = true;

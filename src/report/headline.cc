@@ -32,6 +32,18 @@ Window Sum(const analysis::Series& s, Days from, Days to) {
   return w;
 }
 
+// The recent window as words: "2009–2013", or "June 2011–2013" when the dyad's data start
+// inside it (the window never claims years it has no data for).
+std::string RecentRange(Days recent_from, Days first_date, int last_year) {
+  if (first_date <= recent_from) {
+    return fmt::format("{}–{}", CivilFromDays(recent_from).year, last_year);
+  }
+  CivilDate c = CivilFromDays(first_date);
+  std::string start = HumanDate(first_date, DatePrecision::kMonth);
+  if (c.year == last_year) return start;
+  return fmt::format("{}–{}", start, last_year);
+}
+
 std::string TrendPhrase(const std::string& trend) {
   if (trend == "warming") return "and warming";
   if (trend == "cooling") return "but cooling";
@@ -106,10 +118,12 @@ Status BuildHeadline(EventSource& source, ReportData* data) {
   Window before = Sum(pr.series, before_from, recent_from - 1);
   if (recent.events > 0) {
     h.has_recent = true;
+    h.has_before = before.events > 0;
     h.recent_net_coop = recent.net();
-    h.before_net_coop = before.net();
-    std::string range = fmt::format("{}–{}", last_year - years + 1, last_year);
-    if (before.events > 0) {
+    h.before_net_coop = h.has_before ? before.net() : 0;
+    h.recent_range = RecentRange(recent_from, data->first_date, last_year);
+    const std::string& range = h.recent_range;
+    if (h.has_before) {
       double change = recent.net() - before.net();
       h.recent_direction = change >= kRecentChange    ? "improving"
                            : change <= -kRecentChange ? "worsening"
@@ -121,9 +135,11 @@ Status BuildHeadline(EventSource& source, ReportData* data) {
           Thousands(before.events), years,
           h.recent_direction == "unchanged" ? "broadly unchanged" : h.recent_direction));
     } else {
-      h.recent_direction = "unchanged";
-      h.sentences.push_back(fmt::format("In {} net cooperation was {} over {} events.", range,
-                                        Signed(recent.net(), 2), Thousands(recent.events)));
+      // Nothing before to compare with: no direction is claimed.
+      h.sentences.push_back(fmt::format(
+          "In {} net cooperation was {} over {} events; the dyad has no events in the {} years "
+          "before to compare with.",
+          range, Signed(recent.net(), 2), Thousands(recent.events), years));
     }
 
     analysis::KeyEventOptions ko;

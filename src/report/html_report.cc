@@ -100,11 +100,14 @@ void Summary(std::string& h, const ReportData& d) {
       "<div class=\"d\">net cooperation {}</div></div>\n",
       Escape(hl.current_trend), Signed(hl.current_net_coop, 2));
   if (hl.has_recent) {
+    // Without events in the window before there is nothing to compare with: say so.
+    std::string before = hl.has_before ? fmt::format("before: {}", Signed(hl.before_net_coop, 2))
+                                       : std::string("no events before");
     h += fmt::format(
-        "<div class=\"card\"><div class=\"k\">Last {} years</div><div class=\"v\">{}</div>"
-        "<div class=\"d\">net cooperation {} (before: {})</div></div>\n",
-        d.options.recent_years, Escape(hl.recent_direction), Signed(hl.recent_net_coop, 2),
-        Signed(hl.before_net_coop, 2));
+        "<div class=\"card\"><div class=\"k\">{}</div><div class=\"v\">{}</div>"
+        "<div class=\"d\">net cooperation {} ({})</div></div>\n",
+        Escape(hl.recent_range), Escape(hl.has_before ? hl.recent_direction : "no comparison"),
+        Signed(hl.recent_net_coop, 2), Escape(before));
   }
   h += fmt::format(
       "<div class=\"card\"><div class=\"k\">Events</div><div class=\"v\">{}</div>"

@@ -60,10 +60,12 @@ struct Headline {
   std::string since;          // the last phase's first period label
   double current_net_coop = 0;
   double recent_net_coop = 0;  // over the last `recent_years` of data
-  double before_net_coop = 0;  // over the same length just before
+  double before_net_coop = 0;  // over the same length just before; meaningless unless has_before
   bool has_recent = false;
-  std::string recent_direction;        // "improving", "worsening", "unchanged" (recent vs before)
-  std::vector<std::string> sentences;  // the summary in plain words, in reading order
+  bool has_before = false;       // the window before holds events of the dyad
+  std::string recent_range;      // "2009–2013", or "June 2011–2013" when the data start later
+  std::string recent_direction;  // "improving", "worsening", "unchanged" (recent vs before)
+  std::vector<std::string> sentences;       // the summary in plain words, in reading order
   std::vector<analysis::KeyEvent> signals;  // the strongest recent events, most salient first
 };
 

@@ -209,15 +209,17 @@ json ScanJson(const analysis::ScanResult& r) {
 }
 
 json HeadlineJson(const Headline& h) {
-  return json{{"current_phase", h.current_label},
-              {"current_trend", h.current_trend},
-              {"since", h.since},
-              {"current_net_coop", NumberJson(h.current_net_coop)},
-              {"recent_net_coop", h.has_recent ? NumberJson(h.recent_net_coop) : json(nullptr)},
-              {"before_net_coop", h.has_recent ? NumberJson(h.before_net_coop) : json(nullptr)},
-              {"recent_direction", h.recent_direction},
-              {"sentences", h.sentences},
-              {"signals", KeyEventsJson(h.signals)}};
+  return json{
+      {"current_phase", h.current_label},
+      {"current_trend", h.current_trend},
+      {"since", h.since},
+      {"current_net_coop", NumberJson(h.current_net_coop)},
+      {"recent_net_coop", h.has_recent ? NumberJson(h.recent_net_coop) : json(nullptr)},
+      {"before_net_coop", h.has_before ? NumberJson(h.before_net_coop) : json(nullptr)},
+      {"recent_range", h.has_recent ? json(h.recent_range) : json(nullptr)},
+      {"recent_direction", h.recent_direction.empty() ? json(nullptr) : json(h.recent_direction)},
+      {"sentences", h.sentences},
+      {"signals", KeyEventsJson(h.signals)}};
 }
 
 json ReportJson(const ReportData& d) {

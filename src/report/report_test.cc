@@ -94,6 +94,34 @@ TEST(Report, BuildsEverySection) {
   }
 }
 
+// Data that start inside the recent window (June 2011, last year 2013): the card names no year
+// without data and compares with no empty window ("before +0.00").
+TEST(Report, RecentWindowStartsWithTheData) {
+  std::vector<Event> v;
+  for (int y = 2011; y <= 2013; ++y) {
+    for (int m = y == 2011 ? 6 : 1; m <= 12; ++m)
+      v.push_back(Make(y, m, "PAK", "RUS", "040", 1, 1));
+  }
+  VectorEventSource source("test source", v);
+  Result<ReportData> r = BuildReport(source, Options());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Headline& h = r->headline;
+  ASSERT_TRUE(h.has_recent);
+  EXPECT_FALSE(h.has_before);
+  EXPECT_EQ(h.recent_range, "June 2011–2013");
+  EXPECT_TRUE(h.recent_direction.empty());
+  for (const std::string& s : h.sentences) {
+    EXPECT_EQ(s.find("2009"), std::string::npos) << s;
+    EXPECT_EQ(s.find("against"), std::string::npos) << s;
+  }
+  std::string html = RenderReportHtml(*r);
+  EXPECT_EQ(html.find("before: +0.00"), std::string::npos);
+  EXPECT_NE(html.find("no events before"), std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(RenderReportJson(*r));
+  EXPECT_TRUE(j["headline"]["before_net_coop"].is_null());
+  EXPECT_TRUE(j["headline"]["recent_direction"].is_null());
+}
+
 TEST(Report, EmptyDyadIsNotFound) {
   VectorEventSource source("test source", World());
   ReportOptions o = Options();

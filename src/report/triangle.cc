@@ -13,7 +13,7 @@ std::vector<DyadCount> ChooseTriangleDyads(const std::vector<AggregateRow>& rows
   // Events per unordered country pair.
   std::map<std::pair<std::string, std::string>, int64_t> pairs;
   for (const AggregateRow& r : rows) {
-    if (r.a == r.b || !IsCountryCode(r.a) || !IsCountryCode(r.b)) continue;
+    if (r.a == r.b || !IsStateCode(r.a) || !IsStateCode(r.b)) continue;
     auto key = r.a < r.b ? std::make_pair(r.a, r.b) : std::make_pair(r.b, r.a);
     pairs[key] += r.events;
   }

@@ -3,11 +3,12 @@
 // PAK–IND, PAK–CHN, IND–USA... — the third countries both sides deal with most, and the dyads the
 // data holds among all of them.
 //
-// Rule: partners are the countries (CAMEO country codes only, so IGOs and unknown actors stay
-// out) with events with A and with B, ranked by the smaller of the two counts (a country both
-// sides deal with beats one that only one side does), then by total; ties by code. The dyads are
-// every pair among {A, B, partners} with at least `min_events` events, A–B first, then pairs with
-// A or B, then the rest, each group by events (descending), then by codes.
+// Rule: partners are the states (core/cameo.h IsStateCode, so roles such as GOV, regions such as
+// EUR or WST, IGOs and unknown actors stay out) with events with A and with B, ranked by the
+// smaller of the two counts (a country both sides deal with beats one that only one side does),
+// then by total; ties by code. The dyads are every pair among {A, B, partners} with at least
+// `min_events` events, A–B first, then pairs with A or B, then the rest, each group by events
+// (descending), then by codes.
 #ifndef ENTENTE_REPORT_TRIANGLE_H_
 #define ENTENTE_REPORT_TRIANGLE_H_
 

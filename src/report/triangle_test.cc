@@ -49,6 +49,18 @@ TEST(Triangle, SumsBothDirectionsAndCapsTheCount) {
   EXPECT_EQ(d[0].events, 12);
 }
 
+// Roles (GOV, BUS), regions (EUR, WST) and blanks deal with everyone; they are not neighbours.
+TEST(Triangle, PartnersAreStatesOnly) {
+  std::vector<AggregateRow> rows = {
+      Row("PAK", "RUS", 300), Row("EUR", "PAK", 500), Row("EUR", "RUS", 500),
+      Row("PAK", "WST", 400), Row("RUS", "WST", 400), Row("GOV", "PAK", 900),
+      Row("GOV", "RUS", 900), Row("IND", "PAK", 50),  Row("IND", "RUS", 40)};
+  std::vector<DyadCount> d = ChooseTriangleDyads(rows, Options());
+  std::vector<std::string> names;
+  for (const DyadCount& c : d) names.push_back(c.a + "-" + c.b);
+  EXPECT_EQ(names, (std::vector<std::string>{"IND-PAK", "IND-RUS"}));
+}
+
 TEST(Triangle, NoPartnersNoDyads) {
   EXPECT_TRUE(ChooseTriangleDyads({Row("PAK", "RUS", 10)}, Options()).empty());
 }
