@@ -2,8 +2,8 @@
 // countries the page's pickers list. /api/info shows it, and every endpoint clips its from/to to
 // the date range, so `from=0001&to=9999` asks for the data's years, not ten thousand.
 //
-// It takes a pass over all events (two Aggregates; about a second on a 2M-event store), so the API
-// computes it once per generation of the source (EventSource::Generation) and shares it.
+// It takes two Aggregates over every event, so the API computes it once per generation of the
+// source (EventSource::Generation) and shares it.
 #ifndef ENTENTE_SERVER_DATA_SUMMARY_H_
 #define ENTENTE_SERVER_DATA_SUMMARY_H_
 
