@@ -82,6 +82,11 @@ struct Series {
   int64_t total_events() const;
 };
 
+// InvalidArgument when the grid from the period of `first` to the period of `last` holds more than
+// config::kMaxPeriods periods (the message names the range and the limit); OK otherwise. Every
+// series grid is checked, and the CLI and the server check the range they are asked for with it.
+Status CheckPeriodGrid(Days first, Days last, Period period);
+
 // The dyad's series. Empty periods between the first and last event (or --from/--to) are zeros.
 // An empty dyad gives an empty series (not an error): callers decide what "nothing" means.
 Result<Series> BuildSeries(EventSource& source, const std::string& a, const std::string& b,

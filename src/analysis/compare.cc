@@ -98,6 +98,7 @@ Result<Comparison> CompareDyads(EventSource& source, const std::vector<DyadName>
   SeriesOptions grid = so;
   if (!grid.from) grid.from = first;
   if (!grid.to) grid.to = last;
+  if (grid.from && grid.to) RETURN_IF_ERROR(CheckPeriodGrid(*grid.from, *grid.to, grid.period));
   for (size_t i = 0; i < dyads.size(); ++i) {
     Series s = SeriesFromRows(dyads[i].a, dyads[i].b, grid, dyad_rows[i], actor_rows[i]);
     if (so.smooth != SmoothMethod::kNone && so.smooth_window > 1) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "analysis/analysis.h"
+#include "analysis/tunables.h"
 
 namespace entente::analysis {
 namespace {
@@ -23,6 +24,18 @@ EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesO
 }
 
 }  // namespace
+
+Status CheckPeriodGrid(Days first, Days last, Period period) {
+  int64_t n = 0;
+  for (Days p = PeriodStart(first, period); p <= last && n <= config::kMaxPeriods;
+       p = NextPeriodStart(p, period)) {
+    ++n;
+  }
+  if (n <= config::kMaxPeriods) return Status::Ok();
+  return Status::InvalidArgument(
+      fmt::format("{} to {} by {} is more than {} periods; narrow the dates or use a longer period",
+                  FormatDate(first), FormatDate(last), PeriodName(period), config::kMaxPeriods));
+}
 
 Result<SmoothMethod> ParseSmoothMethod(std::string_view t) {
   if (t == "none") return SmoothMethod::kNone;
@@ -95,7 +108,15 @@ Result<Series> BuildSeries(EventSource& source, const std::string& a, const std:
   q.filter = DyadFilter(a, b, o);
   q.period = o.period;
   q.weight = o.weight;
+  if (o.from && o.to) RETURN_IF_ERROR(CheckPeriodGrid(*o.from, *o.to, o.period));
   ASSIGN_OR_RETURN(std::vector<AggregateRow> dyad_rows, source.Aggregate(q));
+  if (!dyad_rows.empty()) {  // the grid SeriesFromRows lays: from/to, else the dyad's own range
+    auto [lo, hi] = std::minmax_element(
+        dyad_rows.begin(), dyad_rows.end(),
+        [](const AggregateRow& x, const AggregateRow& y) { return x.period < y.period; });
+    RETURN_IF_ERROR(
+        CheckPeriodGrid(o.from.value_or(lo->period), o.to.value_or(hi->period), o.period));
+  }
   std::vector<AggregateRow> actor_rows;
   if (o.with_intensity && !dyad_rows.empty()) {
     AggregateQuery v;

@@ -37,6 +37,12 @@ inline constexpr double kMediaPerDecade = 0.6;  // per factor of 10 articles
 inline constexpr double kMediaCap = 2.0;        // 10^3.3 articles: beyond this it is all "huge"
 inline constexpr double kNoveltyBonus = 1.0;    // first of its class in the dyad in N years
 
+// The most periods a series grid may hold (CheckPeriodGrid). Every period becomes a point in the
+// answer and a step of the change-point search, so an unbounded grid (--by day from year 1 to
+// 9999: 3.65M periods) meant minutes of work and hundreds of MB of output. 40,000 days is 109
+// years: GDELT since 1979 and the chronicle since 1948 both fit by day.
+inline constexpr int kMaxPeriods = 40000;
+
 }  // namespace entente::analysis::config
 
 #endif  // ENTENTE_ANALYSIS_TUNABLES_H_

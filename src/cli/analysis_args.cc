@@ -56,6 +56,7 @@ Status AnalysisArgs::Build(analysis::SeriesOptions* o) {
   if (o->from && o->to && *o->from > *o->to) {
     return Status::InvalidArgument("--from " + from + " is after --to " + to);
   }
+  if (o->from && o->to) RETURN_IF_ERROR(analysis::CheckPeriodGrid(*o->from, *o->to, o->period));
   return Status::Ok();
 }
 

@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "analysis/analysis.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -85,6 +86,7 @@ class ReportCommand : public CommandHandler {
     if (o.from && o.to && *o.from > *o.to) {
       return Status::InvalidArgument(fmt::format("--from {} is after --to {}", from_, to_));
     }
+    if (o.from && o.to) RETURN_IF_ERROR(analysis::CheckPeriodGrid(*o.from, *o.to, o.period));
     o.top_events = top_;
     o.generated_at = TodayUtc();
     return o;

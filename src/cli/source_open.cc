@@ -12,7 +12,7 @@ namespace {
 
 // The store, or the chronicle while the store has no events; Refresh() re-reads the store's
 // manifest and switches to the store once it has events. Used from one thread at a time, as
-// every EventSource (the dashboard API serialises its requests).
+// every EventSource (the dashboard opens one per compute slot).
 class LiveSource : public EventSource {
  public:
   LiveSource(std::unique_ptr<store::Store> store, std::unique_ptr<EventSource> chronicle)
@@ -30,6 +30,8 @@ class LiveSource : public EventSource {
     return active()->CountEvents(filter);
   }
   Status Refresh() override { return store_->Refresh(); }
+  // The chronicle never changes: while it is active the (empty) store's generation names it.
+  uint64_t Generation() const override { return store_->Generation(); }
 
  private:
   EventSource* active() const {

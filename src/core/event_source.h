@@ -8,6 +8,7 @@
 #ifndef ENTENTE_CORE_EVENT_SOURCE_H_
 #define ENTENTE_CORE_EVENT_SOURCE_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -97,6 +98,11 @@ class EventSource {
   // commits and compactions by other processes), so a long-lived reader such as the dashboard
   // serves current data. Cheap when nothing changed. Sources that cannot change do nothing.
   virtual Status Refresh() { return Status::Ok(); }
+
+  // Names what the source holds as of its last Refresh, so answers computed from it can be cached:
+  // sources opened on the same data report the same value, and the value changes when Refresh
+  // picks up a change (a store: its last commit). 0 for sources that never change.
+  virtual uint64_t Generation() const { return 0; }
 };
 
 // Events held in memory: the chronicle, coded text, tests.

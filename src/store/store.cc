@@ -74,6 +74,16 @@ Status Store::Refresh() {
   return Load();
 }
 
+uint64_t Store::Generation() const {
+  if (manifest_stamp_ == FileStamp{}) return 0;
+  uint64_t h = 1469598103934665603ull;  // FNV-1a over the three fields
+  for (uint64_t v : {manifest_stamp_.ino, manifest_stamp_.size,
+                     static_cast<uint64_t>(manifest_stamp_.mtime_ns)}) {
+    h = (h ^ v) * 1099511628211ull;
+  }
+  return h == 0 ? 1 : h;
+}
+
 Status Store::Load() {
   // A reader may race a writer that replaces the manifest and deletes merged segments: when a
   // named segment is gone, the manifest has moved on; read it again.

@@ -180,6 +180,9 @@ class Store : public EventSource {
   // Re-reads the manifest and its segments when the MANIFEST file was replaced since the last
   // load (another process committed an ingest or a compaction); one stat() otherwise.
   Status Refresh() override;
+  // The loaded MANIFEST file's identity (inode, size, mtime): every commit renames a new file over
+  // it. 0 when there is none (an empty store).
+  uint64_t Generation() const override;
 
  private:
   Store();

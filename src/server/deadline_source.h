@@ -1,0 +1,47 @@
+// An EventSource that stops answering once a request's time is up, so an analysis that would run
+// for minutes gives up at its next read instead (the API then answers 504). The analysis code
+// needs no change: every read goes through the source, and a failed read ends the analysis with
+// that Status. Checked before every call and every 4096 rows of a Scan; a single Aggregate is not
+// interrupted (on a 2M-event store it takes tens of milliseconds).
+//
+// httplib 0.11 does not tell a handler that its client has gone, so work whose client
+// disconnected runs on until this deadline.
+//
+// Thread safety: as the wrapped source (one thread at a time).
+#ifndef ENTENTE_SERVER_DEADLINE_SOURCE_H_
+#define ENTENTE_SERVER_DEADLINE_SOURCE_H_
+
+#include <chrono>
+
+#include "core/event_source.h"
+
+namespace entente::server {
+
+class DeadlineSource : public EventSource {
+ public:
+  // REQUIRES: `source` outlives this.
+  DeadlineSource(EventSource* source, std::chrono::steady_clock::time_point deadline)
+      : source_(source), deadline_(deadline) {}
+
+  // True once a call was refused for lack of time.
+  bool expired() const { return expired_; }
+
+  std::string Describe() const override { return source_->Describe(); }
+  Status Scan(const EventFilter& filter,
+              const std::function<bool(const EventRow&)>& visit) override;
+  Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override;
+  Result<int64_t> CountEvents(const EventFilter& filter) override;
+  Status Refresh() override { return source_->Refresh(); }
+  uint64_t Generation() const override { return source_->Generation(); }
+
+ private:
+  Status Check();
+
+  EventSource* source_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool expired_ = false;
+};
+
+}  // namespace entente::server
+
+#endif  // ENTENTE_SERVER_DEADLINE_SOURCE_H_
