@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The dashboard server under load, side by side for one or more builds (docs/BENCHMARKS.md,
-# "Server"): a generated 2M-row store, then per build `entente serve --port 0` on 127.0.0.1 and
+# "Server"): a generated 2M-row file ingested by each build into a store of its own, then per build `entente serve --port 0` on 127.0.0.1 and
 # autocannon (-c 50 -d 20 by default) against /api/dyad, /api/phases, /api/key-events, /api/info,
 # /report.html and a varied mix of dyads, the server's RSS before and after, and the slow-client
 # check (64 dripping + 64 idle connections). Every phase is bounded; servers are stopped at the end.
@@ -20,8 +20,6 @@ mkdir -p "$data"
 bin=$1/entente
 file=$data/gdelt2-$rows.csv
 [ -s "$file" ] || "$bin" -q generate --rows "$rows" --seed 1 -o "$file"
-store=$data/store-$rows
-[ -d "$store" ] && [ -n "$(ls -A "$store" 2>/dev/null)" ] || "$bin" -q --store "$store" ingest "$file"
 
 rss_kb() { awk "/^$2:/ {print \$2}" "/proc/$1/status"; }
 pids=()
@@ -31,6 +29,9 @@ echo "## $rows rows, autocannon -c $conns -d $secs, $(nproc) cores, $(git -C "$h
 printf 'build\tendpoint\treq_per_s\tp50_ms\tp99_ms\tmax_ms\tnon2xx\terrors\ttimeouts\n'
 for build in "$@"; do
   label=$(basename "$(dirname "$build")")/$(basename "$build")
+  # Each build reads a store it wrote itself (store formats differ between versions).
+  store=$data/server-store-$rows-$(echo "$build" | md5sum | cut -c1-8)
+  [ -f "$store/MANIFEST" ] || "$build/entente" -q --store "$store" ingest "$file" >/dev/null
   out=$(mktemp)
   "$build/entente" -q --store "$store" serve --port 0 > "$out" &
   pid=$!
