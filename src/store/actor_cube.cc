@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <tuple>
 
@@ -14,34 +13,6 @@ namespace {
 uint64_t CellKey(uint32_t tag, Days month, int8_t quad) {
   return (static_cast<uint64_t>(tag) << 40) |
          (static_cast<uint64_t>(static_cast<uint32_t>(month)) << 8) | static_cast<uint8_t>(quad);
-}
-
-void PutSums(std::string* out, const CubeSums& s) {
-  PutVarint64(out, static_cast<uint64_t>(s.events));
-  PutVarint64(out, static_cast<uint64_t>(s.mentions));
-  PutVarint64(out, static_cast<uint64_t>(s.articles));
-  PutVarint64(out, static_cast<uint64_t>(s.gold_events));
-  PutVarint64(out, static_cast<uint64_t>(s.gold_mentions));
-  PutVarint64(out, static_cast<uint64_t>(s.gold_articles));
-  for (double v : {s.gold_sum, s.gold_sum_mentions, s.gold_sum_articles}) {
-    uint64_t bits;
-    std::memcpy(&bits, &v, 8);
-    PutFixed64(out, bits);
-  }
-}
-
-void GetSums(Decoder* d, CubeSums* s) {
-  s->events = static_cast<int64_t>(d->Varint());
-  s->mentions = static_cast<int64_t>(d->Varint());
-  s->articles = static_cast<int64_t>(d->Varint());
-  s->gold_events = static_cast<int64_t>(d->Varint());
-  s->gold_mentions = static_cast<int64_t>(d->Varint());
-  s->gold_articles = static_cast<int64_t>(d->Varint());
-  for (double* v : {&s->gold_sum, &s->gold_sum_mentions, &s->gold_sum_articles}) {
-    std::string_view b = d->Bytes(8);
-    uint64_t bits = b.size() == 8 ? DecodeFixed64(b.data()) : 0;
-    std::memcpy(v, &bits, 8);
-  }
 }
 
 }  // namespace
@@ -112,7 +83,7 @@ void ActorCubeBuilder::Encode(std::vector<std::string>* pages,
     for (; it != end; ++it) {
       PutVarint64(&cells, ZigZag(std::get<1>(it->first)));
       PutVarint64(&cells, ZigZag(std::get<2>(it->first)));
-      PutSums(&cells, *it->second);
+      PutCubeSums(&cells, *it->second);
     }
     PutString(&body, tag);
     PutVarint64(&body, n);
@@ -142,7 +113,7 @@ Status DecodeActorCells(uint64_t n, std::string_view bytes, std::vector<CubeCell
   for (CubeCell& c : *cells) {
     c.month = static_cast<Days>(UnZigZag(d.Varint()));
     c.quad = UnZigZag(d.Varint());
-    GetSums(&d, &c.sums);
+    GetCubeSums(&d, &c.sums);
   }
   if (d.failed() || !d.done()) return Status::Corruption("actor cube cells do not parse");
   return Status::Ok();

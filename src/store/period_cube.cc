@@ -25,6 +25,30 @@ double GetDouble(Decoder* d) {
 
 }  // namespace
 
+void PutCubeSums(std::string* out, const CubeSums& s) {
+  PutVarint64(out, static_cast<uint64_t>(s.events));
+  PutVarint64(out, static_cast<uint64_t>(s.mentions));
+  PutVarint64(out, static_cast<uint64_t>(s.articles));
+  PutVarint64(out, static_cast<uint64_t>(s.gold_events));
+  PutVarint64(out, static_cast<uint64_t>(s.gold_mentions));
+  PutVarint64(out, static_cast<uint64_t>(s.gold_articles));
+  PutDouble(out, s.gold_sum);
+  PutDouble(out, s.gold_sum_mentions);
+  PutDouble(out, s.gold_sum_articles);
+}
+
+void GetCubeSums(Decoder* d, CubeSums* s) {
+  s->events = static_cast<int64_t>(d->Varint());
+  s->mentions = static_cast<int64_t>(d->Varint());
+  s->articles = static_cast<int64_t>(d->Varint());
+  s->gold_events = static_cast<int64_t>(d->Varint());
+  s->gold_mentions = static_cast<int64_t>(d->Varint());
+  s->gold_articles = static_cast<int64_t>(d->Varint());
+  s->gold_sum = GetDouble(d);
+  s->gold_sum_mentions = GetDouble(d);
+  s->gold_sum_articles = GetDouble(d);
+}
+
 void CubeSums::Add(const CubeSums& o) {
   events += o.events;
   mentions += o.mentions;
@@ -91,15 +115,7 @@ void CubeBuilder::Encode(std::string* m) const {
     PutVarint64(m, ZigZag(std::get<0>(key)));
     PutVarint64(m, roots[std::get<1>(key)]);
     PutVarint64(m, ZigZag(std::get<2>(key)));
-    PutVarint64(m, static_cast<uint64_t>(s.events));
-    PutVarint64(m, static_cast<uint64_t>(s.mentions));
-    PutVarint64(m, static_cast<uint64_t>(s.articles));
-    PutVarint64(m, static_cast<uint64_t>(s.gold_events));
-    PutVarint64(m, static_cast<uint64_t>(s.gold_mentions));
-    PutVarint64(m, static_cast<uint64_t>(s.gold_articles));
-    PutDouble(m, s.gold_sum);
-    PutDouble(m, s.gold_sum_mentions);
-    PutDouble(m, s.gold_sum_articles);
+    PutCubeSums(m, s);
   }
 }
 
@@ -117,15 +133,7 @@ Status DecodeCube(Decoder* d, PeriodCube* out) {
     if (root >= nroots) return Status::Corruption("cube root out of range");
     c.root = static_cast<uint32_t>(root);
     c.quad = UnZigZag(d->Varint());
-    c.sums.events = static_cast<int64_t>(d->Varint());
-    c.sums.mentions = static_cast<int64_t>(d->Varint());
-    c.sums.articles = static_cast<int64_t>(d->Varint());
-    c.sums.gold_events = static_cast<int64_t>(d->Varint());
-    c.sums.gold_mentions = static_cast<int64_t>(d->Varint());
-    c.sums.gold_articles = static_cast<int64_t>(d->Varint());
-    c.sums.gold_sum = GetDouble(d);
-    c.sums.gold_sum_mentions = GetDouble(d);
-    c.sums.gold_sum_articles = GetDouble(d);
+    GetCubeSums(d, &c.sums);
     if (d->failed()) break;
   }
   if (d->failed()) return Status::Corruption("cube does not parse");

@@ -70,6 +70,11 @@ class CubeBuilder {
   std::unordered_map<uint64_t, CubeSums*> index_;
 };
 
+// A cell's sums: six varints (events, mentions, articles, gold_events, gold_mentions,
+// gold_articles) and three fixed64 doubles (the Goldstein sums), docs/FORMAT.md.
+void PutCubeSums(std::string* out, const CubeSums& s);
+void GetCubeSums(Decoder* d, CubeSums* s);
+
 // Reader side. Views in `out` point into the decoder's buffer.
 Status DecodeCube(Decoder* d, PeriodCube* out);
 

@@ -67,14 +67,20 @@ Status SegmentReader::ParseTrailer(BlobRef* meta) {
   return Status::Ok();
 }
 
+// The start of every version's meta: version, rows, date range, column count.
+Status SegmentReader::ParseMetaHead(Decoder* d) {
+  if (d->Varint() != version_) return Status::Corruption("meta version mismatch");
+  rows_ = d->Varint();
+  min_date_ = static_cast<Days>(d->SignedVarint());
+  max_date_ = static_cast<Days>(d->SignedVarint());
+  if (d->Varint() != kNumColumns) return Status::Corruption("unexpected column count");
+  return Status::Ok();
+}
+
 // Versions 1 and 2: everything in one frame, decoded now; every part is then loaded.
 Status SegmentReader::ParseWholeMeta() {
   Decoder d(meta_raw_);
-  if (d.Varint() != version_) return Status::Corruption("meta version mismatch");
-  rows_ = d.Varint();
-  min_date_ = static_cast<Days>(d.SignedVarint());
-  max_date_ = static_cast<Days>(d.SignedVarint());
-  if (d.Varint() != kNumColumns) return Status::Corruption("unexpected column count");
+  RETURN_IF_ERROR(ParseMetaHead(&d));
   for (int c = 0; c < kNumColumns; ++c) {
     std::string_view kind = d.Bytes(1);
     if (kind.size() != 1 || static_cast<ColumnKind>(kind[0]) != KindOf(c)) {
@@ -120,11 +126,7 @@ Status SegmentReader::ParseWholeMeta() {
 // Version 3: the footer names the parts; nothing else is read now.
 Status SegmentReader::ParseFooter() {
   Decoder d(meta_raw_);
-  if (d.Varint() != version_) return Status::Corruption("meta version mismatch");
-  rows_ = d.Varint();
-  min_date_ = static_cast<Days>(d.SignedVarint());
-  max_date_ = static_cast<Days>(d.SignedVarint());
-  if (d.Varint() != kNumColumns) return Status::Corruption("unexpected column count");
+  RETURN_IF_ERROR(ParseMetaHead(&d));
   for (int c = 0; c < kNumColumns; ++c) {
     std::string_view kind = d.Bytes(1);
     if (kind.size() != 1 || static_cast<ColumnKind>(kind[0]) != KindOf(c)) {

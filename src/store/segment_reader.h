@@ -23,6 +23,7 @@
 
 #include "core/status.h"
 #include "store/actor_cube.h"
+#include "store/coding.h"
 #include "store/column_codec.h"
 #include "store/file_util.h"
 #include "store/period_cube.h"
@@ -96,6 +97,7 @@ class SegmentReader {
 
   SegmentReader() = default;
   Status ParseTrailer(BlobRef* meta);
+  Status ParseMetaHead(Decoder* d);
   Status ParseWholeMeta();  // versions 1 and 2
   Status ParseFooter();     // version 3
   // `block` < 0 means the keys frame (for messages).
