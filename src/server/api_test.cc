@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "analysis/test_events.h"
 #include "store/store.h"
@@ -56,6 +57,31 @@ TEST(ApiTest, SeesCommitsAndCompactionsOfAnotherWriter) {
   EXPECT_EQ(InfoEvents(&api), 150);  // the merged segment, not the two it replaced (now gone)
   ApiResponse r = api.Handle("/api/dyad", {{"a", "PAK"}, {"b", "RUS"}, {"by", "year"}});
   EXPECT_EQ(r.status, 200) << r.body.substr(0, 300);
+}
+
+// The dashboard's pickers list states: a role code (GOV), a region (EUR) or a blank actor is no
+// country and its dyads are no relation between states; the event total still counts them.
+TEST(ApiTest, InfoListsStatesOnly) {
+  std::vector<Event> events = Events(0, 10);
+  for (const char* other : {"GOV", "EUR"}) {
+    for (int i = 0; i < 20; ++i) {
+      events.push_back(
+          analysis::testing::MakeEvent("2012-01-01", other, "USAGOV", "042", 1, 1.9f, "", i));
+    }
+  }
+  events.push_back(analysis::testing::MakeEvent("2012-01-02", "", "USAGOV", "042", 1, 1.9f));
+  VectorEventSource source("test events", events);
+  Api api(&source);
+  ApiResponse r = api.Handle("/api/info", {});
+  ASSERT_EQ(r.status, 200) << r.body;
+  nlohmann::json j = nlohmann::json::parse(r.body);
+  EXPECT_EQ(j["events"].get<int64_t>(), 51);
+  std::set<std::string> countries;
+  for (const auto& c : j["countries"]) countries.insert(c["code"].get<std::string>());
+  EXPECT_EQ(countries, (std::set<std::string>{"PAK", "RUS"}));
+  ASSERT_EQ(j["dyads"].size(), 1u) << j["dyads"].dump();
+  EXPECT_EQ(j["dyads"][0]["a"], "PAK");
+  EXPECT_EQ(j["dyads"][0]["b"], "RUS");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/cameo.h"
 #include "report/report.h"
 
 namespace entente::server {
@@ -14,13 +15,16 @@ using nlohmann::json;
 
 namespace {
 
-// The top 200 dyads (both orders summed) and every country, from per-dyad rows.
+// The top 200 dyads (both orders summed) and every country, from per-dyad rows. The pickers offer
+// states only (core/cameo.h IsStateCode): role codes without a country (GOV, BUS), regions (EUR)
+// and blanks are a third of real GDELT's actors, and no relation between states. `events` counts
+// everything.
 void PickerLists(const std::vector<AggregateRow>& rows, DataSummary* s) {
   std::map<std::pair<std::string, std::string>, int64_t> dyads;
   std::map<std::string, int64_t> countries;
   for (const AggregateRow& r : rows) {
     s->events += r.events;
-    if (r.a == r.b) continue;
+    if (r.a == r.b || !IsStateCode(r.a) || !IsStateCode(r.b)) continue;
     dyads[std::minmax(r.a, r.b)] += r.events;
     countries[r.a] += r.events;
     countries[r.b] += r.events;
