@@ -170,7 +170,7 @@ TEST_F(AnalysisCliTest, PhasesOnTheChronicleVolume) {
 // With the sector mix in the signal (--signal sectors) the change in the kind of relation after
 // 2011 (defence cooperation: the embargo lifted, the 2014 defence agreement, exercises) is a turn
 // as well: 2001-2003 and 2011-2014 (found at 2014), in at most eight phases. 1965 (found at 1961),
-// 1979 (found at 1975 since the third issue-6 round added the 1975 Soviet approaches in Kabul) and
+// 1979 (found at 1975: the chronicle's 1975 Soviet approaches in Kabul move it there) and
 // 1989-1991 are missed here (METHODS.md).
 TEST_F(AnalysisCliTest, PhasesOnTheChronicleWithSectors) {
   std::vector<int> starts = ChronicleStarts("sectors");

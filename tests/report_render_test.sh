@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# e2e (issue 6 acceptance): `entente demo` on a fresh machine (empty HOME, no store) writes the
+# e2e: `entente demo` on a fresh machine (empty HOME, no store) writes the
 # Pakistan–Russia report; the page is self-contained (nothing to fetch), and headless Chromium
 # renders it with no console errors, real chart paths and a key-events table with rows. A
 # screenshot is taken and must be a real image. Skips (exit 0 with a message) without chromium.

@@ -4,7 +4,7 @@
 // so that fetch needs no crypto library (libcurl already brings one, but not its headers).
 //
 // Streaming: Update() any number of times, then HexDigest() once. Measured 149 MB/s on a 200 MB
-// file on the shared 2-core machine under load (coreutils md5sum: 0.36 s CPU for the same file),
+// file on 2 cores under load (coreutils md5sum: 0.36 s CPU for the same file),
 // above the rate GDELT serves a file at, so verifying costs little next to the transfer.
 #ifndef ENTENTE_FETCH_MD5_H_
 #define ENTENTE_FETCH_MD5_H_

@@ -481,7 +481,7 @@ Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) 
   int threads = static_cast<int>(std::min<size_t>(
       {segments_.size(), std::max(1u, std::thread::hardware_concurrency()), size_t{4}}));
   // A 3-letter dyad filter reads a few blocks per segment: threads would cost more than they save
-  // (tried at 10M rows, 57 segments: no faster on this shared 2-core machine).
+  // (tried at 10M rows, 57 segments: no faster on 2 cores).
   bool narrow =
       query.filter.has_dyad() && query.filter.dyad_a.size() == 3 && query.filter.dyad_b.size() == 3;
   // Cubes are a few thousand cells per segment: no thread pays for itself there either.
