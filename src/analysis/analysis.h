@@ -42,7 +42,8 @@ struct SeriesOptions {
   std::optional<Days> to;    // inclusive; the grid ends at the period containing `to`
   bool directed = false;     // a is the source and b the target
   Weight weight = Weight::kEvents;
-  std::string dataset;  // only this dataset (empty: all)
+  std::string dataset;   // only this dataset (empty: all)
+  EventQuality quality;  // only events that pass it (and their actors' volume likewise)
   // Smoothing of net_coop, goldstein_mean and intensity (the counts stay raw). window <= 1: none.
   SmoothMethod smooth = SmoothMethod::kNone;
   int smooth_window = 0;
@@ -111,6 +112,7 @@ struct KeyEventOptions {
   std::optional<Days> from, to;
   bool directed = false;
   std::string dataset;
+  EventQuality quality;
   int novelty_years = 10;  // "first of its kind in the dyad in N years"
 };
 
@@ -297,6 +299,7 @@ struct ScanOptions {
   std::optional<Days> end;
   Weight weight = Weight::kEvents;
   std::string dataset;
+  EventQuality quality;
   ScanRank rank = ScanRank::kChange;
   // Only dyads of two states (IsStateCode): role-only actors (GOV, BUS), regions (EUR, WST),
   // IGOs and blanks are left out. false: every actor (--actors all).

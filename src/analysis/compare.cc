@@ -76,6 +76,7 @@ Result<Comparison> CompareDyads(EventSource& source, const std::vector<DyadName>
     q.filter.from = so.from;
     q.filter.to = so.to;
     q.filter.dataset = so.dataset;
+    q.filter.quality = so.quality;
     q.period = so.period;
     q.weight = so.weight;
     ASSIGN_OR_RETURN(std::vector<AggregateRow> rows, source.Aggregate(q));

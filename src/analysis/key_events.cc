@@ -154,6 +154,7 @@ Result<std::vector<KeyEvent>> FindKeyEvents(EventSource& source, const std::stri
   f.from = o.from;
   f.to = o.to;
   f.dataset = o.dataset;
+  f.quality = o.quality;
   std::vector<Event> events;
   RETURN_IF_ERROR(source.Scan(f, [&](const EventRow& e) {
     events.push_back(ToOwned(e));

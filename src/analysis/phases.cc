@@ -40,6 +40,7 @@ EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesO
   f.from = o.from;
   f.to = o.to;
   f.dataset = o.dataset;
+  f.quality = o.quality;
   return f;
 }
 

@@ -143,6 +143,7 @@ Result<ScanResult> ScanDyads(EventSource& source, const ScanOptions& o) {
   q.period = o.period;
   q.weight = o.weight;
   q.filter.dataset = o.dataset;
+  q.filter.quality = o.quality;
   q.filter.to = o.end;
   ASSIGN_OR_RETURN(std::vector<AggregateRow> rows, source.Aggregate(q));
   return ScanFromRows(rows, o);

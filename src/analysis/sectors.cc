@@ -168,6 +168,7 @@ Result<std::vector<SectorPoint>> BuildSectorSeries(EventSource& source, const st
   f.from = o.from;
   f.to = o.to;
   f.dataset = o.dataset;
+  f.quality = o.quality;
   struct Acc {
     int64_t events = 0;
     double weight = 0, coop = 0, conf = 0, gsum = 0, gw = 0;

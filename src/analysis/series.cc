@@ -20,6 +20,7 @@ EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesO
   f.from = o.from;
   f.to = o.to;
   f.dataset = o.dataset;
+  f.quality = o.quality;
   return f;
 }
 
@@ -124,6 +125,7 @@ Result<Series> BuildSeries(EventSource& source, const std::string& a, const std:
     v.filter.from = o.from;
     v.filter.to = o.to;
     v.filter.dataset = o.dataset;
+    v.filter.quality = o.quality;
     v.period = o.period;
     v.weight = o.weight;
     ASSIGN_OR_RETURN(actor_rows, source.Aggregate(v));

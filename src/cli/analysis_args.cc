@@ -7,6 +7,15 @@
 
 namespace entente::cli {
 
+void QualityArgs::Add(CLI::App* app) {
+  app->add_flag("--root-only", root_only,
+                "Only root events (IsRootEvent: the event of an article's lead paragraphs)");
+  app->add_option("--min-sources", min_sources, "Only events reported by at least N sources")
+      ->check(CLI::Range(0, 1000000));
+  app->add_option("--min-articles", min_articles, "Only events reported in at least N articles")
+      ->check(CLI::Range(0, 1000000));
+}
+
 void AnalysisArgs::Add(CLI::App* app, bool with_dyad, bool with_smoothing) {
   if (with_dyad) {
     app->add_option("A", a, "First actor (CAMEO code, e.g. PAK)")->required();
@@ -20,6 +29,7 @@ void AnalysisArgs::Add(CLI::App* app, bool with_dyad, bool with_smoothing) {
   app->add_option("--weight", weight, "Count events, mentions or articles (default events)")
       ->check(CLI::IsMember({"events", "mentions", "articles"}));
   app->add_option("--dataset", dataset, "Only this dataset (gdelt2, chronicle, ...)");
+  quality.Add(app);
   if (with_smoothing) {
     app->add_option("--smooth", smooth,
                     "Smooth net_coop, goldstein_mean and intensity over K periods")
@@ -41,6 +51,7 @@ Status AnalysisArgs::Build(analysis::SeriesOptions* o) {
   ASSIGN_OR_RETURN(o->weight, ParseWeight(weight));
   o->directed = directed;
   o->dataset = dataset;
+  o->quality = quality.Build();
   if (smooth > 1) {
     ASSIGN_OR_RETURN(o->smooth, analysis::ParseSmoothMethod(smooth_method));
     o->smooth_window = smooth;

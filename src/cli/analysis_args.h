@@ -12,11 +12,21 @@
 
 namespace entente::cli {
 
+// --root-only, --min-sources N, --min-articles N: the noise filters (core/filter.h EventQuality),
+// for every analysis command.
+struct QualityArgs {
+  bool root_only = false;
+  int min_sources = 0, min_articles = 0;
+  void Add(CLI::App* app);
+  EventQuality Build() const { return EventQuality{root_only, min_sources, min_articles}; }
+};
+
 struct AnalysisArgs {
   std::string a, b;
   std::string by = "year", from, to, weight = "events", dataset, smooth_method = "ma";
   int smooth = 0;
   bool directed = false;
+  QualityArgs quality;
 
   // Adds the positionals A B (when `with_dyad`) and the shared options (smoothing when asked).
   void Add(CLI::App* app, bool with_dyad, bool with_smoothing);

@@ -22,6 +22,7 @@ class KeyEventsCommand : public CommandHandler {
     app->add_option("--to", args_.to, "Last date, inclusive");
     app->add_flag("--directed", args_.directed, "Only events with A as source and B as target");
     app->add_option("--dataset", args_.dataset, "Only this dataset");
+    args_.quality.Add(app);
     app->add_option("--novelty-years", novelty_years_,
                     "'First of its kind' means none in this many years (default 10)")
         ->check(CLI::PositiveNumber);
@@ -36,6 +37,7 @@ class KeyEventsCommand : public CommandHandler {
     o.to = so.to;
     o.directed = so.directed;
     o.dataset = so.dataset;
+    o.quality = so.quality;
     o.novelty_years = novelty_years_;
     Result<OutputFormat> format = ResolveOutputFormat(globals.format);
     if (!format.ok()) return UsageError(format.status(), "key-events");

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "analysis/analysis.h"
+#include "cli/analysis_args.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -29,6 +30,7 @@ class ReportCommand : public CommandHandler {
     app->add_option("--to", to_, "Last date, inclusive");
     app->add_option("--top", top_, "Rows in the key-events table (default 15)")
         ->check(CLI::Range(1, 200));
+    quality_.Add(app);
   }
 
   int Run(const GlobalOptions& globals) override {
@@ -56,6 +58,7 @@ class ReportCommand : public CommandHandler {
   }
 
  private:
+  QualityArgs quality_;
   Result<report::ReportOptions> Build(const GlobalOptions& globals) {
     if (globals.format.empty() || globals.format == "html") {
       json_ = false;
@@ -88,6 +91,7 @@ class ReportCommand : public CommandHandler {
     }
     if (o.from && o.to) RETURN_IF_ERROR(analysis::CheckPeriodGrid(*o.from, *o.to, o.period));
     o.top_events = top_;
+    o.quality = quality_.Build();
     o.generated_at = TodayUtc();
     return o;
   }

@@ -63,6 +63,7 @@ class ScanCommand : public CommandHandler {
     app->add_option("--weight", weight_, "Count events, mentions or articles")
         ->check(CLI::IsMember({"events", "mentions", "articles"}));
     app->add_option("--dataset", dataset_, "Only this dataset");
+    quality_.Add(app);
     app->add_option("--rank", rank_, "Order by change (default), abs (|change|) or z (|z|)")
         ->check(CLI::IsMember({"change", "abs", "z"}));
   }
@@ -75,6 +76,7 @@ class ScanCommand : public CommandHandler {
     o.min_events = min_events_;
     o.weight = *ParseWeight(weight_);
     o.dataset = dataset_;
+    o.quality = quality_.Build();
     o.rank = *analysis::ParseScanRank(rank_);
     o.states_only = actors_ == "states";
     if (!end_.empty()) {
@@ -103,6 +105,7 @@ class ScanCommand : public CommandHandler {
  private:
   int window_ = 1, top_ = 20;
   int64_t min_events_ = 10;
+  QualityArgs quality_;
   std::string by_ = "year", end_, weight_ = "events", dataset_, rank_ = "change",
               actors_ = "states";
 };

@@ -16,6 +16,7 @@ bool Matches(const EventFilter& f, const EventRow& e) {
   if (f.quad != 0 && e.quad != f.quad) return false;
   if (!f.code_prefix.empty() && !e.code.starts_with(f.code_prefix)) return false;
   if (!f.dataset.empty() && e.dataset != f.dataset) return false;
+  if (!f.quality.Passes(e.is_root, e.sources, e.articles)) return false;
   if (!f.source.empty() && !ActorMatches(e.source, f.source)) return false;
   if (!f.target.empty() && !ActorMatches(e.target, f.target)) return false;
   if (!f.actors.empty()) {

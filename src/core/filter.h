@@ -18,6 +18,18 @@
 
 namespace entente {
 
+// The filters GDELT analysts use against noise (docs/METHODS.md "Noise"): a story's lead event
+// only, or events reported by at least N sources or in at least N articles. Off by default.
+struct EventQuality {
+  bool root_only = false;    // IsRootEvent: the event of the article's lead paragraphs
+  int32_t min_sources = 0;   // NumSources >= N
+  int32_t min_articles = 0;  // NumArticles >= N
+  bool any() const { return root_only || min_sources > 0 || min_articles > 0; }
+  bool Passes(bool is_root, int32_t sources, int32_t articles) const {
+    return (!root_only || is_root) && sources >= min_sources && articles >= min_articles;
+  }
+};
+
 struct EventFilter {
   std::vector<std::string> actors;  // --actor: either side matches any of these
   std::string source;               // --source: the source side matches
@@ -29,6 +41,7 @@ struct EventFilter {
   std::string code_prefix;          // --code: CAMEO event code prefix ("04", "057")
   int quad = 0;                     // --quad 1..4, 0 = any
   std::string dataset;              // --dataset: exact dataset name, empty = any
+  EventQuality quality;             // --root-only, --min-sources, --min-articles
   int64_t limit = -1;               // --limit: at most this many events, -1 = all
 
   bool has_dyad() const { return !dyad_a.empty() && !dyad_b.empty(); }

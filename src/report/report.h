@@ -36,6 +36,7 @@ struct ReportOptions {
   std::string a, b;  // canonical actor codes ("PAK", "RUS")
   Period period = Period::kYear;
   std::optional<Days> from, to;     // inclusive
+  EventQuality quality;             // only events that pass it (--root-only, --min-sources, ...)
   int top_events = 15;              // rows of the key-events table
   int max_partners = 4;             // third countries in the triangle panel
   int max_triangle_dyads = 12;      // dyads in the triangle panel, A–B included

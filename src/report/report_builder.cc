@@ -39,6 +39,7 @@ Result<ReportData> BuildReport(EventSource& source, const ReportOptions& options
   filter.dyad_b = options.b;
   filter.from = options.from;
   filter.to = options.to;
+  filter.quality = options.quality;
   Days first = std::numeric_limits<Days>::max(), last = std::numeric_limits<Days>::min();
   RETURN_IF_ERROR(source.Scan(filter, [&](const EventRow& e) {
     ++data.events;
@@ -58,6 +59,7 @@ Result<ReportData> BuildReport(EventSource& source, const ReportOptions& options
   so.period = options.period;
   so.from = options.from;
   so.to = options.to;
+  so.quality = options.quality;
   ASSIGN_OR_RETURN(data.phases, analysis::FindPhases(source, options.a, options.b, so,
                                                      analysis::PhaseOptions{}));
 
@@ -65,6 +67,7 @@ Result<ReportData> BuildReport(EventSource& source, const ReportOptions& options
   ko.top = options.top_events;
   ko.from = options.from;
   ko.to = options.to;
+  ko.quality = options.quality;
   ASSIGN_OR_RETURN(data.key_events, analysis::FindKeyEvents(source, options.a, options.b, ko));
 
   ASSIGN_OR_RETURN(data.sectors, analysis::BuildSectorSeries(source, options.a, options.b, so));

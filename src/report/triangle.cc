@@ -79,6 +79,7 @@ Result<std::vector<DyadCount>> FindTriangleDyads(EventSource& source, const Repo
   q.filter.from = o.from;
   q.filter.to = o.to;
   q.filter.actors = {o.a, o.b};
+  q.filter.quality = o.quality;
   q.by_period = false;
   q.by_dyad = true;
   ASSIGN_OR_RETURN(std::vector<AggregateRow> rows, source.Aggregate(q));

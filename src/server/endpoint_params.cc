@@ -61,7 +61,20 @@ Result<std::vector<analysis::DyadName>> DyadListParam(const std::string& list) {
   return dyads;
 }
 
+Result<EventQuality> QualityParams(const Params& p) {
+  EventQuality q;
+  std::string root = Param(p, "root_only", "0");
+  if (root != "0" && root != "1" && root != "true" && root != "false") {
+    return Status::InvalidArgument(fmt::format("bad root_only='{}': expected 0 or 1", root));
+  }
+  q.root_only = root == "1" || root == "true";
+  ASSIGN_OR_RETURN(q.min_sources, IntParam(p, "min_sources", 0, 0, 1000000));
+  ASSIGN_OR_RETURN(q.min_articles, IntParam(p, "min_articles", 0, 0, 1000000));
+  return q;
+}
+
 Status RangeParams(const Params& p, const DataSummary& data, analysis::SeriesOptions* o) {
+  ASSIGN_OR_RETURN(o->quality, QualityParams(p));
   ASSIGN_OR_RETURN(o->period, ParsePeriod(Param(p, "by", "year")));
   if (std::string from = Param(p, "from"); !from.empty()) {
     ASSIGN_OR_RETURN(DateValue d, ParseDate(from));

@@ -24,6 +24,8 @@ Result<std::vector<analysis::DyadName>> DyadListParam(const std::string& list);
 
 // by, from, to. from/to are clipped to the data's date range and the grid they span is checked
 // (analysis::CheckPeriodGrid).
+// root_only (0/1), min_sources, min_articles: the noise filters (core/filter.h EventQuality).
+Result<EventQuality> QualityParams(const Params& p);
 Status RangeParams(const Params& p, const DataSummary& data, analysis::SeriesOptions* o);
 
 struct DyadArgs {

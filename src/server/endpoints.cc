@@ -69,6 +69,7 @@ Result<ApiResponse> KeyEvents(const Params& p, EventSource& src, const DataSumma
   ASSIGN_OR_RETURN(o.top, IntParam(p, "top", 20, 1, 500));
   o.from = d.series.from;
   o.to = d.series.to;
+  o.quality = d.series.quality;
   ASSIGN_OR_RETURN(std::vector<analysis::KeyEvent> k, analysis::FindKeyEvents(src, d.a, d.b, o));
   if (k.empty()) return Status::NotFound(fmt::format("no events between {} and {}", d.a, d.b));
   return JsonResponse(json{{"a", d.a}, {"b", d.b}, {"events", report::KeyEventsJson(k)}});
@@ -97,6 +98,7 @@ Result<ApiResponse> Compare(const Params& p, EventSource& src, const DataSummary
     ro.b = d.b;
     ro.from = so.from;
     ro.to = so.to;
+    ro.quality = so.quality;
     ASSIGN_OR_RETURN(std::vector<report::DyadCount> n, report::FindTriangleDyads(src, ro));
     dyads.push_back({d.a, d.b});
     for (const report::DyadCount& c : n) dyads.push_back({c.a, c.b});
@@ -117,6 +119,7 @@ Result<ApiResponse> Scan(const Params& p, EventSource& src, const DataSummary&) 
   ASSIGN_OR_RETURN(o.top, IntParam(p, "top", 20, 1, 1000));
   ASSIGN_OR_RETURN(int min_events, IntParam(p, "min_events", 10, 0, 1000000000));
   o.min_events = min_events;
+  ASSIGN_OR_RETURN(o.quality, QualityParams(p));
   ASSIGN_OR_RETURN(analysis::ScanResult r, analysis::ScanDyads(src, o));
   return JsonResponse(report::ScanJson(r));
 }
@@ -129,6 +132,7 @@ Result<ApiResponse> Report(const Params& p, EventSource& src, const DataSummary&
   ro.period = d.series.period;
   ro.from = d.series.from;
   ro.to = d.series.to;
+  ro.quality = d.series.quality;
   ASSIGN_OR_RETURN(ro.top_events, IntParam(p, "top", 15, 1, 200));
   ro.source_description = src.Describe();
   ro.source_is_chronicle = IsChronicle(src);

@@ -115,7 +115,7 @@ bool ActorVolumeServes(const AggregateQuery& q,
   }
   if (f.actors.size() == 2 && f.actors[0] == f.actors[1]) return false;
   if (q.by_dyad || q.by_root || f.has_dyad() || !f.source.empty() || !f.target.empty() ||
-      !f.code_prefix.empty() || !f.dataset.empty()) {
+      !f.code_prefix.empty() || !f.dataset.empty() || f.quality.any()) {
     return false;
   }
   // The period cube's conditions on periods and date bounds, with the actors set aside.

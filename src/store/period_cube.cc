@@ -145,7 +145,7 @@ bool CubeServes(const AggregateQuery& q) {
   if (q.by_dyad || f.has_dyad() || !f.actors.empty() || !f.source.empty() || !f.target.empty()) {
     return false;
   }
-  if (!f.code_prefix.empty() || !f.dataset.empty()) return false;
+  if (!f.code_prefix.empty() || !f.dataset.empty() || f.quality.any()) return false;
   if (q.by_period && q.period != Period::kMonth && q.period != Period::kQuarter &&
       q.period != Period::kYear) {
     return false;

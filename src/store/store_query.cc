@@ -351,7 +351,9 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
   PeriodCache periods(q_.period);
   // The columns of the current block (null when not needed).
   const DecodedColumn *dates = nullptr, *quads = nullptr, *gold = nullptr, *weights = nullptr,
-                      *codes = nullptr, *rootc = nullptr, *ds = nullptr, *dir = nullptr;
+                      *codes = nullptr, *rootc = nullptr, *ds = nullptr, *dir = nullptr,
+                      *is_root = nullptr, *sources = nullptr, *articles = nullptr;
+  const bool quality = f_.quality.any();
   auto load_block = [&](size_t bi) -> Status {
     cache.Reset(bi);
     ASSIGN_OR_RETURN(dates, cache.Get(kDate));
@@ -374,6 +376,11 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
     if (directed_dyad) {
       ASSIGN_OR_RETURN(dir, cache.Get(kDir));
     }
+    if (quality) {
+      ASSIGN_OR_RETURN(is_root, cache.Get(kIsRoot));
+      ASSIGN_OR_RETURN(sources, cache.Get(kSources));
+      ASSIGN_OR_RETURN(articles, cache.Get(kArticles));
+    }
     return Status::Ok();
   };
 
@@ -395,6 +402,11 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
         if (f_.quad && quad != f_.quad) continue;
         if (!code_ok.empty() && !code_ok[codes->ids[i]]) continue;
         if (ds && ds->ids[i] != dataset_id) continue;
+        if (quality &&
+            !f_.quality.Passes(is_root->ints[i] != 0, static_cast<int32_t>(sources->ints[i]),
+                               static_cast<int32_t>(articles->ints[i]))) {
+          continue;
+        }
         GroupKey key{0, 0, 0};
         if (q_.by_period) key.period = periods.Start(static_cast<Days>(dates->ints[i]));
         if (q_.by_dyad) key.dyad = (dir && dir->ints[i] != 0) ? sp.pair_rev : sp.pair_fwd;
@@ -540,7 +552,8 @@ Result<int64_t> Store::CountEvents(const EventFilter& filter) {
   EventFilter f = filter;
   f.limit = -1;
   bool everything = f.actors.empty() && f.source.empty() && f.target.empty() && !f.has_dyad() &&
-                    !f.from && !f.to && f.code_prefix.empty() && f.quad == 0 && f.dataset.empty();
+                    !f.from && !f.to && f.code_prefix.empty() && f.quad == 0 && f.dataset.empty() &&
+                    !f.quality.any();
   if (everything) return events();
   AggregateQuery q;
   q.filter = f;

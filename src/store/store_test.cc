@@ -268,6 +268,11 @@ EventFilter RandomFilter(std::mt19937& rng) {
   if (rng() % 4 == 0) f.code_prefix = rng() % 2 ? "0" : "03";
   if (rng() % 5 == 0) f.quad = 1 + rng() % 4;
   if (rng() % 6 == 0) f.dataset = rng() % 2 ? "icews" : "nope";
+  if (rng() % 4 == 0) {  // the noise filters: no cube serves them, rows decide
+    f.quality.root_only = rng() % 2;
+    f.quality.min_sources = static_cast<int32_t>(rng() % 4);
+    f.quality.min_articles = static_cast<int32_t>(rng() % 30);
+  }
   return f;
 }
 
