@@ -23,7 +23,7 @@ void AnalysisArgs::Add(CLI::App* app, bool with_dyad, bool with_smoothing) {
   if (with_smoothing) {
     app->add_option("--smooth", smooth,
                     "Smooth net_coop, goldstein_mean and intensity over K periods")
-        ->check(CLI::NonNegativeNumber);
+        ->check(WholeNumber(0));
     app->add_option("--smooth-method", smooth_method,
                     "ma (centred moving average, default) or ewma (alpha = 2/(K+1))")
         ->check(CLI::IsMember({"ma", "ewma"}));

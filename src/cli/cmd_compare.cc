@@ -26,7 +26,7 @@ class CompareCommand : public CommandHandler {
     app->add_option("--metric", metric_, "net_coop (default) or goldstein")
         ->check(CLI::IsMember({"net_coop", "goldstein"}));
     app->add_option("--max-lag", max_lag_, "Lags tried: -L..L periods (default 3)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(WholeNumber(0));
     app->add_option("--show", show_, "both (default), series or pairs")
         ->check(CLI::IsMember({"both", "series", "pairs"}));
   }

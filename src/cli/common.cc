@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 
 #include "io/chronicle.h"
@@ -20,11 +21,26 @@ void AddFilterOptions(CLI::App* app, FilterOptions* o, bool with_limit,
   app->add_option("--from", o->from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
   app->add_option(last_date_flag, o->to, "Last date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
   app->add_option("--code", o->code, "CAMEO event code prefix, e.g. 04 or 057");
-  app->add_option("--quad", o->quad, "QuadClass 1-4")->check(CLI::Range(1, 4));
+  app->add_option("--quad", o->quad, "QuadClass 1-4")->check(WholeNumber(1, 4));
   app->add_option("--dataset", o->dataset,
                   "Only this dataset (gdelt1, gdelt2, icews, chronicle, ...)");
   app->add_flag("--directed", o->directed, "With --dyad: A is the source and B the target");
   if (with_limit) app->add_option("--limit", o->limit, "At most N events");
+}
+
+CLI::Validator WholeNumber(int64_t lo, int64_t hi) {
+  bool open_end = hi == std::numeric_limits<int64_t>::max();
+  std::string range =
+      open_end ? fmt::format("of {} or more", lo) : fmt::format("from {} to {}", lo, hi);
+  auto check = [lo, hi, range](std::string& text) -> std::string {
+    int64_t v = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec == std::errc() && ptr == end && v >= lo && v <= hi) return "";
+    return fmt::format("{} is not a whole number {}", text, range);
+  };
+  // The help shows the range after the type: "INT:1 or more", "INT:1 to 64".
+  return CLI::Validator(check, range.substr(range.find(' ') + 1));
 }
 
 Cell FieldCell(io::FieldValue&& v) {

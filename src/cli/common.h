@@ -4,6 +4,8 @@
 #define ENTENTE_CLI_COMMON_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +33,11 @@ struct FilterOptions {
 void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_limit = true,
                       const char* last_date_flag = "--to");
 Result<EventFilter> BuildFilter(const FilterOptions& options);
+
+// The check for a whole-number option: accepts lo..hi and otherwise says so with the bounds as
+// integers ("-1 is not a whole number from 1 to 500"). CLI11's Range and PositiveNumber print
+// their bounds as doubles, which for an open upper end is a 300-digit number.
+CLI::Validator WholeNumber(int64_t lo, int64_t hi = std::numeric_limits<int64_t>::max());
 
 // One event field (io::EventFields) as an output cell.
 Cell FieldCell(io::FieldValue&& value);

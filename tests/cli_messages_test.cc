@@ -1,0 +1,49 @@
+// End-to-end: what the CLI says, and the exit code, when the command line or its inputs are
+// wrong: numeric ranges, mistyped commands, dyads written either way, unusable store paths and
+// input files. An empty scratch store makes read commands use the embedded chronicle.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "testing.h"
+
+namespace entente::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class CliMessagesTest : public ::testing::Test {
+ protected:
+  RunResult Run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--store", store_.path(), "--quiet", "--format", "tsv"});
+    return RunEntente(args);
+  }
+  TempDir store_;
+};
+
+TEST_F(CliMessagesTest, RangeMessagesNameTheBoundsAsWholeNumbers) {
+  RunResult top = Run({"key-events", "PAK", "RUS", "--top", "-1"});
+  EXPECT_EQ(top.exit_code, 2);
+  EXPECT_THAT(top.err, HasSubstr("--top: -1 is not a whole number of 1 or more"));
+  EXPECT_THAT(top.err, Not(HasSubstr("179769")));
+
+  RunResult window = Run({"scan", "--window", "0"});
+  EXPECT_EQ(window.exit_code, 2);
+  EXPECT_THAT(window.err, HasSubstr("--window: 0 is not a whole number of 1 or more"));
+
+  RunResult report = Run({"report", "PAK", "RUS", "--top", "201"});
+  EXPECT_EQ(report.exit_code, 2);
+  EXPECT_THAT(report.err, HasSubstr("--top: 201 is not a whole number from 1 to 200"));
+
+  RunResult quad = Run({"events", "--quad", "2.5"});
+  EXPECT_EQ(quad.exit_code, 2);
+  EXPECT_THAT(quad.err, HasSubstr("--quad: 2.5 is not a whole number from 1 to 4"));
+
+  EXPECT_EQ(Run({"key-events", "PAK", "RUS", "--top", "3"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace entente::testing
