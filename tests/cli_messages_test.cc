@@ -45,5 +45,20 @@ TEST_F(CliMessagesTest, RangeMessagesNameTheBoundsAsWholeNumbers) {
   EXPECT_EQ(Run({"key-events", "PAK", "RUS", "--top", "3"}).exit_code, 0);
 }
 
+TEST_F(CliMessagesTest, TypoGetsOnlyTheSuggestion) {
+  RunResult r = RunEntente({"phses"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "entente: unknown command 'phses'; did you mean 'phases'?\n");
+
+  RunResult after_store = RunEntente({"--store", store_.path(), "phses"});
+  EXPECT_EQ(after_store.exit_code, 2);
+  EXPECT_EQ(after_store.err, "entente: unknown command 'phses'; did you mean 'phases'?\n");
+
+  RunResult far = RunEntente({"zzzzzzzz"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_THAT(far.err, HasSubstr("unknown command 'zzzzzzzz'"));
+  EXPECT_THAT(far.err, Not(HasSubstr("subcommand is required")));
+}
+
 }  // namespace
 }  // namespace entente::testing
