@@ -60,5 +60,24 @@ TEST_F(CliMessagesTest, TypoGetsOnlyTheSuggestion) {
   EXPECT_THAT(far.err, Not(HasSubstr("subcommand is required")));
 }
 
+TEST_F(CliMessagesTest, DyadsWrittenWithCommaOrDash) {
+  RunResult comma = Run({"compare", "PAK,RUS", "PAK,USA", "--show", "pairs"});
+  RunResult dash = Run({"compare", "PAK-RUS", "pak-usa", "--show", "pairs"});
+  ASSERT_EQ(comma.exit_code, 0) << comma.err;
+  ASSERT_EQ(dash.exit_code, 0) << dash.err;
+  EXPECT_EQ(dash.out, comma.out);
+
+  RunResult events_comma = Run({"events", "--dyad", "PAK,RUS"});
+  RunResult events_dash = Run({"events", "--dyad", "PAK-RUS"});
+  ASSERT_EQ(events_comma.exit_code, 0) << events_comma.err;
+  ASSERT_EQ(events_dash.exit_code, 0) << events_dash.err;
+  EXPECT_GT(Lines(events_dash.out).size(), 1u);
+  EXPECT_EQ(events_dash.out, events_comma.out);
+
+  RunResult bad = Run({"compare", "PAK-RUS-USA", "PAK,USA"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("expected A,B or A-B"));
+}
+
 }  // namespace
 }  // namespace entente::testing

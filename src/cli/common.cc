@@ -17,7 +17,7 @@ void AddFilterOptions(CLI::App* app, FilterOptions* o, bool with_limit,
   app->add_option("--actor", o->actors, "Events where either side is this actor (repeatable)");
   app->add_option("--source", o->source, "Events whose source (actor 1) is this actor");
   app->add_option("--target", o->target, "Events whose target (actor 2) is this actor");
-  app->add_option("--dyad", o->dyad, "Events between A and B, written A,B");
+  app->add_option("--dyad", o->dyad, "Events between A and B, written A,B or A-B");
   app->add_option("--from", o->from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
   app->add_option(last_date_flag, o->to, "Last date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
   app->add_option("--code", o->code, "CAMEO event code prefix, e.g. 04 or 057");
@@ -67,6 +67,17 @@ Result<std::string> NormalizeActor(const std::string& text) {
   return out;
 }
 
+Result<std::pair<std::string, std::string>> ParseDyad(const std::string& text, const char* what) {
+  size_t sep = text.find_first_of(",-");
+  if (sep == std::string::npos || text.find_first_of(",-", sep + 1) != std::string::npos) {
+    return Status::InvalidArgument(
+        fmt::format("bad {} '{}': expected A,B or A-B such as PAK,RUS", what, text));
+  }
+  ASSIGN_OR_RETURN(std::string a, NormalizeActor(text.substr(0, sep)));
+  ASSIGN_OR_RETURN(std::string b, NormalizeActor(text.substr(sep + 1)));
+  return std::make_pair(a, b);
+}
+
 Result<EventFilter> BuildFilter(const FilterOptions& o) {
   EventFilter f;
   for (const std::string& a : o.actors) {
@@ -80,13 +91,9 @@ Result<EventFilter> BuildFilter(const FilterOptions& o) {
     ASSIGN_OR_RETURN(f.target, NormalizeActor(o.target));
   }
   if (!o.dyad.empty()) {
-    size_t comma = o.dyad.find(',');
-    if (comma == std::string::npos) {
-      return Status::InvalidArgument(
-          fmt::format("bad --dyad '{}': expected A,B such as PAK,RUS", o.dyad));
-    }
-    ASSIGN_OR_RETURN(f.dyad_a, NormalizeActor(o.dyad.substr(0, comma)));
-    ASSIGN_OR_RETURN(f.dyad_b, NormalizeActor(o.dyad.substr(comma + 1)));
+    ASSIGN_OR_RETURN(auto dyad, ParseDyad(o.dyad, "--dyad"));
+    f.dyad_a = dyad.first;
+    f.dyad_b = dyad.second;
   }
   f.directed = o.directed;
   if (!o.from.empty()) {

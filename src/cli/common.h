@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/command.h"
@@ -44,6 +45,10 @@ Cell FieldCell(io::FieldValue&& value);
 
 // An actor argument as typed ("pak", "Pakistan"?) made canonical: upper case, checked for shape.
 Result<std::string> NormalizeActor(const std::string& text);
+
+// A dyad argument written A,B or A-B (outputs and the API write A-B), each side normalized as by
+// NormalizeActor. `what` names the argument in the message ("--dyad", "dyad").
+Result<std::pair<std::string, std::string>> ParseDyad(const std::string& text, const char* what);
 
 // --store, else $ENTENTE_STORE, else $XDG_DATA_HOME/entente, else ~/.local/share/entente.
 std::string ResolveStoreDir(const GlobalOptions& globals);
