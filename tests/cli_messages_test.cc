@@ -79,5 +79,31 @@ TEST_F(CliMessagesTest, DyadsWrittenWithCommaOrDash) {
   EXPECT_THAT(bad.err, HasSubstr("expected A,B or A-B"));
 }
 
+TEST_F(CliMessagesTest, InfoJsonIsOneObject) {
+  RunResult empty = RunEntente({"--store", store_.path(), "--quiet", "--format", "json", "info"});
+  ASSERT_EQ(empty.exit_code, 0) << empty.err;
+  EXPECT_THAT(empty.out, ::testing::StartsWith("{\n"));
+  EXPECT_THAT(empty.out, HasSubstr("\"events\": 0,"));
+  EXPECT_THAT(empty.out, HasSubstr("\"first\": null,"));
+  EXPECT_THAT(empty.out, HasSubstr("\"datasets\": {},"));
+  EXPECT_THAT(empty.out, Not(HasSubstr("\"key\"")));
+
+  TempDir work;
+  ASSERT_EQ(RunEntente({"generate", "--rows", "40", "-o", work.File("g.csv")}).exit_code, 0);
+  ASSERT_EQ(
+      RunEntente({"--store", store_.path(), "--quiet", "ingest", work.File("g.csv")}).exit_code, 0);
+  RunResult line = RunEntente({"--store", store_.path(), "--quiet", "--format", "jsonl", "info"});
+  ASSERT_EQ(line.exit_code, 0) << line.err;
+  ASSERT_EQ(Lines(line.out).size(), 1u) << line.out;
+  EXPECT_THAT(line.out, ::testing::StartsWith("{\"store\": "));
+  EXPECT_THAT(line.out, HasSubstr("\"events\": 40, "));
+  EXPECT_THAT(line.out, HasSubstr("\"datasets\": {\"gdelt2\": 40}, "));
+  EXPECT_THAT(line.out, HasSubstr("\"bytes\": "));
+  EXPECT_THAT(line.out, Not(HasSubstr("\"bytes\": \"")));
+
+  RunResult rows = RunEntente({"--store", store_.path(), "--quiet", "--format", "tsv", "info"});
+  EXPECT_THAT(rows.out, ::testing::StartsWith("key\tvalue\n"));
+}
+
 }  // namespace
 }  // namespace entente::testing
