@@ -105,5 +105,20 @@ TEST_F(CliMessagesTest, InfoJsonIsOneObject) {
   EXPECT_THAT(rows.out, ::testing::StartsWith("key\tvalue\n"));
 }
 
+TEST_F(CliMessagesTest, StorePathThatIsNoDirectoryIsAStoreError) {
+  std::string file = store_.File("plain-file");
+  WriteFileOrDie(file, "not a store\n");
+  RunResult info = RunEntente({"--store", file, "info"});
+  EXPECT_EQ(info.exit_code, 4);
+  EXPECT_THAT(info.err, HasSubstr(file + ": not a directory"));
+
+  RunResult below = RunEntente({"--store", file + "/sub", "events"});
+  EXPECT_EQ(below.exit_code, 4);
+  EXPECT_THAT(below.err, HasSubstr(file + "/sub: Not a directory"));
+
+  RunResult missing = RunEntente({"--store", store_.File("not-yet"), "--quiet", "info"});
+  EXPECT_EQ(missing.exit_code, 0) << missing.err;
+}
+
 }  // namespace
 }  // namespace entente::testing

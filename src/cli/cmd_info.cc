@@ -31,6 +31,7 @@ class InfoCommand : public CommandHandler {
     auto format = ResolveOutputFormat(globals.format);
     if (!format.ok()) return ReportError(format.status());
     std::string dir = ResolveStoreDir(globals);
+    if (Status s = CheckStoreDirReadable(dir); !s.ok()) return ReportError(s);
     auto store = store::Store::Open(dir, store::OpenMode::kRead);
     if (!store.ok()) return ReportError(store.status());
     auto info = (*store)->Info();

@@ -53,6 +53,11 @@ Result<std::pair<std::string, std::string>> ParseDyad(const std::string& text, c
 // --store, else $ENTENTE_STORE, else $XDG_DATA_HOME/entente, else ~/.local/share/entente.
 std::string ResolveStoreDir(const GlobalOptions& globals);
 
+// For read commands: a store directory that does not exist yet is an empty store, but a path that
+// exists and is not a directory, or that cannot be read, is a store error naming the path and the
+// reason (without this check the store would read it as empty and hide a mistyped --store).
+Status CheckStoreDirReadable(const std::string& dir);
+
 // The source read commands use: the store when it holds events; otherwise the embedded chronicle,
 // with a note on stderr saying so (unless --quiet).
 Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals);
