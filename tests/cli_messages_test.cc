@@ -120,5 +120,13 @@ TEST_F(CliMessagesTest, StorePathThatIsNoDirectoryIsAStoreError) {
   EXPECT_EQ(missing.exit_code, 0) << missing.err;
 }
 
+TEST_F(CliMessagesTest, IngestOfAMissingFileIsBadInput) {
+  std::string path = store_.File("no-such-file.csv");
+  RunResult ingest = Run({"ingest", path});
+  EXPECT_EQ(ingest.exit_code, 3);
+  EXPECT_THAT(ingest.err, HasSubstr(path));
+  EXPECT_EQ(Run({"events", path}).exit_code, 3);
+}
+
 }  // namespace
 }  // namespace entente::testing
