@@ -128,5 +128,17 @@ TEST_F(CliMessagesTest, IngestOfAMissingFileIsBadInput) {
   EXPECT_EQ(Run({"events", path}).exit_code, 3);
 }
 
+TEST_F(CliMessagesTest, IngestOfAnEmptyFileSaysSo) {
+  TempDir work;
+  std::string path = work.File("empty.csv");
+  WriteFileOrDie(path, "");
+  RunResult r = RunEntente({"--store", store_.path(), "ingest", path});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr(path + ": no rows\n"));
+  RunResult quiet = RunEntente({"--store", store_.path(), "--quiet", "ingest", path});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_THAT(quiet.err, Not(HasSubstr("no rows")));
+}
+
 }  // namespace
 }  // namespace entente::testing

@@ -128,6 +128,7 @@ class IngestCommand : public CommandHandler {
       int code = ReportError(s);
       return NamesAnInput(s) ? kExitBadInput : code;
     }
+    if (!globals.quiet) SayWhichHadNoRows(stats);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string where = rejects.used() ? fmt::format(" (rejects: {})", rejects.path()) : "";
     std::printf("ingested %lld files: %lld rows, %lld stored, %lld duplicates, %lld rejected%s\n",
@@ -161,6 +162,19 @@ class IngestCommand : public CommandHandler {
       if (s.message().starts_with(p + ":")) return true;
     }
     return false;
+  }
+
+  // An empty input is not an error, but worth a word: a wrong file or a failed download looks
+  // like one. The store counts rows over all inputs, so with several inputs a file counts as
+  // empty here only when it has no bytes.
+  void SayWhichHadNoRows(const store::IngestStats& stats) const {
+    for (const std::string& p : paths_) {
+      struct stat st;
+      bool no_bytes = p != "-" && stat(p.c_str(), &st) == 0 && st.st_size == 0;
+      if (stats.rows == 0 || no_bytes) {
+        std::fprintf(stderr, "entente: %s: no rows\n", p == "-" ? "standard input" : p.c_str());
+      }
+    }
   }
 
   std::vector<std::string> paths_;
