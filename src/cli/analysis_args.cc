@@ -11,9 +11,9 @@ void QualityArgs::Add(CLI::App* app) {
   app->add_flag("--root-only", root_only,
                 "Only root events (IsRootEvent: the event of an article's lead paragraphs)");
   app->add_option("--min-sources", min_sources, "Only events reported by at least N sources")
-      ->check(CLI::Range(0, 1000000));
+      ->check(WholeNumber(0, 1000000));
   app->add_option("--min-articles", min_articles, "Only events reported in at least N articles")
-      ->check(CLI::Range(0, 1000000));
+      ->check(WholeNumber(0, 1000000));
 }
 
 void AnalysisArgs::Add(CLI::App* app, bool with_dyad, bool with_smoothing) {
@@ -33,7 +33,7 @@ void AnalysisArgs::Add(CLI::App* app, bool with_dyad, bool with_smoothing) {
   if (with_smoothing) {
     app->add_option("--smooth", smooth,
                     "Smooth net_coop, goldstein_mean and intensity over K periods")
-        ->check(CLI::NonNegativeNumber);
+        ->check(WholeNumber(0));
     app->add_option("--smooth-method", smooth_method,
                     "ma (centred moving average, default) or ewma (alpha = 2/(K+1))")
         ->check(CLI::IsMember({"ma", "ewma"}));

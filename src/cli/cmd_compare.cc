@@ -1,4 +1,4 @@
-// `entente compare A,B C,D ...`: several dyads on one period grid (the series, side by side) and,
+// `entente compare A,B C-D ...`: several dyads on one period grid (the series, side by side) and,
 // for every pair, Pearson r, the best lead/lag and p-values that account for autocorrelation
 // (analysis::CompareDyads). Output: the series table (period, then per dyad its metric and event
 // count), then the pairs table. table/csv/tsv separate the two with a blank line; jsonl writes
@@ -21,12 +21,12 @@ namespace {
 class CompareCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
-    app->add_option("DYADS", dyads_, "Dyads written A,B (at least two)")->required();
+    app->add_option("DYADS", dyads_, "Dyads written A,B or A-B (at least two)")->required();
     args_.Add(app, false, true);
     app->add_option("--metric", metric_, "net_coop (default) or goldstein")
         ->check(CLI::IsMember({"net_coop", "goldstein"}));
     app->add_option("--max-lag", max_lag_, "Lags tried: -L..L periods (default 3)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(WholeNumber(0));
     app->add_option("--show", show_, "both (default), series or pairs")
         ->check(CLI::IsMember({"both", "series", "pairs"}));
   }
@@ -36,15 +36,9 @@ class CompareCommand : public CommandHandler {
     if (Status st = args_.Build(&so); !st.ok()) return UsageError(st, "compare");
     std::vector<analysis::DyadName> dyads;
     for (const std::string& d : dyads_) {
-      size_t comma = d.find(',');
-      if (comma == std::string::npos) {
-        return UsageError(Status::InvalidArgument("bad dyad '" + d + "': expected A,B"), "compare");
-      }
-      Result<std::string> a = NormalizeActor(d.substr(0, comma));
-      Result<std::string> b = NormalizeActor(d.substr(comma + 1));
-      if (!a.ok()) return UsageError(a.status(), "compare");
-      if (!b.ok()) return UsageError(b.status(), "compare");
-      dyads.push_back({*a, *b});
+      Result<std::pair<std::string, std::string>> dyad = ParseDyad(d, "dyad");
+      if (!dyad.ok()) return UsageError(dyad.status(), "compare");
+      dyads.push_back({dyad->first, dyad->second});
     }
     if (dyads.size() < 2) {
       return UsageError(Status::InvalidArgument("compare needs at least two dyads"), "compare");

@@ -150,22 +150,22 @@ class FetchCommand : public CommandHandler {
     app->add_option("--mirror", mirror_,
                     "Base URL serving GDELT's lists and files, in place of data.gdeltproject.org");
     app->add_flag("--ingest", ingest_, "Ingest the verified files into the store (--store)");
-    app->add_option("--jobs", jobs_, "Parallel downloads (default 4)")->check(CLI::Range(1, 64));
+    app->add_option("--jobs", jobs_, "Parallel downloads (default 4)")->check(WholeNumber(1, 64));
     app->add_option("--cache", cache_,
                     "Cache directory (default $XDG_CACHE_HOME/entente/gdelt, else "
                     "~/.cache/entente/gdelt)");
     app->add_flag("--dry-run", dry_run_, "List the files that would be fetched; download none");
     app->add_option("--retries", retries_, "Retries per file after the first try (default 3)")
-        ->check(CLI::Range(0, 99));
+        ->check(WholeNumber(0, 99));
     app->add_option("--retry-wait", retry_wait_ms_,
                     "Milliseconds before the first retry; doubles each time (default 1000)")
-        ->check(CLI::Range(0, 600000));
+        ->check(WholeNumber(0, 600000));
     app->add_option("--list-max-age", list_max_age_,
                     "Minutes a cached file list is used before it is revalidated (default 60)")
-        ->check(CLI::Range(0, 1000000));
+        ->check(WholeNumber(0, 1000000));
     app->add_option("--stall-timeout", stall_timeout_s_,
                     "Seconds below 1 KB/s before a transfer is dropped and retried (default 60)")
-        ->check(CLI::Range(1, 3600));
+        ->check(WholeNumber(1, 3600));
   }
 
   int Run(const GlobalOptions& globals) override {

@@ -36,7 +36,7 @@ class GenerateCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
     app->add_option("--rows", rows_, "Number of events (rows) to write (default 1000000)")
-        ->check(CLI::Range(uint64_t{1}, uint64_t{10000000000}));
+        ->check(WholeNumber(1, 10000000000));
     app->add_option("--seed", seed_, "Random seed; the same seed gives the same bytes (default 1)");
     app->add_option("-o,--output", output_, "File to write ('-' for stdout)")->required();
     app->add_option("--from", from_, "First DATEADDED day (default 2015-02-18)");

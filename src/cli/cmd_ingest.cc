@@ -124,7 +124,11 @@ class IngestCommand : public CommandHandler {
     Status s = (*store)->IngestFiles(paths_, options, &stats);
     if (bar) std::fprintf(stderr, "\n");
     Status rs = rejects.Close();
-    if (!s.ok()) return ReportError(s);
+    if (!s.ok()) {
+      int code = ReportError(s);
+      return NamesAnInput(s) ? kExitBadInput : code;
+    }
+    if (!globals.quiet) SayWhichHadNoRows(stats);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string where = rejects.used() ? fmt::format(" (rejects: {})", rejects.path()) : "";
     std::printf("ingested %lld files: %lld rows, %lld stored, %lld duplicates, %lld rejected%s\n",
@@ -149,6 +153,30 @@ class IngestCommand : public CommandHandler {
   }
 
  private:
+  // A missing input file is the input's problem (exit 3, as for `events`); a NotFound from the
+  // store itself (a missing segment) keeps its own exit code. The store's messages about an input
+  // start with its path.
+  bool NamesAnInput(const Status& s) const {
+    if (s.code() != StatusCode::kNotFound) return false;
+    for (const std::string& p : paths_) {
+      if (s.message().starts_with(p + ":")) return true;
+    }
+    return false;
+  }
+
+  // An empty input is not an error, but worth a word: a wrong file or a failed download looks
+  // like one. The store counts rows over all inputs, so with several inputs a file counts as
+  // empty here only when it has no bytes.
+  void SayWhichHadNoRows(const store::IngestStats& stats) const {
+    for (const std::string& p : paths_) {
+      struct stat st;
+      bool no_bytes = p != "-" && stat(p.c_str(), &st) == 0 && st.st_size == 0;
+      if (stats.rows == 0 || no_bytes) {
+        std::fprintf(stderr, "entente: %s: no rows\n", p == "-" ? "standard input" : p.c_str());
+      }
+    }
+  }
+
   std::vector<std::string> paths_;
   std::string format_ = "auto";
   int jobs_ = 0;

@@ -17,7 +17,7 @@ class KeyEventsCommand : public CommandHandler {
   void AddOptions(CLI::App* app) override {
     app->add_option("A", args_.a, "First actor (CAMEO code, e.g. PAK)")->required();
     app->add_option("B", args_.b, "Second actor (CAMEO code, e.g. RUS)")->required();
-    app->add_option("--top", top_, "How many events (default 20)")->check(CLI::PositiveNumber);
+    app->add_option("--top", top_, "How many events (default 20)")->check(WholeNumber(1));
     app->add_option("--from", args_.from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
     app->add_option("--to", args_.to, "Last date, inclusive");
     app->add_flag("--directed", args_.directed, "Only events with A as source and B as target");
@@ -25,7 +25,7 @@ class KeyEventsCommand : public CommandHandler {
     args_.quality.Add(app);
     app->add_option("--novelty-years", novelty_years_,
                     "'First of its kind' means none in this many years (default 10)")
-        ->check(CLI::PositiveNumber);
+        ->check(WholeNumber(1));
   }
 
   int Run(const GlobalOptions& globals) override {

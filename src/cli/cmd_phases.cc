@@ -33,7 +33,7 @@ class PhasesCommand : public CommandHandler {
   void AddOptions(CLI::App* app) override {
     args_.Add(app, true, false);
     app->add_option("--min-length", min_length_, "Minimum phase length in periods (default 2)")
-        ->check(CLI::PositiveNumber);
+        ->check(WholeNumber(1));
     app->add_option("--penalty", penalty_,
                     "Change-point penalty: bic (default), mbic or a number in cost units");
     app->add_option("--signal", signal_,
@@ -43,7 +43,7 @@ class PhasesCommand : public CommandHandler {
                     "the kind of relation)")
         ->check(CLI::IsMember({"volume", "intensity", "sectors", "coop"}));
     app->add_option("--turning", turning_, "Turning events listed per phase (default 3)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(WholeNumber(0));
     app->add_flag("--weaker-turns", weaker_turns_,
                   "List instead the turns the data hint at but do not establish: the best "
                   "further split of each phase whose support passes AIC's penalty");

@@ -29,7 +29,7 @@ class ReportCommand : public CommandHandler {
     app->add_option("--from", from_, "First date (YYYY, YYYY-MM or YYYY-MM-DD)");
     app->add_option("--to", to_, "Last date, inclusive");
     app->add_option("--top", top_, "Rows in the key-events table (default 15)")
-        ->check(CLI::Range(1, 200));
+        ->check(WholeNumber(1, 200));
     quality_.Add(app);
   }
 

@@ -49,13 +49,12 @@ class ScanCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
     app->add_option("--window", window_, "Periods in each window (default 1)")
-        ->check(CLI::PositiveNumber);
+        ->check(WholeNumber(1));
     app->add_option("--by", by_, "Period: year (default), quarter, month, week or day")
         ->check(CLI::IsMember({"year", "quarter", "month", "week", "day"}));
-    app->add_option("--top", top_, "Rows to print (default 20; 0 = all)")
-        ->check(CLI::NonNegativeNumber);
+    app->add_option("--top", top_, "Rows to print (default 20; 0 = all)")->check(WholeNumber(0));
     app->add_option("--min-events", min_events_, "Events needed in each window (default 10)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(WholeNumber(0));
     app->add_option("--to,--end", end_,
                     "Last day of the later window (default: the last period with data)");
     app->add_option("--actors", actors_, "Dyads of states (default) or of all actors")

@@ -22,7 +22,7 @@ class ServeCommand : public CommandHandler {
   void AddOptions(CLI::App* app) override {
     app->add_option("--bind", options_.bind, "Address to listen on (default 127.0.0.1)");
     app->add_option("--port", options_.port, "Port (default 8080; 0 picks a free port)")
-        ->check(CLI::Range(0, 65535));
+        ->check(WholeNumber(0, 65535));
     app->add_option("--allow-host", options_.allowed_hosts,
                     "Also answer requests for this host name (repeatable; by default a loopback "
                     "server answers only localhost, 127.x.x.x and [::1])");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 
 #include "io/chronicle.h"
@@ -16,15 +17,30 @@ void AddFilterOptions(CLI::App* app, FilterOptions* o, bool with_limit,
   app->add_option("--actor", o->actors, "Events where either side is this actor (repeatable)");
   app->add_option("--source", o->source, "Events whose source (actor 1) is this actor");
   app->add_option("--target", o->target, "Events whose target (actor 2) is this actor");
-  app->add_option("--dyad", o->dyad, "Events between A and B, written A,B");
+  app->add_option("--dyad", o->dyad, "Events between A and B, written A,B or A-B");
   app->add_option("--from", o->from, "First date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
   app->add_option(last_date_flag, o->to, "Last date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive");
   app->add_option("--code", o->code, "CAMEO event code prefix, e.g. 04 or 057");
-  app->add_option("--quad", o->quad, "QuadClass 1-4")->check(CLI::Range(1, 4));
+  app->add_option("--quad", o->quad, "QuadClass 1-4")->check(WholeNumber(1, 4));
   app->add_option("--dataset", o->dataset,
                   "Only this dataset (gdelt1, gdelt2, icews, chronicle, ...)");
   app->add_flag("--directed", o->directed, "With --dyad: A is the source and B the target");
   if (with_limit) app->add_option("--limit", o->limit, "At most N events");
+}
+
+CLI::Validator WholeNumber(int64_t lo, int64_t hi) {
+  bool open_end = hi == std::numeric_limits<int64_t>::max();
+  std::string range =
+      open_end ? fmt::format("of {} or more", lo) : fmt::format("from {} to {}", lo, hi);
+  auto check = [lo, hi, range](std::string& text) -> std::string {
+    int64_t v = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec == std::errc() && ptr == end && v >= lo && v <= hi) return "";
+    return fmt::format("{} is not a whole number {}", text, range);
+  };
+  // The help shows the range after the type: "INT:1 or more", "INT:1 to 64".
+  return CLI::Validator(check, range.substr(range.find(' ') + 1));
 }
 
 Cell FieldCell(io::FieldValue&& v) {
@@ -51,6 +67,17 @@ Result<std::string> NormalizeActor(const std::string& text) {
   return out;
 }
 
+Result<std::pair<std::string, std::string>> ParseDyad(const std::string& text, const char* what) {
+  size_t sep = text.find_first_of(",-");
+  if (sep == std::string::npos || text.find_first_of(",-", sep + 1) != std::string::npos) {
+    return Status::InvalidArgument(
+        fmt::format("bad {} '{}': expected A,B or A-B such as PAK,RUS", what, text));
+  }
+  ASSIGN_OR_RETURN(std::string a, NormalizeActor(text.substr(0, sep)));
+  ASSIGN_OR_RETURN(std::string b, NormalizeActor(text.substr(sep + 1)));
+  return std::make_pair(a, b);
+}
+
 Result<EventFilter> BuildFilter(const FilterOptions& o) {
   EventFilter f;
   for (const std::string& a : o.actors) {
@@ -64,13 +91,9 @@ Result<EventFilter> BuildFilter(const FilterOptions& o) {
     ASSIGN_OR_RETURN(f.target, NormalizeActor(o.target));
   }
   if (!o.dyad.empty()) {
-    size_t comma = o.dyad.find(',');
-    if (comma == std::string::npos) {
-      return Status::InvalidArgument(
-          fmt::format("bad --dyad '{}': expected A,B such as PAK,RUS", o.dyad));
-    }
-    ASSIGN_OR_RETURN(f.dyad_a, NormalizeActor(o.dyad.substr(0, comma)));
-    ASSIGN_OR_RETURN(f.dyad_b, NormalizeActor(o.dyad.substr(comma + 1)));
+    ASSIGN_OR_RETURN(auto dyad, ParseDyad(o.dyad, "--dyad"));
+    f.dyad_a = dyad.first;
+    f.dyad_b = dyad.second;
   }
   f.directed = o.directed;
   if (!o.from.empty()) {

@@ -4,8 +4,11 @@
 #define ENTENTE_CLI_COMMON_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/command.h"
@@ -32,14 +35,28 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_limit = t
                       const char* last_date_flag = "--to");
 Result<EventFilter> BuildFilter(const FilterOptions& options);
 
+// The check for a whole-number option: accepts lo..hi and otherwise says so with the bounds as
+// integers ("-1 is not a whole number from 1 to 500"). CLI11's Range and PositiveNumber print
+// their bounds as doubles, which for an open upper end is a 300-digit number.
+CLI::Validator WholeNumber(int64_t lo, int64_t hi = std::numeric_limits<int64_t>::max());
+
 // One event field (io::EventFields) as an output cell.
 Cell FieldCell(io::FieldValue&& value);
 
 // An actor argument as typed ("pak", "Pakistan"?) made canonical: upper case, checked for shape.
 Result<std::string> NormalizeActor(const std::string& text);
 
+// A dyad argument written A,B or A-B (outputs and the API write A-B), each side normalized as by
+// NormalizeActor. `what` names the argument in the message ("--dyad", "dyad").
+Result<std::pair<std::string, std::string>> ParseDyad(const std::string& text, const char* what);
+
 // --store, else $ENTENTE_STORE, else $XDG_DATA_HOME/entente, else ~/.local/share/entente.
 std::string ResolveStoreDir(const GlobalOptions& globals);
+
+// For read commands: a store directory that does not exist yet is an empty store, but a path that
+// exists and is not a directory, or that cannot be read, is a store error naming the path and the
+// reason (without this check the store would read it as empty and hide a mistyped --store).
+Status CheckStoreDirReadable(const std::string& dir);
 
 // The source read commands use: the store when it holds events; otherwise the embedded chronicle,
 // with a note on stderr saying so (unless --quiet).

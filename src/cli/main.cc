@@ -6,11 +6,46 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 
 namespace {
+
+// The first argument that is neither an option nor the value of a global option: the command name
+// as typed, or "" when there is none.
+std::string FirstWord(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--store" || arg == "--format") {
+      ++i;
+    } else if (!arg.starts_with("-")) {
+      return std::string(arg);
+    }
+  }
+  return "";
+}
+
+// A word that names no command gets the nearest names alone: CLI11's own complaint about it ("A
+// subcommand is required", "arguments were not expected") would only bury the suggestion.
+void ReportParseError(const CLI::ParseError& e, const std::string& word) {
+  using namespace entente::cli;
+  bool known = false;
+  for (const Command& c : AllCommands()) known |= c.name == word;
+  if (!word.empty() && !known) {
+    auto near = SuggestCommands(word);
+    if (!near.empty()) {
+      std::fprintf(stderr, "entente: unknown command '%s'; did you mean '%s'?\n", word.c_str(),
+                   std::string(near[0]).c_str());
+      return;
+    }
+    std::fprintf(stderr, "entente: unknown command '%s'\n", word.c_str());
+  } else {
+    std::fprintf(stderr, "entente: %s\n", e.what());
+  }
+  std::fprintf(stderr, "run 'entente --help' or 'entente COMMAND --help' for usage\n");
+}
 
 int Main(int argc, char** argv) {
   using namespace entente::cli;
@@ -43,19 +78,7 @@ int Main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::string msg = e.what();
-    std::fprintf(stderr, "entente: %s\n", msg.c_str());
-    // A first positional that is no command: suggest the nearest names.
-    if (argc > 1 && argv[1][0] != '-') {
-      bool known = false;
-      for (const Command& c : AllCommands()) known |= c.name == argv[1];
-      if (!known) {
-        auto near = SuggestCommands(argv[1]);
-        if (!near.empty())
-          std::fprintf(stderr, "did you mean '%s'?\n", std::string(near[0]).c_str());
-      }
-    }
-    std::fprintf(stderr, "run 'entente --help' or 'entente COMMAND --help' for usage\n");
+    ReportParseError(e, FirstWord(argc, argv));
     return kExitUsage;
   }
 

@@ -2,7 +2,13 @@
 // the store read-only: it never takes the writer lock, so reads never wait for an ingest, and a
 // damaged store is an error that names the file rather than a silent fallback. OpenLiveSource:
 // the same choice, made again at every Refresh() (for `serve`).
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "cli/common.h"
 #include "store/store.h"
@@ -44,8 +50,25 @@ class LiveSource : public EventSource {
 
 }  // namespace
 
+Status CheckStoreDirReadable(const std::string& dir) {
+  struct stat st;
+  if (stat(dir.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::Ok();
+    return Status::StoreError(fmt::format("store {}: {}", dir, std::strerror(errno)));
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    return Status::StoreError(fmt::format("store {}: not a directory", dir));
+  }
+  if (access(dir.c_str(), R_OK | X_OK) != 0) {
+    return Status::StoreError(
+        fmt::format("store {}: cannot be read: {}", dir, std::strerror(errno)));
+  }
+  return Status::Ok();
+}
+
 Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals) {
   std::string dir = ResolveStoreDir(globals);
+  RETURN_IF_ERROR(CheckStoreDirReadable(dir));
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
                    store::Store::Open(dir, store::OpenMode::kRead));
   if (!s->empty()) return std::unique_ptr<EventSource>(std::move(s));
@@ -58,6 +81,7 @@ Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals
 
 Result<std::unique_ptr<EventSource>> OpenLiveSource(const GlobalOptions& globals) {
   std::string dir = ResolveStoreDir(globals);
+  RETURN_IF_ERROR(CheckStoreDirReadable(dir));
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
                    store::Store::Open(dir, store::OpenMode::kRead));
   if (s->empty() && !globals.quiet) {

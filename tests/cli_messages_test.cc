@@ -1,0 +1,144 @@
+// End-to-end: what the CLI says, and the exit code, when the command line or its inputs are
+// wrong: numeric ranges, mistyped commands, dyads written either way, unusable store paths and
+// input files. An empty scratch store makes read commands use the embedded chronicle.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "testing.h"
+
+namespace entente::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class CliMessagesTest : public ::testing::Test {
+ protected:
+  RunResult Run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--store", store_.path(), "--quiet", "--format", "tsv"});
+    return RunEntente(args);
+  }
+  TempDir store_;
+};
+
+TEST_F(CliMessagesTest, RangeMessagesNameTheBoundsAsWholeNumbers) {
+  RunResult top = Run({"key-events", "PAK", "RUS", "--top", "-1"});
+  EXPECT_EQ(top.exit_code, 2);
+  EXPECT_THAT(top.err, HasSubstr("--top: -1 is not a whole number of 1 or more"));
+  EXPECT_THAT(top.err, Not(HasSubstr("179769")));
+
+  RunResult window = Run({"scan", "--window", "0"});
+  EXPECT_EQ(window.exit_code, 2);
+  EXPECT_THAT(window.err, HasSubstr("--window: 0 is not a whole number of 1 or more"));
+
+  RunResult report = Run({"report", "PAK", "RUS", "--top", "201"});
+  EXPECT_EQ(report.exit_code, 2);
+  EXPECT_THAT(report.err, HasSubstr("--top: 201 is not a whole number from 1 to 200"));
+
+  RunResult quad = Run({"events", "--quad", "2.5"});
+  EXPECT_EQ(quad.exit_code, 2);
+  EXPECT_THAT(quad.err, HasSubstr("--quad: 2.5 is not a whole number from 1 to 4"));
+
+  EXPECT_EQ(Run({"key-events", "PAK", "RUS", "--top", "3"}).exit_code, 0);
+}
+
+TEST_F(CliMessagesTest, TypoGetsOnlyTheSuggestion) {
+  RunResult r = RunEntente({"phses"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "entente: unknown command 'phses'; did you mean 'phases'?\n");
+
+  RunResult after_store = RunEntente({"--store", store_.path(), "phses"});
+  EXPECT_EQ(after_store.exit_code, 2);
+  EXPECT_EQ(after_store.err, "entente: unknown command 'phses'; did you mean 'phases'?\n");
+
+  RunResult far = RunEntente({"zzzzzzzz"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_THAT(far.err, HasSubstr("unknown command 'zzzzzzzz'"));
+  EXPECT_THAT(far.err, Not(HasSubstr("subcommand is required")));
+}
+
+TEST_F(CliMessagesTest, DyadsWrittenWithCommaOrDash) {
+  RunResult comma = Run({"compare", "PAK,RUS", "PAK,USA", "--show", "pairs"});
+  RunResult dash = Run({"compare", "PAK-RUS", "pak-usa", "--show", "pairs"});
+  ASSERT_EQ(comma.exit_code, 0) << comma.err;
+  ASSERT_EQ(dash.exit_code, 0) << dash.err;
+  EXPECT_EQ(dash.out, comma.out);
+
+  RunResult events_comma = Run({"events", "--dyad", "PAK,RUS"});
+  RunResult events_dash = Run({"events", "--dyad", "PAK-RUS"});
+  ASSERT_EQ(events_comma.exit_code, 0) << events_comma.err;
+  ASSERT_EQ(events_dash.exit_code, 0) << events_dash.err;
+  EXPECT_GT(Lines(events_dash.out).size(), 1u);
+  EXPECT_EQ(events_dash.out, events_comma.out);
+
+  RunResult bad = Run({"compare", "PAK-RUS-USA", "PAK,USA"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("expected A,B or A-B"));
+}
+
+TEST_F(CliMessagesTest, InfoJsonIsOneObject) {
+  RunResult empty = RunEntente({"--store", store_.path(), "--quiet", "--format", "json", "info"});
+  ASSERT_EQ(empty.exit_code, 0) << empty.err;
+  EXPECT_THAT(empty.out, ::testing::StartsWith("{\n"));
+  EXPECT_THAT(empty.out, HasSubstr("\"events\": 0,"));
+  EXPECT_THAT(empty.out, HasSubstr("\"first\": null,"));
+  EXPECT_THAT(empty.out, HasSubstr("\"datasets\": {},"));
+  EXPECT_THAT(empty.out, Not(HasSubstr("\"key\"")));
+
+  TempDir work;
+  ASSERT_EQ(RunEntente({"generate", "--rows", "40", "-o", work.File("g.csv")}).exit_code, 0);
+  ASSERT_EQ(
+      RunEntente({"--store", store_.path(), "--quiet", "ingest", work.File("g.csv")}).exit_code, 0);
+  RunResult line = RunEntente({"--store", store_.path(), "--quiet", "--format", "jsonl", "info"});
+  ASSERT_EQ(line.exit_code, 0) << line.err;
+  ASSERT_EQ(Lines(line.out).size(), 1u) << line.out;
+  EXPECT_THAT(line.out, ::testing::StartsWith("{\"store\": "));
+  EXPECT_THAT(line.out, HasSubstr("\"events\": 40, "));
+  EXPECT_THAT(line.out, HasSubstr("\"datasets\": {\"gdelt2\": 40}, "));
+  EXPECT_THAT(line.out, HasSubstr("\"bytes\": "));
+  EXPECT_THAT(line.out, Not(HasSubstr("\"bytes\": \"")));
+
+  RunResult rows = RunEntente({"--store", store_.path(), "--quiet", "--format", "tsv", "info"});
+  EXPECT_THAT(rows.out, ::testing::StartsWith("key\tvalue\n"));
+}
+
+TEST_F(CliMessagesTest, StorePathThatIsNoDirectoryIsAStoreError) {
+  std::string file = store_.File("plain-file");
+  WriteFileOrDie(file, "not a store\n");
+  RunResult info = RunEntente({"--store", file, "info"});
+  EXPECT_EQ(info.exit_code, 4);
+  EXPECT_THAT(info.err, HasSubstr(file + ": not a directory"));
+
+  RunResult below = RunEntente({"--store", file + "/sub", "events"});
+  EXPECT_EQ(below.exit_code, 4);
+  EXPECT_THAT(below.err, HasSubstr(file + "/sub: Not a directory"));
+
+  RunResult missing = RunEntente({"--store", store_.File("not-yet"), "--quiet", "info"});
+  EXPECT_EQ(missing.exit_code, 0) << missing.err;
+}
+
+TEST_F(CliMessagesTest, IngestOfAMissingFileIsBadInput) {
+  std::string path = store_.File("no-such-file.csv");
+  RunResult ingest = Run({"ingest", path});
+  EXPECT_EQ(ingest.exit_code, 3);
+  EXPECT_THAT(ingest.err, HasSubstr(path));
+  EXPECT_EQ(Run({"events", path}).exit_code, 3);
+}
+
+TEST_F(CliMessagesTest, IngestOfAnEmptyFileSaysSo) {
+  TempDir work;
+  std::string path = work.File("empty.csv");
+  WriteFileOrDie(path, "");
+  RunResult r = RunEntente({"--store", store_.path(), "ingest", path});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr(path + ": no rows\n"));
+  RunResult quiet = RunEntente({"--store", store_.path(), "--quiet", "ingest", path});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_THAT(quiet.err, Not(HasSubstr("no rows")));
+}
+
+}  // namespace
+}  // namespace entente::testing
