@@ -59,14 +59,24 @@ std::string SectorOf(const Event& e) {
   return std::string(analysis::SectorName(analysis::ClassifySector(ViewOf(e))));
 }
 
-std::string LagPhrase(const analysis::PairStats& s, const std::string& main,
-                      const std::string& other, Period period) {
+}  // namespace
+
+std::string LeadLagPhrase(const analysis::PairStats& s, const std::string& main,
+                          const std::string& other, Period period) {
   if (std::isnan(s.r_at_lag)) return "too little overlap";
+  // The best of 2L+1 lags is always some lag: it is a lead only when it is significant (its p is
+  // already Bonferroni-adjusted over the lags tried).
+  if (!(s.p_at_lag < kLeadSignificance)) {
+    return fmt::format("no significant lead (p {})", Fixed(s.p_at_lag, 2));
+  }
   if (s.best_lag == 0) return "move together (no lead)";
   int lag = std::abs(s.best_lag);
   const std::string& leader = s.best_lag > 0 ? main : other;
-  return fmt::format("{} leads by {} {}", leader, lag, PeriodUnit(period, lag));
+  return fmt::format("{} leads by {} {} (p {})", leader, lag, PeriodUnit(period, lag),
+                     s.p_at_lag < 0.001 ? std::string("< 0.001") : Fixed(s.p_at_lag, 3));
 }
+
+namespace {
 
 std::string RText(double r, double p) {
   if (std::isnan(r)) return "n/a";
@@ -263,7 +273,7 @@ void TriangleSection(std::string& h, const ReportData& d) {
         "class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
         Escape(name), Escape(ActorDisplayName(t.a)), Escape(ActorDisplayName(t.b)),
         Thousands(t.events), RText(t.vs_main.r, t.vs_main.p),
-        Escape(LagPhrase(t.vs_main, main, name, o.period)),
+        Escape(LeadLagPhrase(t.vs_main, main, name, o.period)),
         RText(t.vs_main.r_at_lag, t.vs_main.p_at_lag));
   }
   h += "</tbody></table>\n";

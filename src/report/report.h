@@ -90,6 +90,13 @@ Result<ReportData> BuildReport(EventSource& source, const ReportOptions& options
 // The self-contained HTML page.
 std::string RenderReportHtml(const ReportData& data);
 
+// The significance a lead/lag needs before the report states it.
+inline constexpr double kLeadSignificance = 0.05;
+// "PAK-RUS leads by 2 years (p 0.012)", "no significant lead (p 0.41)", "move together (no
+// lead)", "too little overlap": how the report states one dyad's lead over another.
+std::string LeadLagPhrase(const analysis::PairStats& s, const std::string& main,
+                          const std::string& other, Period period);
+
 // The same content as one JSON document (pretty-printed, ends with a newline).
 std::string RenderReportJson(const ReportData& data);
 

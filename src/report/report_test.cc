@@ -202,4 +202,19 @@ TEST(Report, JsonCarriesTheSameContent) {
 }
 
 }  // namespace
+// A lead is stated only when significant: the best of the lags tried is always some lag.
+TEST(Report, LeadLagIsStatedOnlyWhenSignificant) {
+  analysis::PairStats s;
+  s.best_lag = 3;
+  s.r_at_lag = 0.2;
+  s.p_at_lag = 1.0;
+  EXPECT_EQ(LeadLagPhrase(s, "PAK-RUS", "IND-RUS", Period::kYear), "no significant lead (p 1.00)");
+  s.p_at_lag = 0.012;
+  EXPECT_EQ(LeadLagPhrase(s, "PAK-RUS", "IND-RUS", Period::kYear),
+            "PAK-RUS leads by 3 years (p 0.012)");
+  s.best_lag = -1;
+  EXPECT_EQ(LeadLagPhrase(s, "PAK-RUS", "IND-RUS", Period::kMonth),
+            "IND-RUS leads by 1 month (p 0.012)");
+}
+
 }  // namespace entente::report
