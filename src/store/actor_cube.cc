@@ -1,7 +1,6 @@
 #include "store/actor_cube.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -31,22 +30,9 @@ void ActorCubeBuilder::Add(const uint32_t* tags, int n, Days date, int8_t quad, 
     month_start_ = PeriodStart(date, Period::kMonth);
     month_next_ = NextPeriodStart(month_start_, Period::kMonth);
   }
-  const int64_t m = mentions > 0 ? mentions : 1, a = articles > 0 ? articles : 1;
   for (int i = 0; i < n; ++i) {
     if (tags[i] == kNoTag || std::find(tags, tags + i, tags[i]) != tags + i) continue;
-    CubeSums& s = cells_[CellKey(tags[i], month_start_, quad)];
-    s.events += 1;
-    s.mentions += m;
-    s.articles += a;
-    if (!std::isnan(goldstein)) {
-      const double g = goldstein;
-      s.gold_events += 1;
-      s.gold_mentions += m;
-      s.gold_articles += a;
-      s.gold_sum += g;
-      s.gold_sum_mentions += static_cast<double>(m) * g;
-      s.gold_sum_articles += static_cast<double>(a) * g;
-    }
+    cells_[CellKey(tags[i], month_start_, quad)].AddRow(mentions, articles, goldstein);
   }
 }
 

@@ -5,18 +5,14 @@
 #include <map>
 
 #include "core/filter.h"
+#include "store/group_table.h"
 #include "store/period_cube.h"
 #include "store/row_decode.h"
 
 namespace entente::store {
 namespace {
 
-struct Sums {
-  int64_t events = 0;
-  double weight = 0, quad[4] = {}, gsum = 0, gweight = 0;
-};
-
-using Groups = std::map<Days, Sums>;
+using Groups = std::map<Days, GroupSums>;
 
 void AddCells(const std::vector<CubeCell>& cells, const AggregateQuery& q, Groups* groups) {
   const EventFilter& f = q.filter;
@@ -25,7 +21,7 @@ void AddCells(const std::vector<CubeCell>& cells, const AggregateQuery& q, Group
     if (f.quad && c.quad != f.quad) continue;
     double w, gsum, gweight;
     CubeWeighted(c.sums, q.weight, &w, &gsum, &gweight);
-    Sums& s = (*groups)[q.by_period ? PeriodStart(c.month, q.period) : 0];
+    GroupSums& s = (*groups)[q.by_period ? PeriodStart(c.month, q.period) : 0];
     s.events += c.sums.events;
     s.weight += w;
     if (c.quad >= 1 && c.quad <= 4) s.quad[c.quad - 1] += w;
@@ -89,7 +85,7 @@ Status SubtractBoth(const SegmentReader& seg, const std::string& a, const std::s
         }
         double w = 1.0;
         if (q.weight != Weight::kEvents) w = weight.ints[i] > 0 ? double(weight.ints[i]) : 1.0;
-        Sums& acc = (*groups)[q.by_period ? PeriodStart(d, q.period) : 0];
+        GroupSums& acc = (*groups)[q.by_period ? PeriodStart(d, q.period) : 0];
         acc.events -= 1;
         acc.weight -= w;
         if (qd >= 1 && qd <= 4) acc.quad[qd - 1] -= w;

@@ -49,6 +49,22 @@ void GetCubeSums(Decoder* d, CubeSums* s) {
   s->gold_sum_articles = GetDouble(d);
 }
 
+void CubeSums::AddRow(int32_t mentions, int32_t articles, float goldstein) {
+  const int64_t m = mentions > 0 ? mentions : 1, a = articles > 0 ? articles : 1;
+  events += 1;
+  this->mentions += m;
+  this->articles += a;
+  if (!std::isnan(goldstein)) {
+    const double g = goldstein;
+    gold_events += 1;
+    gold_mentions += m;
+    gold_articles += a;
+    gold_sum += g;
+    gold_sum_mentions += static_cast<double>(m) * g;
+    gold_sum_articles += static_cast<double>(a) * g;
+  }
+}
+
 void CubeSums::Add(const CubeSums& o) {
   events += o.events;
   mentions += o.mentions;
@@ -85,20 +101,7 @@ void CubeBuilder::Add(Days date, std::string_view root, int8_t quad, int32_t men
   } else {  // more roots than the key holds (not a CAMEO dataset): the map alone
     cell = &cells_[std::make_tuple(month_start_, std::string(root), int64_t{quad})];
   }
-  CubeSums& s = *cell;
-  int64_t m = mentions > 0 ? mentions : 1, a = articles > 0 ? articles : 1;
-  s.events += 1;
-  s.mentions += m;
-  s.articles += a;
-  if (!std::isnan(goldstein)) {
-    double g = goldstein;
-    s.gold_events += 1;
-    s.gold_mentions += m;
-    s.gold_articles += a;
-    s.gold_sum += g;
-    s.gold_sum_mentions += static_cast<double>(m) * g;
-    s.gold_sum_articles += static_cast<double>(a) * g;
-  }
+  cell->AddRow(mentions, articles, goldstein);
 }
 
 void CubeBuilder::Encode(std::string* m) const {

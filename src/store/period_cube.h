@@ -38,6 +38,8 @@ struct CubeSums {
   int64_t gold_mentions = 0, gold_articles = 0;                       // their weights
   double gold_sum = 0, gold_sum_mentions = 0, gold_sum_articles = 0;  // weight x Goldstein
   void Add(const CubeSums& o);
+  // One row: a count of 0 or less weighs 1; Goldstein sums skip NaN.
+  void AddRow(int32_t mentions, int32_t articles, float goldstein);
 };
 
 struct CubeCell {

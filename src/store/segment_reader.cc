@@ -77,15 +77,21 @@ Status SegmentReader::ParseMetaHead(Decoder* d) {
   return Status::Ok();
 }
 
+// The byte that names column c's kind, as every version writes it.
+Status SegmentReader::CheckColumnKind(Decoder* d, int c) {
+  std::string_view kind = d->Bytes(1);
+  if (kind.size() != 1 || static_cast<ColumnKind>(kind[0]) != KindOf(c)) {
+    return Status::Corruption(fmt::format("column {} has an unexpected kind", ColumnName(c)));
+  }
+  return Status::Ok();
+}
+
 // Versions 1 and 2: everything in one frame, decoded now; every part is then loaded.
 Status SegmentReader::ParseWholeMeta() {
   Decoder d(meta_raw_);
   RETURN_IF_ERROR(ParseMetaHead(&d));
   for (int c = 0; c < kNumColumns; ++c) {
-    std::string_view kind = d.Bytes(1);
-    if (kind.size() != 1 || static_cast<ColumnKind>(kind[0]) != KindOf(c)) {
-      return Status::Corruption(fmt::format("column {} has an unexpected kind", ColumnName(c)));
-    }
+    RETURN_IF_ERROR(CheckColumnKind(&d, c));
     dict_state_[c].loaded = true;
     if (KindOf(c) != ColumnKind::kDict) continue;
     uint64_t n = d.Varint();
@@ -128,10 +134,7 @@ Status SegmentReader::ParseFooter() {
   Decoder d(meta_raw_);
   RETURN_IF_ERROR(ParseMetaHead(&d));
   for (int c = 0; c < kNumColumns; ++c) {
-    std::string_view kind = d.Bytes(1);
-    if (kind.size() != 1 || static_cast<ColumnKind>(kind[0]) != KindOf(c)) {
-      return Status::Corruption(fmt::format("column {} has an unexpected kind", ColumnName(c)));
-    }
+    RETURN_IF_ERROR(CheckColumnKind(&d, c));
   }
   blocks_ref_ = GetBlob(&d);
   for (int c = 0; c < kNumColumns; ++c) {

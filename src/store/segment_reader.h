@@ -98,6 +98,7 @@ class SegmentReader {
   SegmentReader() = default;
   Status ParseTrailer(BlobRef* meta);
   Status ParseMetaHead(Decoder* d);
+  static Status CheckColumnKind(Decoder* d, int c);
   Status ParseWholeMeta();  // versions 1 and 2
   Status ParseFooter();     // version 3
   // `block` < 0 means the keys frame (for messages).
