@@ -22,11 +22,12 @@ TEST(EventsCommand, FiltersOnSharedGdeltFile) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
   ASSERT_EQ(lines.size(), 2u) << r.out;
-  EXPECT_EQ(lines[0],
-            "id\tdate\tsource\tsource_country\ttarget\ttarget_country\tcode\troot\tquad\t"
-            "goldstein\tmentions\ttone\tdataset\turl");
+  EXPECT_EQ(
+      lines[0],
+      "id\tdate\tdate_precision\tsource\tsource_country\ttarget\ttarget_country\tcode\troot\tquad\t"
+      "goldstein\tmentions\ttone\tdataset\turl");
   EXPECT_EQ(lines[1].substr(0, 80).find(
-                "564442502\t2016-07-28\tRUSBUS\tRUS\tPAK\tPAK\t080\t08\t2\t5\t2\t"),
+                "564442502\t2016-07-28\tday\tRUSBUS\tRUS\tPAK\tPAK\t080\t08\t2\t5\t2\t"),
             0u)
       << lines[1];
   EXPECT_NE(lines[1].find("\tgdelt1\thttp://tribune.com.pk/story/1151470/"), std::string::npos);

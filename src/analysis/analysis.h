@@ -26,6 +26,7 @@
 #include "core/date.h"
 #include "core/event.h"
 #include "core/event_source.h"
+#include "core/sector.h"
 #include "core/status.h"
 
 namespace entente::analysis {
@@ -220,14 +221,12 @@ std::string_view LevelLabel(double net_coop);
 // ---------------------------------------------------------------------------------------------
 // Sectors: energy, defence, trade, security, diplomacy, culture.
 
-enum class Sector { kEnergy, kDefence, kTrade, kSecurity, kDiplomacy, kCulture };
-inline constexpr int kSectorCount = 6;
-std::string_view SectorName(Sector s);
-Result<Sector> ParseSector(std::string_view text);  // accepts "defense", "investment", ...
-
-// The sector of one event: Event.sector when set, else its code, words in text/url, actor types;
-// diplomacy when nothing says otherwise (METHODS.md "Sectors").
-Sector ClassifySector(const EventRow& e);
+// The classification itself is a property of the event (core/sector.h).
+using entente::ClassifySector;
+using entente::kSectorCount;
+using entente::ParseSector;
+using entente::Sector;
+using entente::SectorName;
 
 struct SectorPoint {
   Days period = 0;

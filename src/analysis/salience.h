@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "core/event.h"
+#include "core/words.h"
 
 namespace entente::analysis {
 
@@ -42,12 +43,6 @@ double MediaScore(int64_t count);
 // +1 for an event that pushes the relation toward cooperation, -1 toward conflict, 0 unknown. A
 // cancelled or postponed visit counts as conflict whatever its code.
 int EventDirection(const EventRow& e);
-
-// True when `text` contains `word` (lower case) ignoring ASCII case.
-bool ContainsWord(std::string_view text, std::string_view word);
-// The same, but only where `word` starts a word (the character before it is not a letter): "oil"
-// matches "Oil deal" and "russian-oil" but not "turmoil".
-bool ContainsWordStart(std::string_view text, std::string_view word);
 
 }  // namespace entente::analysis
 

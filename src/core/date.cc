@@ -129,6 +129,23 @@ std::string FormatDate(Days days, DatePrecision precision) {
   return fmt::format("{:04d}-{:02d}-{:02d}", c.year, c.month, c.day);
 }
 
+std::string_view PrecisionName(DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::kYear: return "year";
+    case DatePrecision::kMonth: return "month";
+    case DatePrecision::kDay: break;
+  }
+  return "day";
+}
+
+Result<DatePrecision> ParsePrecision(std::string_view t) {
+  if (t == "day") return DatePrecision::kDay;
+  if (t == "month") return DatePrecision::kMonth;
+  if (t == "year") return DatePrecision::kYear;
+  return Status::InvalidArgument(
+      fmt::format("bad date precision '{}': expected day, month or year", t));
+}
+
 Result<Period> ParsePeriod(std::string_view t) {
   if (t == "year") return Period::kYear;
   if (t == "quarter") return Period::kQuarter;

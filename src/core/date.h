@@ -49,6 +49,11 @@ bool ParseYmdCompact(std::string_view text, Days* out);
 // "2012-10-04", "2012-10" or "2012" per precision.
 std::string FormatDate(Days days, DatePrecision precision = DatePrecision::kDay);
 
+// "day", "month" or "year": how much of an ISO date is known (event outputs write the full date,
+// the first of the month or year when less is known, and this beside it).
+std::string_view PrecisionName(DatePrecision precision);
+Result<DatePrecision> ParsePrecision(std::string_view text);
+
 enum class Period : uint8_t { kYear, kQuarter, kMonth, kWeek, kDay };
 
 Result<Period> ParsePeriod(std::string_view text);  // year|quarter|month|week|day

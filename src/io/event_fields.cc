@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/sector.h"
+
 namespace entente::io {
 namespace {
 
@@ -30,6 +32,12 @@ FieldValue Real(float f) {
   return v;
 }
 
+// GDELT 1.0 gives DATEADDED as YYYYMMDD, 2.0 as YYYYMMDDhhmmss: one width in every output, so a
+// column of them sorts and parses as one kind of value.
+int64_t FullDateAdded(int64_t date_added) {
+  return date_added > 0 && date_added < 100000000 ? date_added * 1000000 : date_added;
+}
+
 void ActorExtras(const ActorRow& a, std::vector<FieldValue>* out) {
   for (std::string_view s :
        {a.name, a.known_group, a.ethnic, a.religion1, a.religion2, a.type1, a.type2, a.type3}) {
@@ -41,8 +49,9 @@ void ActorExtras(const ActorRow& a, std::vector<FieldValue>* out) {
 
 const std::vector<std::string>& EventColumns() {
   static const std::vector<std::string> kColumns = {
-      "id",   "date", "source",    "source_country", "target", "target_country", "code",
-      "root", "quad", "goldstein", "mentions",       "tone",   "dataset",        "url"};
+      "id",        "date",           "date_precision", "source",  "source_country",
+      "target",    "target_country", "code",           "root",    "quad",
+      "goldstein", "mentions",       "tone",           "dataset", "url"};
   return kColumns;
 }
 
@@ -67,7 +76,8 @@ const std::vector<std::string>& EventColumnsFull() {
 void EventFieldValues(const EventRow& e, bool full, std::vector<FieldValue>* out) {
   out->clear();
   out->push_back(Text(e.id));
-  out->push_back(Text(FormatDate(e.date, e.precision)));
+  out->push_back(Text(FormatDate(e.date)));
+  out->push_back(Text(PrecisionName(e.precision)));
   out->push_back(Text(e.source.code));
   out->push_back(Text(e.source.country));
   out->push_back(Text(e.target.code));
@@ -91,8 +101,8 @@ void EventFieldValues(const EventRow& e, bool full, std::vector<FieldValue>* out
   out->push_back(Text(e.geo_name));
   out->push_back(Real(e.lat));
   out->push_back(Real(e.lon));
-  out->push_back(Int(e.date_added));
-  out->push_back(Text(e.sector));
+  out->push_back(Int(FullDateAdded(e.date_added)));
+  out->push_back(e.sector.empty() ? Text(SectorName(ClassifySector(e))) : Text(e.sector));
   out->push_back(Text(e.text));
   out->push_back(Text(e.citation));
 }

@@ -3,9 +3,11 @@
 // writer (cli/cmd_events.cc turns values into cells) and the JSONL reader (jsonl_reader.cc maps
 // names back), so `entente events --format jsonl` output reads back in unchanged.
 //
-// JSONL format version 1 (docs/FORMATS.md): one JSON object per line; "date" is "YYYY-MM-DD",
-// "YYYY-MM" or "YYYY" (its length gives the precision); missing numbers are null; codes are
-// strings ("010").
+// JSONL format version 1 (docs/FORMATS.md): one JSON object per line; "date" is "YYYY-MM-DD" and
+// "date_precision" says how much of it is known (day, month or year; readers also take "YYYY-MM"
+// or "YYYY" alone, the length giving the precision); missing numbers are null; codes are strings
+// ("010"); "sector" is the dataset's own or, when it gives none, entente's (core/sector.h);
+// "date_added" is always YYYYMMDDhhmmss.
 #ifndef ENTENTE_IO_EVENT_FIELDS_H_
 #define ENTENTE_IO_EVENT_FIELDS_H_
 
@@ -24,8 +26,8 @@ struct FieldValue {
   std::string s;
 };
 
-// id, date, source, source_country, target, target_country, code, root, quad, goldstein,
-// mentions, tone, dataset, url.
+// id, date, date_precision, source, source_country, target, target_country, code, root, quad,
+// goldstein, mentions, tone, dataset, url.
 const std::vector<std::string>& EventColumns();
 // EventColumns() then source_name, source_known_group, ..., citation (every Event field).
 const std::vector<std::string>& EventColumnsFull();

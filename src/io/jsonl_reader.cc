@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "io/cameo_fill.h"
@@ -100,6 +101,8 @@ class JsonlParser : public RowParser {
     event_ = Event();
     bool has_date = false;
     bool has_goldstein = false;
+    std::optional<DatePrecision>
+        precision;  // "date_precision" when given: wins over the date's length
     for (auto it = doc.begin(); it != doc.end(); ++it) {
       const std::string& key = it.key();
       const json& v = it.value();
@@ -111,6 +114,14 @@ class JsonlParser : public RowParser {
         event_.date = d->days;
         event_.precision = d->precision;
         has_date = true;
+        continue;
+      }
+      if (key == "date_precision") {
+        Result<DatePrecision> p =
+            v.is_string() ? ParsePrecision(v.get_ref<const std::string&>())
+                          : Result<DatePrecision>(Status::InvalidArgument("expected a string"));
+        if (!p.ok()) return Fail(err, 0, "field 'date_precision': " + p.status().message());
+        precision = *p;
         continue;
       }
       if (key == "goldstein") has_goldstein = true;
@@ -163,6 +174,7 @@ class JsonlParser : public RowParser {
       }
     }
     if (!has_date) return Fail(err, 0, "missing field 'date'");
+    if (precision) event_.precision = *precision;
     if (!GoldsteinInRange(event_.goldstein)) {
       return Fail(err, 0, GoldsteinOutOfRange("'goldstein'", fmt::format("{}", event_.goldstein)));
     }

@@ -11,15 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string_view PrecisionName(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: return "year";
-  }
-  return "day";
-}
-
 json ActorJson(const Actor& a) {
   ActorRow row;
   row.code = a.code;
