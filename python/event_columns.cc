@@ -1,5 +1,7 @@
 #include "event_columns.h"
 
+#include <algorithm>
+
 #include "io/event_fields.h"
 
 namespace entente::python {
@@ -21,6 +23,26 @@ void DictColumn::Add(std::string_view s) {
   codes.push_back(last_code_);
 }
 
+void TextColumn::Add(std::string_view s) {
+  if (s.size() > capacity_ - used_) {
+    capacity_ = std::max(kBlockBytes, s.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* at = blocks_.back().get() + used_;
+  std::copy(s.begin(), s.end(), at);
+  used_ += s.size();
+  values.emplace_back(at, s.size());
+}
+
+double EventColumns::ToDouble(float f, int column) {
+  if (f != last_float_[column]) {  // NaN never equals: converted each time, stays NaN
+    last_float_[column] = f;
+    last_double_[column] = io::FloatAsDouble(f);
+  }
+  return last_double_[column];
+}
+
 void EventColumns::Add(const EventRow& e) {
   id.Add(e.id);
   // As the csv's date reads back: "1965" is 1965-01-01, "1965-04" is 1965-04-01.
@@ -35,9 +57,9 @@ void EventColumns::Add(const EventRow& e) {
   code.Add(e.code);
   root.Add(e.root_code);
   quad.push_back(e.quad);
-  goldstein.push_back(io::FloatAsDouble(e.goldstein));
+  goldstein.push_back(ToDouble(e.goldstein, 0));
   mentions.push_back(e.mentions);
-  tone.push_back(io::FloatAsDouble(e.tone));
+  tone.push_back(ToDouble(e.tone, 1));
   dataset.Add(e.dataset);
   url.Add(e.url);
 }

@@ -98,11 +98,10 @@ py::array Column(const cli::CapturedTable& t, size_t col) {
 
 // Text values end to end as an object array; a value equal to the one before shares its object.
 py::array TextArray(const TextColumn& c) {
-  const size_t n = c.offsets.size() - 1;
   std::string_view last;
   py::object last_obj;
-  return ObjectArray(n, [&](size_t i) {
-    std::string_view s(c.bytes.data() + c.offsets[i], c.offsets[i + 1] - c.offsets[i]);
+  return ObjectArray(c.values.size(), [&](size_t i) {
+    std::string_view s = c.values[i];
     if (s.empty()) return py::object();
     if (!last_obj || s != last) {
       last = s;
@@ -171,7 +170,7 @@ py::dict EventsToPython(const EventColumns& c) {
   arrays.append(NumberArray(c.mentions));
   arrays.append(NumberArray(c.tone));
   arrays.append(Categorical(c.dataset));
-  arrays.append(TextArray(c.url));
+  arrays.append(Categorical(c.url));
   py::dict out;
   out["columns"] = py::cast(io::EventColumns());
   out["arrays"] = arrays;
