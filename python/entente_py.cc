@@ -126,7 +126,7 @@ py::dict Events(const std::string& store, bool quiet, const std::vector<std::str
     exit_code = ScanEvents(cli::GlobalOptions{store, "", quiet}, args, &columns);
   }
   py::dict out = Outcome(exit_code, capture);
-  if (exit_code == cli::kExitOk) out["table"] = EventsToPython(columns);
+  if (exit_code == cli::kExitOk) out["table"] = EventsToPython(std::move(columns));
   return out;
 }
 

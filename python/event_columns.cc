@@ -11,16 +11,38 @@ void DictColumn::Add(std::string_view s) {
     codes.push_back(-1);
     return;
   }
-  if (s != last_ || last_code_ < 0) {
-    auto it = index_.find(s);
-    if (it == index_.end()) {
-      it = index_.emplace(std::string(s), static_cast<int32_t>(values.size())).first;
-      values.emplace_back(s);
-    }
-    last_.assign(s);
-    last_code_ = it->second;
+  if (last_code_ < 0 || s != last_) {
+    last_code_ = Find(s);
+    last_ = values_.values[last_code_];
   }
   codes.push_back(last_code_);
+}
+
+int32_t DictColumn::Find(std::string_view s) {
+  uint64_t hash = std::hash<std::string_view>{}(s);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.code < 0) {
+      slot = Slot{hash, static_cast<int32_t>(values_.values.size())};
+      values_.Add(s);
+      if (values_.values.size() * 2 > slots_.size()) Grow();
+      return static_cast<int32_t>(values_.values.size() - 1);
+    }
+    if (slot.hash == hash && values_.values[slot.code] == s) return slot.code;
+  }
+}
+
+void DictColumn::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.code < 0) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].code >= 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
 
 void TextColumn::Add(std::string_view s) {

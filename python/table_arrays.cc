@@ -111,17 +111,18 @@ py::array TextArray(const TextColumn& c) {
   });
 }
 
+// The vector's buffer itself, owned by the array from now on (no copy of a column).
 template <class T>
-py::array_t<T> NumberArray(const std::vector<T>& v) {
-  py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
-  std::copy(v.begin(), v.end(), out.mutable_data());
-  return out;
+py::array_t<T> NumberArray(std::vector<T>&& v) {
+  auto* owned = new std::vector<T>(std::move(v));
+  py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  return py::array_t<T>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
 }
 
-py::tuple Categorical(const DictColumn& c) {
+py::tuple Categorical(DictColumn&& c) {
   py::list values;
-  for (const std::string& v : c.values) values.append(Text(v));
-  return py::make_tuple("category", NumberArray(c.codes), values);
+  for (std::string_view v : c.values()) values.append(Text(v));
+  return py::make_tuple("category", NumberArray(std::move(c.codes)), values);
 }
 
 py::array DateArray(const std::vector<int32_t>& days) {
@@ -157,20 +158,20 @@ py::dict TableToPython(const cli::CapturedTable& t) {
   return out;
 }
 
-py::dict EventsToPython(const EventColumns& c) {
+py::dict EventsToPython(EventColumns&& c) {
   py::list arrays;
   arrays.append(TextArray(c.id));
   arrays.append(DateArray(c.days));
-  for (const DictColumn* d :
+  for (DictColumn* d :
        {&c.source, &c.source_country, &c.target, &c.target_country, &c.code, &c.root}) {
-    arrays.append(Categorical(*d));
+    arrays.append(Categorical(std::move(*d)));
   }
   arrays.append(QuadArray(c.quad));
-  arrays.append(NumberArray(c.goldstein));
-  arrays.append(NumberArray(c.mentions));
-  arrays.append(NumberArray(c.tone));
-  arrays.append(Categorical(c.dataset));
-  arrays.append(Categorical(c.url));
+  arrays.append(NumberArray(std::move(c.goldstein)));
+  arrays.append(NumberArray(std::move(c.mentions)));
+  arrays.append(NumberArray(std::move(c.tone)));
+  arrays.append(Categorical(std::move(c.dataset)));
+  arrays.append(Categorical(std::move(c.url)));
   py::dict out;
   out["columns"] = py::cast(io::EventColumns());
   out["arrays"] = arrays;

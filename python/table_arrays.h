@@ -22,9 +22,10 @@ namespace entente::python {
 // {"columns": [names], "arrays": [one numpy array per column]}.
 pybind11::dict TableToPython(const cli::CapturedTable& table);
 
-// The same for events; dictionary-encoded columns become ("category", codes, values) tuples
-// that the Python side turns into pandas Categoricals, dates are datetime64[ns].
-pybind11::dict EventsToPython(const EventColumns& columns);
+// The same for events, taking over the columns' buffers; dictionary-encoded columns become
+// ("category", codes, values) tuples that the Python side turns into pandas Categoricals, dates
+// are datetime64[ns].
+pybind11::dict EventsToPython(EventColumns&& columns);
 
 }  // namespace entente::python
 
