@@ -137,8 +137,8 @@ def _frame(table: dict) -> _pd.DataFrame:
 
 class Comparison(NamedTuple):
     """What `entente compare` prints: the dyads' series side by side, then one row per pair."""
-    series: _pd.DataFrame
-    pairs: _pd.DataFrame
+    series: Optional[_pd.DataFrame]
+    pairs: Optional[_pd.DataFrame]
 
 
 class Store:
@@ -210,11 +210,14 @@ class Store:
     def compare(self, *dyads: str, by: str = "year", **options) -> Comparison:
         """Several dyads ("PAK,RUS", "IND-RUS") side by side, as `entente compare`: the series
         (period, then per dyad its metric and event count) and the pairs (first, second, n, r,
-        n_eff, p, best_lag, r_at_lag, n_at_lag, p_at_lag). Options: metric, max_lag and those
-        of :meth:`dyad`."""
+        n_eff, p, best_lag, r_at_lag, n_at_lag, p_at_lag). Options: metric, max_lag, show
+        ("series" or "pairs" leaves the other None) and those of :meth:`dyad`."""
+        show = options.get("show") or "both"
         tables = self._run("compare", list(dyads) + _options(dict(by=by, **options)))["tables"]
-        series = _typed(_frame(tables[0]), periods=["period"], by=by)
-        return Comparison(series, _frame(tables[1]))
+        series = (_typed(_frame(tables[0]), periods=["period"], by=by)
+                  if show != "pairs" else None)
+        pairs = _frame(tables[-1]) if show != "series" else None
+        return Comparison(series, pairs)
 
     def scan(self, **options) -> _pd.DataFrame:
         """Every dyad ranked by its change in net cooperation, as `entente scan`: dyad,

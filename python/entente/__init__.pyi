@@ -21,8 +21,8 @@ class NotFoundError(Error, LookupError): ...
 class NetworkError(Error): ...
 
 class Comparison(NamedTuple):
-    series: pd.DataFrame
-    pairs: pd.DataFrame
+    series: Optional[pd.DataFrame]
+    pairs: Optional[pd.DataFrame]
 
 class Store:
     path: str
@@ -47,7 +47,8 @@ class Store:
     def key_events(self, a: str, b: str, *, top: Optional[int] = ...,
                    **options: Any) -> pd.DataFrame: ...
     def compare(self, *dyads: str, by: str = ..., metric: Optional[str] = ...,
-                max_lag: Optional[int] = ..., **options: Any) -> Comparison: ...
+                max_lag: Optional[int] = ..., show: Optional[str] = ...,
+                **options: Any) -> Comparison: ...
     def scan(self, *, window: Optional[int] = ..., by: Optional[str] = ...,
              top: Optional[int] = ..., min_events: Optional[int] = ...,
              to: Optional[_Date] = ..., actors: Optional[str] = ..., **options: Any) -> pd.DataFrame: ...
