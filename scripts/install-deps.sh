@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what entente needs to build, test and benchmark, from Debian's packages only.
+# Installs what entente needs to build, test and benchmark: Debian's packages, and the one npm
+# package the dashboard's browser test drives Chromium with.
 # Idempotent: does nothing (and needs no network) when everything is already there.
 set -euo pipefail
 packages=(
@@ -25,12 +26,20 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
   for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
   missing=("${filtered[@]}")
 fi
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "install-deps: installing ${missing[*]}" >&2
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# The dashboard's browser test drives Chromium with Playwright (npm, pinned by its lock file).
+browser_tests="$(dirname "$0")/../tests/browser"
+if [ "${ENTENTE_NO_BROWSER:-}" != 1 ] && command -v npm >/dev/null &&
+   [ ! -d "$browser_tests/node_modules/playwright-core" ]; then
+  echo "install-deps: npm ci in tests/browser" >&2
+  npm ci --prefix "$browser_tests" --no-audit --no-fund >/dev/null ||
+    echo "install-deps: npm ci failed; the dashboard browser test will skip" >&2
+fi

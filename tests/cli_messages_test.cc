@@ -140,5 +140,27 @@ TEST_F(CliMessagesTest, IngestOfAnEmptyFileSaysSo) {
   EXPECT_THAT(quiet.err, Not(HasSubstr("no rows")));
 }
 
+TEST_F(CliMessagesTest, AMistypedActorCodeIsNamedWithTheNearestCountry) {
+  RunResult r = Run({"dyad", "GEO", "RUSS"});
+  EXPECT_EQ(r.exit_code, 6);
+  EXPECT_THAT(r.err, HasSubstr("no events between GEO and RUSS: RUSS is no CAMEO actor code; "
+                               "did you mean RUS?"));
+  RunResult far = Run({"phases", "Q7", "PAK"});
+  EXPECT_THAT(far.err, HasSubstr("Q7 is no CAMEO actor code"));
+  EXPECT_THAT(far.err, Not(HasSubstr("did you mean")));
+  // A well-formed code the data are silent on gets no hint.
+  RunResult silent = Run({"dyad", "PAKGOV", "TUV"});
+  EXPECT_THAT(silent.err, HasSubstr("no events between PAKGOV and TUV"));
+  EXPECT_THAT(silent.err, Not(HasSubstr("is no CAMEO")));
+}
+
+TEST_F(CliMessagesTest, AnUnwritableReportPathSaysWhyAndNamesThePath) {
+  RunResult r = RunEntente({"--store", store_.path(), "--quiet", "report", "PAK", "RUS", "-o",
+                            "/proc/entente-report.html"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("/proc/entente-report.html: cannot write: "));
+  EXPECT_THAT(r.err, Not(HasSubstr(".tmp-")));
+}
+
 }  // namespace
 }  // namespace entente::testing

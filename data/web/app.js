@@ -8,6 +8,9 @@ const LEVEL = { hostile: '#D55E00', tense: '#E69F00', neutral: '#8C8C8C', cordia
 const QUAD = [['vcoop', '#56B4E9', 'verbal cooperation'], ['mcoop', '#0072B2', 'material cooperation'],
               ['vconf', '#E69F00', 'verbal conflict'], ['mconf', '#D55E00', 'material conflict']];
 const ARROW = { warming: '\u2197', cooling: '\u2198', steady: '\u2192' };
+const SECTOR = { energy: '#E69F00', defence: '#D55E00', trade: '#009E73', security: '#CC79A7',
+                 diplomacy: '#0072B2', culture: '#56B4E9' };
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function $(id) { return document.getElementById(id); }
 function el(tag, attrs, text) {
@@ -151,6 +154,37 @@ function drawSeries(report) {
   for (const [, c, name] of QUAD) item([el('i', { style: `background:${c}` }), name]);
 }
 
+// Events per period stacked by sector, on the series' time axis (as the report's sector chart).
+function drawSectors(report) {
+  const pts = report.series.points, by = report.series.by, rows = report.sectors || [];
+  const W = 1000, H = 190, top = 10, bottom = H - 26;
+  const f = frame(pts, by, W, 52, 48);
+  const totals = new Map();
+  for (const r of rows) totals.set(r.start, (totals.get(r.start) || 0) + r.weight);
+  const max = Math.max(1, ...totals.values());
+  const y = (v) => bottom - v / max * (bottom - top);
+  const svg = sv('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Events per period by sector', class: 'sector-chart' });
+  axes(svg, f, top, bottom, y, [0, Math.round(max / 2), max], (t) => String(t), 12);
+  const base = new Map();
+  for (const r of rows) {
+    if (r.weight <= 0) continue;
+    const xa = f.x(fracYear(r.start)), w = Math.max(1, (f.x(fracYear(r.start) + periodLength(by)) - xa) * 0.8);
+    const b = base.get(r.start) || 0;
+    svg.appendChild(sv('rect', { x: xa + w * 0.125, y: y(b + r.weight), width: w, height: y(b) - y(b + r.weight),
+      fill: SECTOR[r.sector] || '#8C8C8C', class: `sector-${r.sector}` },
+      `${r.period} · ${r.sector}: ${r.events} events, net cooperation ${signed(r.net_coop, 2)}`));
+    base.set(r.start, b + r.weight);
+  }
+  $('sector-chart').replaceChildren(svg);
+  const legend = $('sector-legend');
+  legend.replaceChildren();
+  for (const [name, c] of Object.entries(SECTOR)) {
+    const s = el('span');
+    s.append(el('i', { style: `background:${c}` }), name);
+    legend.appendChild(s);
+  }
+}
+
 function sourceCell(e) {
   const td = el('td');
   const label = e.citation || (safeLink(e.url) ? new URL(e.url).host : '');
@@ -205,8 +239,14 @@ function drawTables(report) {
     const ref = report.series.points.filter((p) => fracYear(p.start) >= f.x0 && fracYear(p.start) < f.x1);
     svg.appendChild(sv('path', { d: linePath(ref, f, y, (p) => p.net_coop), fill: 'none', stroke: '#B0B0B0', 'stroke-width': 1.5, 'stroke-linecap': 'round' }, main));
     svg.appendChild(sv('path', { d: linePath(t.series.points, f, y, (p) => p.net_coop), fill: 'none', stroke: '#0072B2', 'stroke-width': 2, 'stroke-linecap': 'round' }, t.dyad));
+    // Dots for every period with events: a sparse dyad is a scatter of points, not a blank box.
+    for (const p of t.series.points) {
+      if (p.net_coop === null || p.net_coop === undefined) continue;
+      svg.appendChild(sv('circle', { cx: f.x(fracYear(p.start) + periodLength(f.by) / 2), cy: y(p.net_coop), r: 2.4, fill: '#0072B2' },
+        `${p.period}: ${p.events} events, net cooperation ${signed(p.net_coop, 2)}`));
+    }
     const box = el('div');
-    box.append(el('h3', {}, `${t.dyad} · r ${signed(s.r, 2)}`), svg);
+    box.append(el('h3', {}, `${t.dyad} · ${t.events} events · r ${signed(s.r, 2)}`), svg);
     minis.appendChild(box);
   }
 }
@@ -223,21 +263,75 @@ function drawHeadline(report) {
   $('source-note').textContent = `Data: ${report.data.source}; ${report.data.events} events from ${report.data.first_date} to ${report.data.last_date}.`;
 }
 
-async function show(a, b, by) {
-  const status = $('status');
+// The view is the URL's query (?a=GEO&b=RUS&by=month&from=2011&to=2013), so it can be bookmarked,
+// shared and reloaded, and back/forward walk through the views shown.
+function viewQuery(v) {
+  const q = new URLSearchParams({ a: v.a, b: v.b, by: v.by });
+  if (v.from) q.set('from', v.from);
+  if (v.to) q.set('to', v.to);
+  return q.toString();
+}
+function viewFromUrl() {
+  const q = new URLSearchParams(location.search);
+  if (!q.get('a') || !q.get('b')) return null;
+  const by = ['year', 'quarter', 'month'].includes(q.get('by')) ? q.get('by') : 'year';
+  return { a: q.get('a').toUpperCase(), b: q.get('b').toUpperCase(), by,
+           from: q.get('from') || '', to: q.get('to') || '' };
+}
+function viewFromControls() {
+  return { a: $('a').value, b: $('b').value, by: $('by').value, from: $('from').value.trim(), to: $('to').value.trim() };
+}
+function setControls(v) {
+  for (const id of ['a', 'b']) {
+    const sel = $(id);
+    if (![...sel.options].some((o) => o.value === v[id])) sel.appendChild(el('option', { value: v[id] }, v[id]));
+    sel.value = v[id];
+  }
+  $('by').value = v.by;
+  $('from').value = v.from || '';
+  $('to').value = v.to || '';
+}
+function remember(v) {
+  try { localStorage.setItem('entente.view', JSON.stringify(v)); } catch (e) { /* storage off: no memory */ }
+}
+function lastViewed() {
+  try { const v = JSON.parse(localStorage.getItem('entente.view') || 'null'); return v && v.a && v.b ? v : null; } catch (e) { return null; }
+}
+
+let shown = 0;  // so that a slow answer for an older view never replaces a newer one
+async function show(v) {
+  const status = $('status'), content = $('content'), ticket = ++shown;
   status.className = 'status';
-  status.textContent = `Loading ${a}–${b}…`;
-  $('printable').href = `report.html?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&by=${encodeURIComponent(by)}`;
+  status.textContent = `Loading ${v.a}–${v.b}…`;
+  $('printable').href = `report.html?${viewQuery(v)}`;
   try {
-    const report = await getJson(`/api/report?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&by=${encodeURIComponent(by)}`);
+    for (const d of [v.from, v.to]) {
+      if (d && !DATE.test(d)) throw new Error(`'${d}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`);
+    }
+    const report = await getJson(`/api/report?${viewQuery(v)}`);
+    if (ticket !== shown) return;
     drawHeadline(report);
     drawSeries(report);
+    drawSectors(report);
     drawTables(report);
+    content.hidden = false;
     status.textContent = '';
+    remember(v);
   } catch (err) {
+    if (ticket !== shown) return;
+    // The previous dyad's content would read as this one's: clear it and show why instead.
+    for (const id of ['headline', 'series-chart', 'volume-chart', 'sector-chart', 'minis']) $(id).replaceChildren();
+    for (const id of ['phases', 'key-events', 'triangle']) $(id).tBodies[0].replaceChildren();
+    $('source-note').textContent = '';
+    content.hidden = true;
     status.className = 'status error';
-    status.textContent = err.message;
+    status.textContent = `${v.a}–${v.b}: ${err.message}`;
   }
+}
+function go(v) {
+  setControls(v);
+  if (location.search.slice(1) !== viewQuery(v)) history.pushState(v, '', `?${viewQuery(v)}`);
+  return show(v);
 }
 
 async function loadScan() {
@@ -250,7 +344,7 @@ async function loadScan() {
       tr.append(el('td', {}, r.dyad), el('td', { class: 'num' }, r.events_before), el('td', { class: 'num' }, r.events_after),
         el('td', { class: 'num' }, signed(r.net_coop_before, 2)), el('td', { class: 'num' }, signed(r.net_coop_after, 2)),
         el('td', { class: 'num' }, signed(r.change, 2)));
-      tr.addEventListener('click', () => { $('a').value = r.a; $('b').value = r.b; show(r.a, r.b, $('by').value); });
+      tr.addEventListener('click', () => go({ ...viewFromControls(), a: r.a, b: r.b }));
       body.appendChild(tr);
     }
   } catch (err) {
@@ -267,13 +361,15 @@ async function init() {
       const sel = $(id);
       for (const c of countries) sel.appendChild(el('option', { value: c.code }, `${c.name} (${c.code})`));
     }
-    const first = info.dyads[0] || { a: 'PAK', b: 'RUS' };
-    const has = (code) => countries.some((c) => c.code === code);
-    const [a, b] = has('PAK') && has('RUS') ? ['PAK', 'RUS'] : [first.a, first.b];
-    $('a').value = a;
-    $('b').value = b;
-    $('pick').addEventListener('submit', (ev) => { ev.preventDefault(); show($('a').value, $('b').value, $('by').value); });
-    await show(a, b, 'year');
+    // The view in the URL, else the last one viewed here, else the dyad the store holds most of.
+    const top = info.dyads[0] ? { a: info.dyads[0].a, b: info.dyads[0].b, by: 'year', from: '', to: '' }
+                              : { a: 'PAK', b: 'RUS', by: 'year', from: '', to: '' };
+    const v = viewFromUrl() || lastViewed() || top;
+    setControls(v);
+    history.replaceState(v, '', `?${viewQuery(v)}`);
+    $('pick').addEventListener('submit', (ev) => { ev.preventDefault(); go(viewFromControls()); });
+    window.addEventListener('popstate', () => { const u = viewFromUrl(); if (u) { setControls(u); show(u); } });
+    await show(v);
     await loadScan();
   } catch (err) {
     $('status').className = 'status error';

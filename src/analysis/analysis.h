@@ -93,6 +93,11 @@ Status CheckPeriodGrid(Days first, Days last, Period period);
 Result<Series> BuildSeries(EventSource& source, const std::string& a, const std::string& b,
                            const SeriesOptions& options);
 
+// NotFound: "no events between A and B" + `where`, saying why when A or B is no CAMEO actor code
+// ("...: RUSS is no CAMEO actor code; did you mean RUS?"), since a typo otherwise reads as a
+// dyad the data are silent on.
+Status NoDyadEvents(std::string_view a, std::string_view b, std::string_view where = "");
+
 // The series from already aggregated rows (by_period only): `dyad_rows` for the dyad and
 // `actor_rows` for events involving either actor (may be empty: intensity 0). Exposed for tests
 // and for callers that aggregate once for many dyads.

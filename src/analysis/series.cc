@@ -8,6 +8,7 @@
 
 #include "analysis/analysis.h"
 #include "analysis/tunables.h"
+#include "core/cameo.h"
 
 namespace entente::analysis {
 namespace {
@@ -200,6 +201,18 @@ void SmoothSeries(Series* s, SmoothMethod method, int window) {
     p.has_goldstein = gwt[i] > 0;
     p.has_intensity = weight_t[i] > 0 && vt[i] > 0;
   }
+}
+
+Status NoDyadEvents(std::string_view a, std::string_view b, std::string_view where) {
+  std::string message = fmt::format("no events between {} and {}{}", a, b, where);
+  const char* separator = ": ";
+  for (std::string_view code : {a, b}) {
+    if (std::string hint = ActorCodeHint(code); !hint.empty()) {
+      message += separator + hint;
+      separator = "; ";
+    }
+  }
+  return Status::NotFound(std::move(message));
 }
 
 }  // namespace entente::analysis

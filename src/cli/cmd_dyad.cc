@@ -47,7 +47,7 @@ class DyadCommand : public CommandHandler {
     Result<analysis::Series> s = analysis::BuildSeries(**source, args_.a, args_.b, o);
     if (!s.ok()) return ReportError(s.status());
     if (s->total_events() == 0) {
-      return ReportError(Status::NotFound("no events between " + args_.a + " and " + args_.b));
+      return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
     }
     TableWriter w(std::cout, *format,
                   {"period", "events", "vcoop", "mcoop", "vconf", "mconf", "goldstein_sum",

@@ -47,7 +47,7 @@ class KeyEventsCommand : public CommandHandler {
         analysis::FindKeyEvents(**source, args_.a, args_.b, o);
     if (!r.ok()) return ReportError(r.status());
     if (r->empty()) {
-      return ReportError(Status::NotFound("no events between " + args_.a + " and " + args_.b));
+      return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
     }
     TableWriter w(std::cout, *format,
                   {"date", "source", "target", "code", "label", "weight", "why", "url"});

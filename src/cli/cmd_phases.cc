@@ -67,7 +67,7 @@ class PhasesCommand : public CommandHandler {
     Result<analysis::PhaseResult> r = analysis::FindPhases(**source, args_.a, args_.b, o, po);
     if (!r.ok()) return ReportError(r.status());
     if (r->phases.empty()) {
-      return ReportError(Status::NotFound("no events between " + args_.a + " and " + args_.b));
+      return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
     }
     if (weaker_turns_) {
       PrintWeakerTurns(*r, *format);

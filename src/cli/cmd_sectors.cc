@@ -17,7 +17,7 @@ int PrintSectors(EventSource& source, const AnalysisArgs& args,
       analysis::BuildSectorSeries(source, args.a, args.b, options);
   if (!rows.ok()) return ReportError(rows.status());
   if (rows->empty()) {
-    return ReportError(Status::NotFound("no events between " + args.a + " and " + args.b));
+    return ReportError(analysis::NoDyadEvents(args.a, args.b));
   }
   TableWriter w(std::cout, format, {"period", "sector", "events", "net_coop"});
   for (const analysis::SectorPoint& p : *rows) {

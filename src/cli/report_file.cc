@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 
 namespace entente::cli {
 
@@ -19,16 +21,22 @@ Status WriteReportFile(const std::string& path, const std::string& bytes) {
           fmt::format("{}: cannot create directory: {}", p.parent_path().string(), ec.message()));
     }
   }
+  // Written beside the target and renamed over it, so a reader never sees half a report. Errors
+  // name the file the user asked for; the temporary name would only puzzle them.
   std::string tmp = fmt::format("{}.tmp-{}", path, getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IOError(fmt::format("{}: cannot open for writing", tmp));
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::filesystem::remove(tmp, ec);
-      return Status::IOError(fmt::format("{}: write failed (disk full?)", tmp));
-    }
+  std::FILE* out = std::fopen(tmp.c_str(), "wb");
+  if (out == nullptr) {
+    return Status::IOError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+  }
+  bool written = std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
+  int write_errno = errno;
+  if (std::fclose(out) != 0 && written) {
+    written = false;
+    write_errno = errno;
+  }
+  if (!written) {
+    std::filesystem::remove(tmp, ec);
+    return Status::IOError(fmt::format("{}: cannot write: {}", path, std::strerror(write_errno)));
   }
   std::filesystem::rename(tmp, path, ec);
   if (ec) {

@@ -2,7 +2,10 @@
 // vectors (see cameo.h for why that is enough at this size).
 #include "core/cameo.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <functional>
 #include <optional>
@@ -167,6 +170,37 @@ ActorCodeParts SplitActorCode(std::string_view code) {
     }
   }
   return parts;
+}
+
+namespace {
+
+// True when `a` becomes `b` by adding, dropping or changing one letter.
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
+}  // namespace
+
+std::string ActorCodeHint(std::string_view code) {
+  std::string_view trimmed = TrimCode(code);
+  if (trimmed.empty()) return "";
+  if (trimmed.size() % 3 == 0 && SplitActorCode(trimmed).unknown.empty()) {
+    return "";
+  }
+  std::string hint = fmt::format("{} is no CAMEO actor code", trimmed);
+  std::string upper(trimmed);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const CodeName& c : AllCountries()) {
+    if (IsStateCode(c.code) && OneEditApart(upper, c.code)) {
+      return fmt::format("{}; did you mean {}?", hint, c.code);
+    }
+  }
+  return hint;
 }
 
 }  // namespace entente

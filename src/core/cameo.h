@@ -103,6 +103,12 @@ struct ActorCodeParts {
 };
 ActorCodeParts SplitActorCode(std::string_view code);
 
+// Why `code` finds nothing when it is no CAMEO actor code, for messages: "RUSS is no CAMEO actor
+// code; did you mean RUS?" (the nearest country code, one letter added, dropped or changed), or
+// just the first half when none is near. Empty for a blank or a well-formed code (three-letter
+// parts that are all countries, types, groups or religions), whether or not the data hold it.
+std::string ActorCodeHint(std::string_view code);
+
 }  // namespace entente
 
 #endif  // ENTENTE_CORE_CAMEO_H_

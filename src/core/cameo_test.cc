@@ -522,5 +522,15 @@ TEST(CameoShared, EveryCodeInIcewsSampleIsKnown) {
   EXPECT_GT(rows, 3000);
 }
 
+TEST(ActorCodeHintTest, NamesTyposAndSuggestsTheNearestState) {
+  EXPECT_EQ(ActorCodeHint("RUSS"), "RUSS is no CAMEO actor code; did you mean RUS?");
+  EXPECT_EQ(ActorCodeHint("XQZ"), "XQZ is no CAMEO actor code");
+  EXPECT_EQ(ActorCodeHint("PK"), "PK is no CAMEO actor code; did you mean PAK?");
+  EXPECT_EQ(ActorCodeHint(""), "");
+  for (const char* fine : {"RUS", "PAKGOV", "IGOUNO", " INDGOV", "GOV", "EUR", "RUSGOVMIL"}) {
+    EXPECT_EQ(ActorCodeHint(fine), "") << fine;
+  }
+}
+
 }  // namespace
 }  // namespace entente

@@ -48,9 +48,10 @@ Result<ReportData> BuildReport(EventSource& source, const ReportOptions& options
     return true;
   }));
   if (data.events == 0) {
-    return Status::NotFound(
-        fmt::format("no events between {} and {}{} in the {}", options.a, options.b,
-                    options.from || options.to ? " in that date range" : "", source.Describe()));
+    return analysis::NoDyadEvents(
+        options.a, options.b,
+        fmt::format("{} in the {}", options.from || options.to ? " in that date range" : "",
+                    source.Describe()));
   }
   data.first_date = first;
   data.last_date = last;

@@ -31,8 +31,7 @@ bool IsChronicle(EventSource& src) { return src.Describe() == io::kEmbeddedChron
 
 Status RequireEvents(const analysis::Series& s, EventSource& source) {
   if (s.total_events() > 0) return Status::Ok();
-  return Status::NotFound(
-      fmt::format("no events between {} and {} in the {}", s.a, s.b, source.Describe()));
+  return analysis::NoDyadEvents(s.a, s.b, " in the " + source.Describe());
 }
 
 Result<ApiResponse> Info(EventSource& src, const DataSummary& d) {
@@ -71,7 +70,7 @@ Result<ApiResponse> KeyEvents(const Params& p, EventSource& src, const DataSumma
   o.to = d.series.to;
   o.quality = d.series.quality;
   ASSIGN_OR_RETURN(std::vector<analysis::KeyEvent> k, analysis::FindKeyEvents(src, d.a, d.b, o));
-  if (k.empty()) return Status::NotFound(fmt::format("no events between {} and {}", d.a, d.b));
+  if (k.empty()) return analysis::NoDyadEvents(d.a, d.b);
   return JsonResponse(json{{"a", d.a}, {"b", d.b}, {"events", report::KeyEventsJson(k)}});
 }
 
@@ -79,7 +78,7 @@ Result<ApiResponse> Sectors(const Params& p, EventSource& src, const DataSummary
   ASSIGN_OR_RETURN(DyadArgs d, ParseDyad(p, data));
   ASSIGN_OR_RETURN(std::vector<analysis::SectorPoint> s,
                    analysis::BuildSectorSeries(src, d.a, d.b, d.series));
-  if (s.empty()) return Status::NotFound(fmt::format("no events between {} and {}", d.a, d.b));
+  if (s.empty()) return analysis::NoDyadEvents(d.a, d.b);
   return JsonResponse(json{{"a", d.a}, {"b", d.b}, {"sectors", report::SectorsJson(s)}});
 }
 

@@ -41,6 +41,8 @@ std::string_view WebAsset(std::string_view name, std::string_view* content_type)
     *content_type = "text/javascript; charset=utf-8";
   } else if (name.ends_with(".css")) {
     *content_type = "text/css; charset=utf-8";
+  } else if (name.ends_with(".svg")) {
+    *content_type = "image/svg+xml";
   } else {
     *content_type = "application/octet-stream";
   }
@@ -114,7 +116,7 @@ void DashboardServer::Wire() {
   // Registered before the static files: httplib takes the first matching route.
   http.Get("/report.html", api_handler);
   // Static page files; "/" is the page.
-  http.Get(R"(/([a-z]+\.(html|js|css))?)", ServeStatic);
+  http.Get(R"(/([a-z]+\.(html|js|css|svg))?)", ServeStatic);
   // Anything else: a JSON 404.
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
