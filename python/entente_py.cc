@@ -1,10 +1,11 @@
 // entente._entente: the C++ side of the Python module. Three doors, all taking the CLI's own
 // arguments so that option names, checks and messages are the CLI's:
-//   run(args)           runs `entente ARGS...` under a cli::TableCapture and returns its tables
-//                       as numpy arrays, plus what it wrote to std::cout (report JSON);
-//   events(args)        `entente events` options, gathered column by column (event_columns.h),
-//                       the fast path for millions of rows;
-//   ingest(store, ...)  the store's ingest, returning its counts.
+//   run(args)             runs `entente ARGS...` under a cli::TableCapture and returns its
+//                         tables as numpy arrays, plus what it wrote to std::cout (the report's
+//                         JSON, ingest's summary line);
+//   events(store, args)   `entente events` options, gathered column by column
+//                         (event_columns.h), the fast path for millions of rows;
+//   resolve_store(store)  the store directory as the CLI finds it, checked as reads check it.
 // Each returns a dict with "exit" (the CLI's exit code), "error" (its message) and "status" (the
 // error's kind); entente/__init__.py raises the matching exception. The GIL is released while
 // entente works; calls are serialized, since a command's std::cout is process-wide.
@@ -21,7 +22,6 @@
 #include "cli/exit_codes.h"
 #include "cli/table_capture.h"
 #include "event_columns.h"
-#include "store/store.h"
 #include "table_arrays.h"
 
 namespace py = pybind11;
