@@ -1,6 +1,7 @@
 #include "event_columns.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "io/event_fields.h"
 
@@ -63,6 +64,35 @@ double EventColumns::ToDouble(float f, int column) {
     last_double_[column] = io::FloatAsDouble(f);
   }
   return last_double_[column];
+}
+
+namespace {
+
+// "0" or digits without a leading zero, up to 18 of them (always fits an int64).
+bool CanonicalNumber(std::string_view s, int64_t* value) {
+  if (s.empty() || s.size() > 18 || (s[0] == '0' && s.size() > 1)) return false;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *value);
+  return ec == std::errc() && end == s.data() + s.size() && s[0] != '-';
+}
+
+}  // namespace
+
+void IdColumn::Add(std::string_view s) {
+  int64_t value;
+  if (numeric_ && CanonicalNumber(s, &value)) {
+    numbers.push_back(value);
+    return;
+  }
+  if (numeric_) {  // the first id that is not a number: the numbers so far become text
+    numeric_ = false;
+    for (int64_t n : numbers) {
+      char buf[24];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+      text.Add(std::string_view(buf, end - buf));
+    }
+    numbers = {};
+  }
+  text.Add(s);
 }
 
 void EventColumns::Add(const EventRow& e) {

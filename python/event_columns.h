@@ -59,11 +59,25 @@ class DictColumn {
   int32_t last_code_ = -1;
 };
 
+// Ids as numbers while every id is a whole number written canonically (GDELT's, ICEWS's: one
+// int64 column, no Python string per row, as pandas.read_csv reads them); as text from the first
+// id that is not, the numbers before it written back as the text they were.
+class IdColumn {
+ public:
+  void Add(std::string_view s);
+  bool numeric() const { return numeric_; }
+  std::vector<int64_t> numbers;  // while numeric()
+  TextColumn text;               // once not numeric()
+
+ private:
+  bool numeric_ = true;
+};
+
 struct EventColumns {
   void Add(const EventRow& e);
   size_t size() const { return days.size(); }
 
-  TextColumn id;
+  IdColumn id;
   std::vector<int32_t> days;
   // url too: an article yields several events (1M generated GDELT rows hold 179,000 urls).
   DictColumn source, source_country, target, target_country, code, root, dataset, url;

@@ -160,7 +160,11 @@ py::dict TableToPython(const cli::CapturedTable& t) {
 
 py::dict EventsToPython(EventColumns&& c) {
   py::list arrays;
-  arrays.append(TextArray(c.id));
+  if (c.id.numeric()) {
+    arrays.append(NumberArray(std::move(c.id.numbers)));
+  } else {
+    arrays.append(TextArray(c.id.text));
+  }
   arrays.append(DateArray(c.days));
   for (DictColumn* d :
        {&c.source, &c.source_country, &c.target, &c.target_country, &c.code, &c.root}) {

@@ -171,8 +171,9 @@ class Store:
         target, target_country, code, root, quad, goldstein, mentions, tone, dataset, url.
 
         Actor and event codes, the dataset and the url are Categoricals (few distinct values
-        over many rows); ``id`` is text; ``date`` is datetime64 (a date known only to the month
-        or year is its first day)."""
+        over many rows); ``id`` is int64 when every id is a whole number (GDELT, ICEWS), else
+        text; ``date`` is datetime64 (a date known only to the month or year is its first
+        day)."""
         args = _options(dict(actor=actor, source=source, target=target, dyad=dyad, from_=from_,
                              to=to, code=code, quad=quad, dataset=dataset, limit=limit,
                              directed=directed))
