@@ -283,3 +283,22 @@ def test_bad_arguments(chronicle):
         s.dyad("PAK", "ZZZ")
     with pytest.raises(ValueError, match="--date"):
         entente.code(["Pakistan condemned India."], date="yesterday")
+
+
+def test_events_ids_numbers_then_text(tmp_path):
+    """Ids stay int64 while all are whole numbers; one that is not turns the column to text,
+    the numbers before it unchanged ("007" keeps its zeros)."""
+    rows = [("1", "PAK", "RUS"), ("20", "PAK", "RUS"), ("007", "PAK", "RUS"), ("x-9", "PAK", "RUS")]
+    src = tmp_path / "ids.jsonl"
+    src.write_text("".join(
+        f'{{"dataset":"t","id":"{i}","date":"2020-01-0{n + 1}","source":"{a}","target":"{b}",'
+        f'"code":"040"}}\n' for n, (i, a, b) in enumerate(rows)))
+    store = str(tmp_path / "s")
+    s = entente.open(store, quiet=True)
+    s.ingest(str(src))
+    df = s.events()
+    assert df["id"].dtype == object and sorted(df["id"]) == ["007", "1", "20", "x-9"]
+    assert_same(df, cli(store, "events"), dates=["date"])
+    numeric = s.events(limit=2)
+    assert numeric["id"].dtype == np.int64
+    assert_same(numeric, cli(store, "events", "--limit", "2"), dates=["date"])
