@@ -4,6 +4,7 @@
 
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/table_capture.h"
 
 namespace entente::cli {
 
@@ -72,6 +73,10 @@ Status AnalysisArgs::Build(analysis::SeriesOptions* o) {
 }
 
 int UsageError(const Status& s, const char* command) {
+  if (TableCapture* capture = TableCapture::Active()) {
+    capture->RecordError(s.message(), StatusCode::kInvalidArgument);
+    return kExitUsage;
+  }
   std::fprintf(stderr, "entente: %s\nrun 'entente %s --help' for usage\n", s.message().c_str(),
                command);
   return kExitUsage;

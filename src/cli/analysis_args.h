@@ -34,7 +34,8 @@ struct AnalysisArgs {
   Status Build(analysis::SeriesOptions* options);
 };
 
-// Prints "entente: <message>" and a hint to `entente <command> --help`; returns the usage code.
+// Prints "entente: <message>" and a hint to `entente <command> --help` (or records the message in
+// the active TableCapture); returns the usage code.
 int UsageError(const Status& status, const char* command);
 
 }  // namespace entente::cli

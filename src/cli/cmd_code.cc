@@ -16,6 +16,7 @@
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
+#include "cli/table_capture.h"
 #include "coder/coder.h"
 #include "coder/eval.h"
 #include "coder/text.h"
@@ -98,6 +99,10 @@ class CodeCommand : public CommandHandler {
     if (!date_.empty()) {
       auto d = ParseDate(date_);
       if (!d.ok()) {
+        if (TableCapture* capture = TableCapture::Active()) {
+          capture->RecordError("--date: " + d.status().message(), StatusCode::kInvalidArgument);
+          return kExitUsage;
+        }
         std::fprintf(stderr, "entente code: --date: %s\nhint: use YYYY-MM-DD\n",
                      d.status().message().c_str());
         return kExitUsage;

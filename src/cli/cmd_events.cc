@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/analysis_args.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -131,11 +132,7 @@ class EventsCommand : public CommandHandler {
   }
 
  private:
-  static int Usage(const Status& st) {
-    std::fprintf(stderr, "entente: %s\nrun 'entente events --help' for usage\n",
-                 st.message().c_str());
-    return kExitUsage;
-  }
+  static int Usage(const Status& st) { return UsageError(st, "events"); }
 
   std::vector<std::string> files_;
   FilterOptions filters_;

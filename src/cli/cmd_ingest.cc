@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <iostream>
 #include <mutex>
 
 #include "cli/command.h"
@@ -131,10 +132,11 @@ class IngestCommand : public CommandHandler {
     if (!globals.quiet) SayWhichHadNoRows(stats);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string where = rejects.used() ? fmt::format(" (rejects: {})", rejects.path()) : "";
-    std::printf("ingested %lld files: %lld rows, %lld stored, %lld duplicates, %lld rejected%s\n",
-                static_cast<long long>(stats.files), static_cast<long long>(stats.rows),
-                static_cast<long long>(stats.stored), static_cast<long long>(stats.duplicates),
-                static_cast<long long>(stats.rejected), where.c_str());
+    // Through std::cout, which the Python module reads.
+    std::cout << fmt::format(
+        "ingested {} files: {} rows, {} stored, {} duplicates, {} rejected{}\n", stats.files,
+        stats.rows, stats.stored, stats.duplicates, stats.rejected, where);
+    std::cout.flush();
     if (!stats.compact_warning.empty()) {
       std::fprintf(stderr, "entente: warning: %s\n", stats.compact_warning.c_str());
     }

@@ -12,6 +12,7 @@
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/report_file.h"
+#include "cli/table_capture.h"
 #include "io/chronicle.h"
 #include "report/report.h"
 
@@ -36,6 +37,10 @@ class ReportCommand : public CommandHandler {
   int Run(const GlobalOptions& globals) override {
     Result<report::ReportOptions> options = Build(globals);
     if (!options.ok()) {
+      if (TableCapture* capture = TableCapture::Active()) {
+        capture->RecordError(options.status().message(), StatusCode::kInvalidArgument);
+        return kExitUsage;
+      }
       std::fprintf(stderr, "entente: %s\nhint: see 'entente report --help'\n",
                    options.status().message().c_str());
       return kExitUsage;

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "cli/table_capture.h"
+
 namespace entente::cli {
 
 int ExitCodeFor(const Status& s) {
@@ -20,6 +22,10 @@ int ExitCodeFor(const Status& s) {
 }
 
 int ReportError(const Status& s) {
+  if (TableCapture* capture = TableCapture::Active()) {
+    capture->RecordError(s.message(), s.code());
+    return ExitCodeFor(s);
+  }
   std::fprintf(stderr, "entente: %s\n", s.message().c_str());
   return ExitCodeFor(s);
 }

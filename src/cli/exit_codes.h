@@ -16,7 +16,8 @@ inline constexpr int kExitNotFound = 6;  // a named file, dyad or actor has noth
 
 int ExitCodeFor(const Status& status);
 
-// Prints "entente: <message>" on stderr and returns ExitCodeFor(status).
+// Prints "entente: <message>" on stderr (or records it in the active TableCapture) and returns
+// ExitCodeFor(status).
 int ReportError(const Status& status);
 
 }  // namespace entente::cli

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/table_capture.h"
+
 namespace entente::cli {
 
 Result<OutputFormat> ResolveOutputFormat(const std::string& flag) {
@@ -93,7 +95,13 @@ std::string TsvClean(std::string s) {
 }  // namespace
 
 TableWriter::TableWriter(std::ostream& out, OutputFormat format, std::vector<std::string> columns)
-    : out_(out), format_(format), columns_(std::move(columns)) {}
+    : out_(out), format_(format), columns_(std::move(columns)) {
+  if (TableCapture* capture = TableCapture::Active()) {
+    capture->tables.push_back(CapturedTable{columns_, {}});
+    captured_ = &capture->tables.back();
+    finished_ = true;
+  }
+}
 
 void TableWriter::WriteHeader() {
   if (header_written_) return;
@@ -108,6 +116,11 @@ void TableWriter::WriteHeader() {
 TableWriter::~TableWriter() { Finish(); }
 
 void TableWriter::Row(std::vector<Cell> cells) {
+  if (captured_) {
+    ++rows_;
+    captured_->rows.push_back(std::move(cells));
+    return;
+  }
   WriteHeader();
   ++rows_;
   switch (format_) {

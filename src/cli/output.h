@@ -1,7 +1,8 @@
 // Tabular output in the formats of the CLI contract: table (aligned, for people; the default on a
 // terminal), csv, tsv (the default otherwise), jsonl (one object a row) and json (one document).
 // Every command that prints rows goes through TableWriter, so formats behave the same everywhere.
-// csv/tsv/jsonl stream row by row; table and json buffer until Finish().
+// csv/tsv/jsonl stream row by row; table and json buffer until Finish(). Under a TableCapture
+// (table_capture.h) the rows go to the capture as typed cells and nothing is printed.
 #ifndef ENTENTE_CLI_OUTPUT_H_
 #define ENTENTE_CLI_OUTPUT_H_
 
@@ -14,6 +15,8 @@
 #include "core/status.h"
 
 namespace entente::cli {
+
+struct CapturedTable;
 
 enum class OutputFormat { kTable, kCsv, kTsv, kJsonl, kJson };
 
@@ -44,6 +47,7 @@ class TableWriter {
  private:
   std::ostream& out_;
   OutputFormat format_;
+  CapturedTable* captured_ = nullptr;  // set while a TableCapture is active: rows go there
   std::vector<std::string> columns_;
   std::vector<std::vector<std::string>> buffered_;  // table: rendered cells; json: rendered objects
   int64_t rows_ = 0;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -26,9 +27,7 @@ FieldValue Real(float f) {
   FieldValue v;
   if (std::isnan(f)) return v;
   v.kind = FieldValue::kReal;
-  // The shortest decimal that reads back as the same float, so 33.7f prints as 33.7, not
-  // 33.700001 (its exact double value).
-  v.d = std::strtod(fmt::format("{}", f).c_str(), nullptr);
+  v.d = FloatAsDouble(f);
   return v;
 }
 
@@ -46,6 +45,15 @@ void ActorExtras(const ActorRow& a, std::vector<FieldValue>* out) {
 }
 
 }  // namespace
+
+double FloatAsDouble(float f) {
+  if (std::isnan(f)) return f;
+  char buf[32];
+  char* end = fmt::format_to_n(buf, sizeof buf, "{}", f).out;
+  double d = 0;
+  std::from_chars(buf, end, d);  // correctly rounded, as strtod, without the locale
+  return d;
+}
 
 const std::vector<std::string>& EventColumns() {
   static const std::vector<std::string> kColumns = {

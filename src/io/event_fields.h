@@ -32,6 +32,10 @@ const std::vector<std::string>& EventColumns();
 // EventColumns() then source_name, source_known_group, ..., citation (every Event field).
 const std::vector<std::string>& EventColumnsFull();
 
+// The shortest decimal that reads back as `f`, as a double (33.7f is 33.7, not its exact value
+// 33.700000762939453), so a value prints as the dataset wrote it. NaN stays NaN.
+double FloatAsDouble(float f);
+
 // Values in the order of EventColumns() (or EventColumnsFull() when `full`).
 void EventFieldValues(const EventRow& e, bool full, std::vector<FieldValue>* out);
 

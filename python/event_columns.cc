@@ -1,0 +1,119 @@
+#include "event_columns.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "io/event_fields.h"
+
+namespace entente::python {
+
+void DictColumn::Add(std::string_view s) {
+  if (s.empty()) {
+    codes.push_back(-1);
+    return;
+  }
+  if (last_code_ < 0 || s != last_) {
+    last_code_ = Find(s);
+    last_ = values_.values[last_code_];
+  }
+  codes.push_back(last_code_);
+}
+
+int32_t DictColumn::Find(std::string_view s) {
+  uint64_t hash = std::hash<std::string_view>{}(s);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.code < 0) {
+      slot = Slot{hash, static_cast<int32_t>(values_.values.size())};
+      values_.Add(s);
+      if (values_.values.size() * 2 > slots_.size()) Grow();
+      return static_cast<int32_t>(values_.values.size() - 1);
+    }
+    if (slot.hash == hash && values_.values[slot.code] == s) return slot.code;
+  }
+}
+
+void DictColumn::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.code < 0) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].code >= 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+void TextColumn::Add(std::string_view s) {
+  if (s.size() > capacity_ - used_) {
+    capacity_ = std::max(kBlockBytes, s.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* at = blocks_.back().get() + used_;
+  std::copy(s.begin(), s.end(), at);
+  used_ += s.size();
+  values.emplace_back(at, s.size());
+}
+
+double EventColumns::ToDouble(float f, int column) {
+  if (f != last_float_[column]) {  // NaN never equals: converted each time, stays NaN
+    last_float_[column] = f;
+    last_double_[column] = io::FloatAsDouble(f);
+  }
+  return last_double_[column];
+}
+
+namespace {
+
+// "0" or digits without a leading zero, up to 18 of them (always fits an int64).
+bool CanonicalNumber(std::string_view s, int64_t* value) {
+  if (s.empty() || s.size() > 18 || (s[0] == '0' && s.size() > 1)) return false;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *value);
+  return ec == std::errc() && end == s.data() + s.size() && s[0] != '-';
+}
+
+}  // namespace
+
+void IdColumn::Add(std::string_view s) {
+  int64_t value;
+  if (numeric_ && CanonicalNumber(s, &value)) {
+    numbers.push_back(value);
+    return;
+  }
+  if (numeric_) {  // the first id that is not a number: the numbers so far become text
+    numeric_ = false;
+    for (int64_t n : numbers) {
+      char buf[24];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+      text.Add(std::string_view(buf, end - buf));
+    }
+    numbers = {};
+  }
+  text.Add(s);
+}
+
+void EventColumns::Add(const EventRow& e) {
+  id.Add(e.id);
+  // As the csv's date reads back: "1965" is 1965-01-01, "1965-04" is 1965-04-01.
+  Days day = e.date;
+  if (e.precision == DatePrecision::kYear) day = PeriodStart(day, Period::kYear);
+  if (e.precision == DatePrecision::kMonth) day = PeriodStart(day, Period::kMonth);
+  days.push_back(day);
+  source.Add(e.source.code);
+  source_country.Add(e.source.country);
+  target.Add(e.target.code);
+  target_country.Add(e.target.country);
+  code.Add(e.code);
+  root.Add(e.root_code);
+  quad.push_back(e.quad);
+  goldstein.push_back(ToDouble(e.goldstein, 0));
+  mentions.push_back(e.mentions);
+  tone.push_back(ToDouble(e.tone, 1));
+  dataset.Add(e.dataset);
+  url.Add(e.url);
+}
+
+}  // namespace entente::python

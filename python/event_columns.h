@@ -1,0 +1,95 @@
+// EventColumns: events gathered column by column, in the columns and values of `entente events`
+// (io::EventColumns(), the CLI's csv), ready to become numpy arrays without a Python object per
+// row where the data allow it. Low-cardinality text (actor codes, event codes, dataset) is
+// dictionary-encoded (int32 codes into a list of distinct values, -1 for empty) so it becomes a
+// pandas Categorical; ids and urls, mostly distinct, are kept as one byte buffer with offsets.
+//
+// Numbers follow the csv: goldstein and tone are the shortest decimal that reads back as the
+// stored float (io::FloatAsDouble), NaN when missing; quad is 0 when unknown (the caller makes it
+// missing); dates are days since 1970-01-01, at the start of the date's month or year when the
+// dataset gives only that (as the csv's "1965-04" reads back).
+#ifndef ENTENTE_PYTHON_EVENT_COLUMNS_H_
+#define ENTENTE_PYTHON_EVENT_COLUMNS_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/event.h"
+
+namespace entente::python {
+
+// Values laid end to end in fixed blocks that never move (one growing buffer would copy itself
+// and fault in fresh pages at every doubling: a third of the time of a million urls).
+class TextColumn {
+ public:
+  void Add(std::string_view s);
+  std::vector<std::string_view> values;  // point into blocks_
+
+ private:
+  static constexpr size_t kBlockBytes = size_t{4} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = kBlockBytes, capacity_ = kBlockBytes;  // of the last block
+};
+
+// Distinct values, each with its index in `values`; "" is code -1. An open-addressing table of
+// (hash, code) pairs over values kept in a TextColumn: no allocation per value and one probe of
+// a flat array per row (a std::unordered_map of std::string took 0.7 s of CPU for the urls of
+// 1M rows; this takes a fraction of it).
+class DictColumn {
+ public:
+  void Add(std::string_view s);
+  std::vector<int32_t> codes;
+  const std::vector<std::string_view>& values() const { return values_.values; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    int32_t code = -1;  // -1: empty
+  };
+  int32_t Find(std::string_view s);
+  void Grow();
+
+  TextColumn values_;
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::string_view last_;  // rows come grouped by dyad: most values repeat the one before
+  int32_t last_code_ = -1;
+};
+
+// Ids as numbers while every id is a whole number written canonically (GDELT's, ICEWS's: one
+// int64 column, no Python string per row, as pandas.read_csv reads them); as text from the first
+// id that is not, the numbers before it written back as the text they were.
+class IdColumn {
+ public:
+  void Add(std::string_view s);
+  bool numeric() const { return numeric_; }
+  std::vector<int64_t> numbers;  // while numeric()
+  TextColumn text;               // once not numeric()
+
+ private:
+  bool numeric_ = true;
+};
+
+struct EventColumns {
+  void Add(const EventRow& e);
+  size_t size() const { return days.size(); }
+
+  IdColumn id;
+  std::vector<int32_t> days;
+  // url too: an article yields several events (1M generated GDELT rows hold 179,000 urls).
+  DictColumn source, source_country, target, target_country, code, root, dataset, url;
+  std::vector<int8_t> quad;
+  std::vector<double> goldstein, tone;
+  // The last float converted and its double, per column: values repeat (goldstein has ~40).
+  float last_float_[2] = {0, 0};
+  double last_double_[2] = {0, 0};
+  double ToDouble(float f, int column);
+  std::vector<int64_t> mentions;
+};
+
+}  // namespace entente::python
+
+#endif  // ENTENTE_PYTHON_EVENT_COLUMNS_H_
