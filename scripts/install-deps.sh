@@ -9,6 +9,7 @@ packages=(
   libcurl4-openssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 zip unzip
+  clickhouse-server clickhouse-client
 )
 # The report test renders the HTML in headless Chromium; benchmarks drive DuckDB from Node.
 optional=(chromium nodejs npm)

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/clickhouse_store.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -183,6 +184,7 @@ class CodeCommand : public CommandHandler {
     }
     out.Finish();
     if (ingest_) {
+      if (IsClickHouseStore(globals)) return NotOnClickHouse("code --ingest");
       auto store = store::Store::Open(ResolveStoreDir(globals), store::OpenMode::kWrite);
       if (!store.ok()) return ReportError(store.status());
       store::IngestStats is;
