@@ -20,7 +20,8 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-if ! command -v clickhouse-server >/dev/null && [ ! -x /usr/sbin/clickhouse-server ]; then
+export CLICKHOUSE_SERVER=${CLICKHOUSE_SERVER:-$(command -v clickhouse-server || echo /usr/sbin/clickhouse-server)}
+if [ ! -x "$CLICKHOUSE_SERVER" ]; then
   echo "SKIP: clickhouse-server is not installed (scripts/install-deps.sh installs it)"
   exit 77
 fi
@@ -100,18 +101,22 @@ same scan scan --by month --window 3 --top 20 --format tsv
 same scan-all scan --by week --window 2 --top 20 --actors all --format tsv
 
 # The dashboard's API on both stores.
-serve() {  # serve STORE -> port on stdout
+serve() {  # serve STORE NAME: starts the dashboard; its port goes to $WORK/port.NAME
   "$BIN" --store "$1" -q serve --port 0 >"$WORK/serve.$2" 2>&1 &
   SERVE_PIDS+=($!)
+}
+port_of() {  # port_of NAME
   for _ in $(seq 100); do
-    port=$(grep -o '127.0.0.1:[0-9]*' "$WORK/serve.$2" | head -1 | cut -d: -f2)
+    port=$(grep -o '127.0.0.1:[0-9]*' "$WORK/serve.$1" | head -1 | cut -d: -f2)
     [ -n "$port" ] && { echo "$port"; return; }
     sleep 0.1
   done
-  fail "serve on $2 did not start: $(cat "$WORK/serve.$2")"
+  fail "serve on the $1 did not start: $(cat "$WORK/serve.$1")"
 }
-pa=$(serve "$STORE" store)
-pb=$(serve "$URL" cluster)
+serve "$STORE" store
+serve "$URL" cluster
+pa=$(port_of store)
+pb=$(port_of cluster)
 for q in "dyad?a=USA&b=RUS&by=month" "scan?by=month" "key-events?a=PAK&b=IND" \
   "report?a=CHN&b=USA"; do
   a=$(curl -sf "http://127.0.0.1:$pa/api/$q") || fail "API $q on the store"

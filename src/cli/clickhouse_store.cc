@@ -59,8 +59,9 @@ Result<std::unique_ptr<clickhouse::ClickHouseStore>> OpenClickHouse(const Global
 
 Result<std::unique_ptr<EventSource>> OpenClickHouseRead(const GlobalOptions& globals) {
   ASSIGN_OR_RETURN(std::unique_ptr<clickhouse::ClickHouseStore> s, OpenClickHouse(globals));
-  ASSIGN_OR_RETURN(int64_t events, s->Events());
-  if (events > 0) return std::unique_ptr<EventSource>(std::move(s));
+  // Refresh counts raw rows (no FINAL: cheap); dedupe never removes every copy of an event.
+  RETURN_IF_ERROR(s->Refresh());
+  if (s->Generation() > 1) return std::unique_ptr<EventSource>(std::move(s));
   if (!globals.quiet) {
     std::fprintf(stderr, "entente: the %s has no events; using the embedded chronicle\n",
                  s->Describe().c_str());

@@ -25,20 +25,20 @@ std::vector<std::pair<std::string, std::string>> Columns() {
       c.push_back({std::string(side) + std::string(f), "String"});
   }
   for (auto [n, t] : std::initializer_list<std::pair<const char*, const char*>>{
-           {"s_dyad", "String"},     {"t_dyad", "String"},    {"da", "String"},
-           {"db", "String"},         {"is_root", "UInt8"},    {"code", "String"},
-           {"base_code", "String"},  {"root_code", "String"}, {"quad", "Int8"},
-           {"goldstein", "Float32"}, {"mentions", "Int32"},   {"sources", "Int32"},
-           {"articles", "Int32"},    {"tone", "Float32"},     {"geo_country", "String"},
-           {"geo_name", "String"},   {"lat", "Float32"},      {"lon", "Float32"},
-           {"date_added", "Int64"},  {"url", "String"},       {"sector", "String"},
-           {"text", "String"},       {"citation", "String"}}) {
+           {"s_dyad", "String"},      {"t_dyad", "String"},     {"da", "String"},
+           {"db", "String"},          {"odd", "UInt8"},         {"is_root", "UInt8"},
+           {"code", "String"},        {"base_code", "String"},  {"root_code", "String"},
+           {"quad", "Int8"},          {"goldstein", "Float32"}, {"mentions", "Int32"},
+           {"sources", "Int32"},      {"articles", "Int32"},    {"tone", "Float32"},
+           {"geo_country", "String"}, {"geo_name", "String"},   {"lat", "Float32"},
+           {"lon", "Float32"},        {"date_added", "Int64"},  {"url", "String"},
+           {"sector", "String"},      {"text", "String"},       {"citation", "String"}}) {
     c.push_back({n, t});
   }
   return c;
 }
 
-constexpr int kNumColumns = 9 + 20 + 23;
+constexpr int kNumColumns = 9 + 20 + 24;
 
 void Field(std::string_view s, std::string* out) {
   AppendTsvField(s, out);
@@ -71,6 +71,13 @@ bool ParseFloat(std::string_view s, float* v) {
 
 }  // namespace
 
+bool OddActors(const EventRow& e) {
+  auto odd = [](const ActorRow& a) {
+    return !a.country.empty() && !(a.country.size() == 3 && a.code.starts_with(a.country));
+  };
+  return odd(e.source) || odd(e.target);
+}
+
 std::vector<std::string> CreateStatements(std::string_view db, std::string_view cluster) {
   std::string cols;
   for (const auto& [n, t] : Columns())
@@ -79,7 +86,7 @@ std::vector<std::string> CreateStatements(std::string_view db, std::string_view 
       fmt::format("CREATE DATABASE IF NOT EXISTS {}", db),
       fmt::format(
           "CREATE TABLE IF NOT EXISTS {}.events_local ({}) ENGINE = ReplacingMergeTree(ver) "
-          "ORDER BY (da, db, date, key)",
+          "ORDER BY (odd, da, db, date, key)",
           db, cols)};
   if (!cluster.empty()) {
     out.push_back(fmt::format(
@@ -124,6 +131,7 @@ void AppendRow(const EventRow& e, uint64_t version, std::string* out) {
   Field(y, out);
   Field(std::min(x, y), out);
   Field(std::max(x, y), out);
+  Number(OddActors(e) ? 1 : 0, out);
   Number(e.is_root ? 1 : 0, out);
   Field(e.code, out);
   Field(e.base_code, out);
@@ -190,7 +198,7 @@ Status RowDecoder::Decode(std::string_view line, EventRow* row) {
       *s = str();
     }
   }
-  i += 4;  // s_dyad, t_dyad, da, db
+  i += 5;  // s_dyad, t_dyad, da, db, odd
   num(&is_root);
   row->is_root = is_root != 0;
   row->code = str();

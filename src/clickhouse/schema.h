@@ -4,10 +4,9 @@
 // event's month, quarter and year (as days since 1970, like `date`: ClickHouse's Date type
 // cannot hold the years before 1970 the chronicle and GDELT 1.0 cover).
 //
-//   <db>.events_local  ReplacingMergeTree(ver) ORDER BY (da, db, date, key), one per shard: rows of
-//   a
-//                      dyad together and by date, and two copies of one event (same key, which
-//                      implies the same dyad and date) collapse into one when parts merge
+//   <db>.events_local  ReplacingMergeTree(ver) ORDER BY (odd, da, db, date, key), one per shard:
+//                      rows of a dyad together and by date (odd: OddActors), and two copies of
+//                      one event (same key, hence the same row) collapse when parts merge
 //   <db>.events        Distributed over the cluster, sharded by cityHash64(da, db), so a dyad's
 //                      events all live on one shard (with no cluster: events_local itself)
 //
@@ -29,6 +28,11 @@ std::vector<std::string> CreateStatements(std::string_view database, std::string
 
 // The table reads and inserts go through.
 std::string EventsTable(std::string_view database, std::string_view cluster);
+
+// Whether an actor of the event has a country that is not the first three letters of its code
+// ("GOV" of "PAK"). Only in such rows can an actor pattern match while the dyad country does not
+// start with the pattern's first three letters; all others are found through the sorting key.
+bool OddActors(const EventRow& e);
 
 // Column names in row order, comma separated (for INSERT and SELECT).
 const std::string& ColumnList();
