@@ -59,6 +59,11 @@ ev_store=$("$BIN" --store "$STORE" -q --format tsv info | awk -F'\t' '$1=="event
 ev_ch=$("$BIN" --store "$URL" -q --format tsv info | awk -F'\t' '$1=="events"{print $2}')
 [ "$ev_store" = "$ev_ch" ] || fail "events: store $ev_store, cluster $ev_ch"
 "$BIN" --store "$URL" -q --format tsv info | grep -q '^shard' || fail "info names no shard"
+"$BIN" --store "$URL" -q --format json info | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["events"] == int(sys.argv[1]) and len(d["shards"]) == 2, d' "$ev_store" ||
+  fail "info --format json on the cluster"
 
 # same NAME ARGS...: the command's stdout and exit code on both stores are identical.
 compared=0
@@ -126,6 +131,29 @@ for q in "dyad?a=USA&b=RUS&by=month" "scan?by=month" "key-events?a=PAK&b=IND" \
   [ "$a" = "$b" ] || fail "API /api/$q differs"
   compared=$((compared + 1))
 done
+
+# fetch gdelt --ingest into a second database of the cluster, from a local mirror of one export.
+if [ -n "$DATA" ] && [ -d "$DATA/gdelt2" ] && command -v zip >/dev/null; then
+  m="$WORK/mirror"
+  mkdir -p "$m/gdeltv2"
+  cp "$DATA/gdelt2/geomesa-tutorials/20180101000000.export.CSV" "$m/"
+  (cd "$m" && zip -q gdeltv2/20180101000000.export.CSV.zip 20180101000000.export.CSV)
+  z="$m/gdeltv2/20180101000000.export.CSV.zip"
+  echo "$(stat -c %s "$z") $(md5sum "$z" | cut -d' ' -f1) http://data.gdeltproject.org/gdeltv2/${z##*/}" \
+    >"$m/gdeltv2/masterfilelist.txt"
+  (cd "$m" && exec python3 -m http.server 0 --bind 127.0.0.1 >"$m/log" 2>&1) &
+  SERVE_PIDS+=($!)
+  for _ in $(seq 50); do grep -q "port" "$m/log" && break; sleep 0.1; done
+  mirror="http://127.0.0.1:$(grep -o 'port [0-9]*' "$m/log" | cut -d' ' -f2)/gdeltv2"
+  fetch_url=${URL/\/entente\?//fetched?}
+  for i in 1 2; do
+    "$BIN" --store "$fetch_url" -q fetch gdelt --from 2018-01-01 --to 2018-01-01 \
+      --mirror "$mirror" --cache "$WORK/cache" --ingest >/dev/null 2>"$WORK/fetch.err" ||
+      fail "fetch --ingest into the cluster: $(cat "$WORK/fetch.err")"
+  done
+  n=$("$BIN" --store "$fetch_url" -q --format tsv info | awk -F'\t' '$1=="events"{print $2}')
+  [ "$n" = 2414 ] || fail "fetch --ingest twice stored $n events, expected 2414"
+fi
 
 # Errors: clear messages, exit 4, never a password.
 expect_error() {  # expect_error NAME PATTERN ARGS...

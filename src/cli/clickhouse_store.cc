@@ -45,6 +45,34 @@ class LiveClickHouse : public EventSource {
   std::unique_ptr<EventSource> chronicle_;
 };
 
+// As `info` prints a store: one object, `datasets` and `shards` objects of name: count.
+void PrintInfoJson(const std::string& where, const clickhouse::ClusterInfo& info, bool pretty) {
+  auto object = [](const std::vector<std::pair<std::string, int64_t>>& items) {
+    std::string out = "{";
+    for (const auto& [name, n] : items) {
+      if (out.size() > 1) out += ", ";
+      out += JsonQuote(name) + ": " + CellJson(n);
+    }
+    return out + "}";
+  };
+  Cell none;
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"store", CellJson(where)},
+      {"events", CellJson(info.events)},
+      {"first", CellJson(info.events ? Cell(FormatDate(info.first)) : none)},
+      {"last", CellJson(info.events ? Cell(FormatDate(info.last)) : none)},
+      {"datasets", object(info.datasets)},
+      {"dyads", CellJson(info.dyads)},
+      {"shards", object(info.shards)}};
+  std::string obj = "{";
+  for (size_t i = 0; i < fields.size(); ++i) {
+    obj += i ? (pretty ? ",\n  " : ", ") : (pretty ? "\n  " : "");
+    obj += JsonQuote(fields[i].first) + ": " + fields[i].second;
+  }
+  obj += pretty ? "\n}\n" : "}\n";
+  std::cout << obj;
+}
+
 }  // namespace
 
 bool IsClickHouseStore(const GlobalOptions& globals) {
@@ -131,8 +159,13 @@ int ClickHouseInfo(const GlobalOptions& globals) {
   if (!store.ok()) return ReportError(store.status());
   auto info = (*store)->Info();
   if (!info.ok()) return ReportError(info.status());
+  std::string where = (*store)->Describe().substr(6);  // without "store "
+  if (*format == OutputFormat::kJson || *format == OutputFormat::kJsonl) {
+    PrintInfoJson(where, *info, *format == OutputFormat::kJson);
+    return kExitOk;
+  }
   TableWriter out(std::cout, *format, {"key", "value"});
-  out.Row({std::string("store"), (*store)->Describe().substr(6)});
+  out.Row({std::string("store"), where});
   out.Row({std::string("events"), info->events});
   out.Row({std::string("first"), info->events ? FormatDate(info->first) : std::string()});
   out.Row({std::string("last"), info->events ? FormatDate(info->last) : std::string()});
