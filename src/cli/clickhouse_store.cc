@@ -36,9 +36,8 @@ class LiveClickHouse : public EventSource {
   uint64_t Generation() const override { return store_->Generation(); }
 
  private:
-  // Generation() is 1 + the rows held, 0 without a schema.
   EventSource* active() const {
-    return store_->Generation() <= 1 ? chronicle_.get() : static_cast<EventSource*>(store_.get());
+    return store_->empty() ? chronicle_.get() : static_cast<EventSource*>(store_.get());
   }
 
   std::unique_ptr<clickhouse::ClickHouseStore> store_;
@@ -89,7 +88,7 @@ Result<std::unique_ptr<EventSource>> OpenClickHouseRead(const GlobalOptions& glo
   ASSIGN_OR_RETURN(std::unique_ptr<clickhouse::ClickHouseStore> s, OpenClickHouse(globals));
   // Refresh counts raw rows (no FINAL: cheap); dedupe never removes every copy of an event.
   RETURN_IF_ERROR(s->Refresh());
-  if (s->Generation() > 1) return std::unique_ptr<EventSource>(std::move(s));
+  if (!s->empty()) return std::unique_ptr<EventSource>(std::move(s));
   if (!globals.quiet) {
     std::fprintf(stderr, "entente: the %s has no events; using the embedded chronicle\n",
                  s->Describe().c_str());
@@ -100,7 +99,7 @@ Result<std::unique_ptr<EventSource>> OpenClickHouseRead(const GlobalOptions& glo
 Result<std::unique_ptr<EventSource>> OpenClickHouseLive(const GlobalOptions& globals) {
   ASSIGN_OR_RETURN(std::unique_ptr<clickhouse::ClickHouseStore> s, OpenClickHouse(globals));
   RETURN_IF_ERROR(s->Refresh());
-  if (s->Generation() <= 1 && !globals.quiet) {
+  if (s->empty() && !globals.quiet) {
     std::fprintf(stderr,
                  "entente: the %s has no events; using the embedded chronicle until it has\n",
                  s->Describe().c_str());

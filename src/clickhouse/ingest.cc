@@ -27,7 +27,7 @@ uint64_t FirstVersion() {
 
 }  // namespace
 
-Status ClickHouseStore::InsertBatch(std::string* batch, IngestStats*) {
+Status ClickHouseStore::InsertBatch(std::string* batch) {
   if (batch->empty()) return Status::Ok();
   Status s = http_.Insert(
       fmt::format("INSERT INTO {} ({}) FORMAT TabSeparated", Table(), ColumnList()), *batch);
@@ -52,7 +52,7 @@ Status ClickHouseStore::IngestFiles(const std::vector<std::string>& paths, io::F
         path, options,
         [&](const EventRow& e) {
           AppendRow(e, version--, &batch);
-          if (batch.size() >= kBatchBytes) insert_error = InsertBatch(&batch, stats);
+          if (batch.size() >= kBatchBytes) insert_error = InsertBatch(&batch);
           return insert_error.ok();
         },
         &rs);
@@ -67,7 +67,7 @@ Status ClickHouseStore::IngestFiles(const std::vector<std::string>& paths, io::F
     if (rs.rows == 0 || no_bytes)
       stats->empty_files.push_back(path == "-" ? "standard input" : path);
   }
-  RETURN_IF_ERROR(InsertBatch(&batch, stats));
+  RETURN_IF_ERROR(InsertBatch(&batch));
   ASSIGN_OR_RETURN(int64_t after, Events());
   stats->stored = after - before;
   stats->duplicates = stats->rows - stats->stored;

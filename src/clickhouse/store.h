@@ -52,19 +52,23 @@ class ClickHouseStore : public EventSource {
               const std::function<bool(const EventRow&)>& visit) override;
   Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override;
   Result<int64_t> CountEvents(const EventFilter& filter) override;
-  // Re-reads how many rows the cluster holds: the generation changes with every insert or merge.
+  // Re-reads what the cluster holds: the generation changes with every insert, and with every
+  // merge that drops copies.
   Status Refresh() override;
   uint64_t Generation() const override { return generation_; }
+  // Whether the cluster held no events at the last Refresh.
+  bool empty() const { return rows_ == 0; }
 
  private:
   explicit ClickHouseStore(const StoreUrl& url);
   std::string Table() const;
   Result<std::vector<Endpoint>> ShardEndpoints();
-  Status InsertBatch(std::string* batch, IngestStats* stats);
+  Status InsertBatch(std::string* batch);
 
   StoreUrl url_;
   HttpClient http_;
   uint64_t generation_ = 0;
+  uint64_t rows_ = 0;  // before dedupe
 };
 
 }  // namespace entente::clickhouse
