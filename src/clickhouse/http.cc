@@ -3,18 +3,42 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <mutex>
+#include <vector>
 
 namespace entente::clickhouse {
 namespace {
 
-// The server's answer is text; its first line (ClickHouse's "Code: N, e.displayText() = ...")
-// says why a query failed, the rest is a stack trace nobody needs on a terminal.
-std::string FirstLine(std::string_view body) {
-  size_t nl = body.find('\n');
-  std::string_view line = body.substr(0, nl);
-  if (line.size() > 400) line = line.substr(0, 400);
-  return std::string(line);
+// ClickHouse's reason for a failed query: its exception lines ("Code: 279, e.displayText() =
+// DB::NetException: All connection tries failed", then the cause per attempt), without the
+// boilerplate and repeats, at most two.
+std::string Reason(std::string_view body) {
+  std::vector<std::string> seen;
+  while (!body.empty() && seen.size() < 2) {
+    size_t nl = body.find('\n');
+    std::string line(body.substr(0, nl));
+    body.remove_prefix(nl == std::string_view::npos ? body.size() : nl + 1);
+    if (size_t at = line.find(", e.what() = "); at != std::string::npos) line.erase(at);
+    if (size_t at = line.find("e.displayText() = "); at != std::string::npos) line.erase(at, 18);
+    while (!line.empty() && (line.back() == ' ' || line.back() == ':' || line.back() == '\r')) {
+      line.pop_back();
+    }
+    if (line.size() > 300) line.resize(300);
+    if (!line.empty() && std::find(seen.begin(), seen.end(), line) == seen.end()) {
+      seen.push_back(line);
+    }
+  }
+  std::string out;
+  for (const std::string& l : seen) out += (out.empty() ? "" : "; ") + l;
+  return out;
+}
+
+// ClickHouse's codes for a shard that cannot be reached (ALL_CONNECTION_TRIES_FAILED,
+// NETWORK_ERROR, SOCKET_TIMEOUT).
+bool ShardUnreachable(std::string_view reason) {
+  return reason.starts_with("Code: 279,") || reason.starts_with("Code: 210,") ||
+         reason.starts_with("Code: 209,");
 }
 
 struct Transfer {
@@ -128,10 +152,16 @@ Status HttpClient::Post(const std::string& url_query, std::string_view body,
   long code = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
   if (code != 200) {
-    std::string why = FirstLine(t.pending);
+    std::string why = Reason(t.pending);
     if (code == 401 || code == 403 || why.find("password") != std::string::npos) {
       return Status::StoreError(fmt::format("{}: access denied for user '{}': {}", Where(),
                                             url_.user.empty() ? "default" : url_.user, why));
+    }
+    if (ShardUnreachable(why)) {
+      return Status::StoreError(
+          fmt::format("{}: a shard of the cluster cannot be reached, so no answer (rather than "
+                      "part of one): {}",
+                      Where(), why));
     }
     return Status::StoreError(fmt::format("{}: HTTP {}: {}", Where(), code, why));
   }
