@@ -155,6 +155,15 @@ if [ -n "$DATA" ] && [ -d "$DATA/gdelt2" ] && command -v zip >/dev/null; then
   [ "$n" = 2414 ] || fail "fetch --ingest twice stored $n events, expected 2414"
 fi
 
+# code --ingest: coded text into a third database, twice (the second adds nothing).
+coded_url=${URL/\/entente\?//coded?}
+for i in 1 2; do
+  echo "2012-10-04	Russian Foreign Minister Sergey Lavrov visited Islamabad." |
+    "$BIN" --store "$coded_url" -q code --lines --ingest >/dev/null || fail "code --ingest"
+done
+n=$("$BIN" --store "$coded_url" -q --format tsv info | awk -F'\t' '$1=="events"{print $2}')
+[ "$n" = 2 ] || fail "code --ingest twice stored $n events, expected 2"
+
 # Errors: clear messages, exit 4, never a password.
 expect_error() {  # expect_error NAME PATTERN ARGS...
   local name=$1 pattern=$2

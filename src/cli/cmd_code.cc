@@ -76,6 +76,20 @@ Event ToEvent(const coder::CodedEvent& e, std::string_view doc, const std::strin
   return ev;
 }
 
+// `code --ingest` into a ClickHouse store; the same note as for a store directory.
+int IngestIntoCluster(const GlobalOptions& globals, const std::vector<Event>& events,
+                      const std::string& dataset) {
+  auto store = OpenClickHouse(globals);
+  if (!store.ok()) return ReportError(store.status());
+  clickhouse::IngestStats is;
+  if (Status st = (*store)->IngestEvents(events, &is); !st.ok()) return ReportError(st);
+  if (!globals.quiet) {
+    std::fprintf(stderr, "entente code: stored %lld new event(s) as %s (%lld duplicate(s))\n",
+                 (long long)is.stored, dataset.c_str(), (long long)is.duplicates);
+  }
+  return kExitOk;
+}
+
 class CodeCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
@@ -183,8 +197,9 @@ class CodeCommand : public CommandHandler {
       code_doc(text, doc_date, 1);
     }
     out.Finish();
-    if (ingest_) {
-      if (IsClickHouseStore(globals)) return NotOnClickHouse("code --ingest");
+    if (ingest_ && IsClickHouseStore(globals)) {
+      if (int rc = IngestIntoCluster(globals, to_store, dataset); rc != kExitOk) return rc;
+    } else if (ingest_) {
       auto store = store::Store::Open(ResolveStoreDir(globals), store::OpenMode::kWrite);
       if (!store.ok()) return ReportError(store.status());
       store::IngestStats is;

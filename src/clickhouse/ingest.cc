@@ -74,4 +74,21 @@ Status ClickHouseStore::IngestFiles(const std::vector<std::string>& paths, io::F
   return Refresh();
 }
 
+Status ClickHouseStore::IngestEvents(const std::vector<Event>& events, IngestStats* stats) {
+  RETURN_IF_ERROR(CreateSchema());
+  ASSIGN_OR_RETURN(int64_t before, Events());
+  uint64_t version = FirstVersion();
+  std::string batch;
+  for (const Event& e : events) {
+    AppendRow(ViewOf(e), version--, &batch);
+    if (batch.size() >= kBatchBytes) RETURN_IF_ERROR(InsertBatch(&batch));
+  }
+  RETURN_IF_ERROR(InsertBatch(&batch));
+  ASSIGN_OR_RETURN(int64_t after, Events());
+  stats->rows += static_cast<int64_t>(events.size());
+  stats->stored += after - before;
+  stats->duplicates += static_cast<int64_t>(events.size()) - (after - before);
+  return Refresh();
+}
+
 }  // namespace entente::clickhouse

@@ -43,6 +43,8 @@ class ClickHouseStore : public EventSource {
   // Reads files and inserts their events in batches; see docs/CLICKHOUSE.md for what is atomic.
   Status IngestFiles(const std::vector<std::string>& paths, io::Format format, RejectSink* rejects,
                      IngestStats* stats);
+  // The same for events already in memory (the coder).
+  Status IngestEvents(const std::vector<Event>& events, IngestStats* stats);
   Result<ClusterInfo> Info();
   // Events held (after dedupe); 0 when there is no schema.
   Result<int64_t> Events();
