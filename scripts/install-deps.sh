@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 zip unzip
   pybind11-dev python3-dev python3-pandas python3-numpy python3-pytest
+  clickhouse-server clickhouse-client
 )
 # The report test renders the HTML in headless Chromium; benchmarks drive DuckDB from Node.
 optional=(chromium nodejs npm)

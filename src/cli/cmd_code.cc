@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/clickhouse_store.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -74,6 +75,20 @@ Event ToEvent(const coder::CodedEvent& e, std::string_view doc, const std::strin
   ev.articles = 1;
   ev.text = std::string(doc.substr(e.begin, e.end - e.begin));
   return ev;
+}
+
+// `code --ingest` into a ClickHouse store; the same note as for a store directory.
+int IngestIntoCluster(const GlobalOptions& globals, const std::vector<Event>& events,
+                      const std::string& dataset) {
+  auto store = OpenClickHouse(globals);
+  if (!store.ok()) return ReportError(store.status());
+  clickhouse::IngestStats is;
+  if (Status st = (*store)->IngestEvents(events, &is); !st.ok()) return ReportError(st);
+  if (!globals.quiet) {
+    std::fprintf(stderr, "entente code: stored %lld new event(s) as %s (%lld duplicate(s))\n",
+                 (long long)is.stored, dataset.c_str(), (long long)is.duplicates);
+  }
+  return kExitOk;
 }
 
 class CodeCommand : public CommandHandler {
@@ -187,7 +202,9 @@ class CodeCommand : public CommandHandler {
       code_doc(text, doc_date, 1);
     }
     out.Finish();
-    if (ingest_) {
+    if (ingest_ && IsClickHouseStore(globals)) {
+      if (int rc = IngestIntoCluster(globals, to_store, dataset); rc != kExitOk) return rc;
+    } else if (ingest_) {
       auto store = store::Store::Open(ResolveStoreDir(globals), store::OpenMode::kWrite);
       if (!store.ok()) return ReportError(store.status());
       store::IngestStats is;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "cli/clickhouse_store.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -22,6 +23,7 @@ class CompactCommand : public CommandHandler {
 
   int Run(const GlobalOptions& globals) override {
     auto start = std::chrono::steady_clock::now();
+    if (IsClickHouseStore(globals)) return NotOnClickHouse("compact");
     auto store = store::Store::Open(ResolveStoreDir(globals), store::OpenMode::kWrite);
     if (!store.ok()) return ReportError(store.status());
     store::CompactStats stats;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/clickhouse_store.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -51,11 +52,12 @@ std::string Covers(const fetch::RemoteFile& f) {
 // Receives files as they finish: draws progress, batches verified files into the store.
 class FetchPrinter : public fetch::FetchObserver {
  public:
-  FetchPrinter(bool progress, store::Store* store, RejectSink* rejects)
-      : progress_(progress), store_(store), rejects_(rejects) {}
+  FetchPrinter(bool progress, store::Store* store, clickhouse::ClickHouseStore* cluster,
+               RejectSink* rejects)
+      : progress_(progress), store_(store), cluster_(cluster), rejects_(rejects) {}
 
   Status OnFile(const fetch::FileOutcome& o) override {
-    if (!store_ || o.path.empty()) return Status::Ok();
+    if ((!store_ && !cluster_) || o.path.empty()) return Status::Ok();
     if (o.state != fetch::FileState::kFetched && o.state != fetch::FileState::kCached) {
       return Status::Ok();
     }
@@ -74,9 +76,10 @@ class FetchPrinter : public fetch::FetchObserver {
 
   // Ingests what is pending; called by OnFile and once at the end.
   Status Flush() {
-    if (!store_ || pending_.empty()) return Status::Ok();
+    if ((!store_ && !cluster_) || pending_.empty()) return Status::Ok();
     ingesting_ = true;
     if (progress_) Draw();
+    if (cluster_) return FlushToCluster();
     store::IngestOptions options;
     options.rejects = rejects_;
     store::IngestStats stats;
@@ -106,6 +109,23 @@ class FetchPrinter : public fetch::FetchObserver {
   const store::IngestStats& ingest() const { return ingest_; }
 
  private:
+  Status FlushToCluster() {
+    clickhouse::IngestStats stats;
+    Status st = cluster_->IngestFiles(pending_, io::Format::kAuto, rejects_, &stats);
+    ingesting_ = false;
+    if (!st.ok()) return st;
+    ingest_.files += stats.files;
+    ingest_.rows += stats.rows;
+    ingest_.stored += stats.stored;
+    ingest_.duplicates += stats.duplicates;
+    ingest_.rejected += stats.rejected;
+    ingest_.bytes += stats.bytes;
+    pending_.clear();
+    pending_bytes_ = 0;
+    return Status::Ok();
+  }
+
+ private:
   void Draw() {
     const fetch::FetchProgress& p = last_;
     double frac = p.files_total > 0 ? double(p.files_done) / double(p.files_total) : 1.0;
@@ -116,7 +136,7 @@ class FetchPrinter : public fetch::FetchObserver {
     std::string line = fmt::format("\r[{}] {}/{} files  {} at {}/s", bar, p.files_done,
                                    p.files_total, Bytes(p.bytes_received), Bytes(int64_t(rate)));
     if (p.files_cached > 0) line += fmt::format("  {} cached", p.files_cached);
-    if (store_) line += fmt::format("  {} events stored", ingest_.stored);
+    if (store_ || cluster_) line += fmt::format("  {} events stored", ingest_.stored);
     if (ingesting_) line += "  (ingesting)";
     line += "\033[K";
     std::fputs(line.c_str(), stderr);
@@ -125,8 +145,9 @@ class FetchPrinter : public fetch::FetchObserver {
   }
 
   bool progress_;
-  store::Store* store_;  // not owned; null without --ingest
-  RejectSink* rejects_;  // not owned; may be null
+  store::Store* store_;                   // not owned; null without --ingest
+  clickhouse::ClickHouseStore* cluster_;  // not owned; set instead of store_ for a ClickHouse store
+  RejectSink* rejects_;                   // not owned; may be null
   std::vector<std::string> pending_;
   int64_t pending_bytes_ = 0;
   store::IngestStats ingest_;
@@ -197,7 +218,13 @@ class FetchCommand : public CommandHandler {
     io::TsvRejectSink reject_file;
     std::string reject_path;
     std::unique_ptr<io::SummaryRejectSink> rejects;
-    if (ingest_ && !dry_run_) {
+    std::unique_ptr<clickhouse::ClickHouseStore> cluster;
+    if (ingest_ && !dry_run_ && IsClickHouseStore(globals)) {
+      Result<std::unique_ptr<clickhouse::ClickHouseStore>> opened = OpenClickHouse(globals);
+      if (!opened.ok()) return ReportError(opened.status());
+      cluster = std::move(opened).value();
+      rejects = std::make_unique<io::SummaryRejectSink>();  // counted; no store dir to keep them
+    } else if (ingest_ && !dry_run_) {
       std::string dir = ResolveStoreDir(globals);
       Result<std::unique_ptr<store::Store>> opened =
           store::Store::Open(dir, store::OpenMode::kWrite);
@@ -211,11 +238,11 @@ class FetchCommand : public CommandHandler {
       rejects = std::make_unique<io::SummaryRejectSink>(&reject_file);
     }
 
-    FetchPrinter printer(ShowProgress(globals), store.get(), rejects.get());
+    FetchPrinter printer(ShowProgress(globals), store.get(), cluster.get(), rejects.get());
     Result<fetch::FetchSummary> result = fetch::FetchGdelt(options, &printer);
     Status flushed = result.ok() ? printer.Flush() : Status::Ok();
     printer.ClearLine();
-    Status closed = rejects ? reject_file.Close() : Status::Ok();
+    Status closed = store ? reject_file.Close() : Status::Ok();
     if (!result.ok()) return ReportError(result.status());
     if (!flushed.ok()) return ReportError(flushed);
     if (!closed.ok()) return ReportError(closed);
@@ -247,7 +274,7 @@ class FetchCommand : public CommandHandler {
     std::cout.flush();
 
     PrintSummary(globals, options, s, printer, reject_path, rejects.get());
-    if (rejects && rejects->count() == 0) {
+    if (rejects && rejects->count() == 0 && !reject_path.empty()) {
       std::error_code ec;
       std::filesystem::remove(reject_path, ec);
     }
@@ -302,9 +329,11 @@ class FetchCommand : public CommandHandler {
                    "ingested %lld files: %lld rows, %lld stored, %lld duplicates, %lld rejected\n",
                    (long long)in.files, (long long)in.rows, (long long)in.stored,
                    (long long)in.duplicates, (long long)in.rejected);
-      if (rejects->count() > 0) {
+      if (rejects->count() > 0 && !reject_path.empty()) {
         std::fprintf(stderr, "  %s (written to %s)\n", rejects->Summary().c_str(),
                      reject_path.c_str());
+      } else if (rejects->count() > 0) {
+        std::fprintf(stderr, "  %s\n", rejects->Summary().c_str());
       }
     }
   }

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/clickhouse_store.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -30,6 +31,10 @@ class InfoCommand : public CommandHandler {
   int Run(const GlobalOptions& globals) override {
     auto format = ResolveOutputFormat(globals.format);
     if (!format.ok()) return ReportError(format.status());
+    if (IsClickHouseStore(globals)) {
+      if (check_) return NotOnClickHouse("info --check");
+      return ClickHouseInfo(globals);
+    }
     std::string dir = ResolveStoreDir(globals);
     if (Status s = CheckStoreDirReadable(dir); !s.ok()) return ReportError(s);
     auto store = store::Store::Open(dir, store::OpenMode::kRead);

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "cli/clickhouse_store.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -83,6 +84,7 @@ class IngestCommand : public CommandHandler {
       std::fprintf(stderr, "entente: --jobs must be at least 1\n");
       return kExitUsage;
     }
+    if (IsClickHouseStore(globals)) return ClickHouseIngest(globals, paths_, *format, rejects_);
     std::string dir = ResolveStoreDir(globals);
     auto store = store::Store::Open(dir, store::OpenMode::kWrite);
     if (!store.ok()) return ReportError(store.status());

@@ -4,6 +4,7 @@
 // MANIFEST is intact it changes nothing and says so.
 #include <cstdio>
 
+#include "cli/clickhouse_store.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -17,6 +18,7 @@ class RecoverCommand : public CommandHandler {
   void AddOptions(CLI::App*) override {}
 
   int Run(const GlobalOptions& globals) override {
+    if (IsClickHouseStore(globals)) return NotOnClickHouse("recover");
     std::string dir = ResolveStoreDir(globals);
     store::RecoverStats stats;
     if (Status s = store::Store::Recover(dir, &stats); !s.ok()) return ReportError(s);

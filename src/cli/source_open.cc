@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "cli/clickhouse_store.h"
 #include "cli/common.h"
 #include "store/store.h"
 
@@ -67,6 +68,7 @@ Status CheckStoreDirReadable(const std::string& dir) {
 }
 
 Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals) {
+  if (IsClickHouseStore(globals)) return OpenClickHouseRead(globals);
   std::string dir = ResolveStoreDir(globals);
   RETURN_IF_ERROR(CheckStoreDirReadable(dir));
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
@@ -80,6 +82,7 @@ Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals
 }
 
 Result<std::unique_ptr<EventSource>> OpenLiveSource(const GlobalOptions& globals) {
+  if (IsClickHouseStore(globals)) return OpenClickHouseLive(globals);
   std::string dir = ResolveStoreDir(globals);
   RETURN_IF_ERROR(CheckStoreDirReadable(dir));
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
