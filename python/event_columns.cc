@@ -97,11 +97,8 @@ void IdColumn::Add(std::string_view s) {
 
 void EventColumns::Add(const EventRow& e) {
   id.Add(e.id);
-  // As the csv's date reads back: "1965" is 1965-01-01, "1965-04" is 1965-04-01.
-  Days day = e.date;
-  if (e.precision == DatePrecision::kYear) day = PeriodStart(day, Period::kYear);
-  if (e.precision == DatePrecision::kMonth) day = PeriodStart(day, Period::kMonth);
-  days.push_back(day);
+  days.push_back(e.date);
+  precision.Add(PrecisionName(e.precision));
   source.Add(e.source.code);
   source_country.Add(e.source.country);
   target.Add(e.target.code);

@@ -79,6 +79,7 @@ struct EventColumns {
 
   IdColumn id;
   std::vector<int32_t> days;
+  DictColumn precision;  // day, month or year: how much of the date is known
   // url too: an article yields several events (1M generated GDELT rows hold 179,000 urls).
   DictColumn source, source_country, target, target_country, code, root, dataset, url;
   std::vector<int8_t> quad;

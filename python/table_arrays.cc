@@ -166,6 +166,7 @@ py::dict EventsToPython(EventColumns&& c) {
     arrays.append(TextArray(c.id.text));
   }
   arrays.append(DateArray(c.days));
+  arrays.append(Categorical(std::move(c.precision)));
   for (DictColumn* d :
        {&c.source, &c.source_country, &c.target, &c.target_country, &c.code, &c.root}) {
     arrays.append(Categorical(std::move(*d)));

@@ -167,13 +167,14 @@ class Store:
     def events(self, *, actor: Union[str, Sequence[str], None] = None, source=None, target=None,
                dyad=None, from_=None, to=None, code=None, quad=None, dataset=None,
                limit=None, directed: bool = False) -> _pd.DataFrame:
-        """Events matching the filters, as `entente events`: id, date, source, source_country,
-        target, target_country, code, root, quad, goldstein, mentions, tone, dataset, url.
+        """Events matching the filters, as `entente events`: id, date, date_precision, source,
+        source_country, target, target_country, code, root, quad, goldstein, mentions, tone,
+        dataset, url.
 
         Actor and event codes, the dataset and the url are Categoricals (few distinct values
         over many rows); ``id`` is int64 when every id is a whole number (GDELT, ICEWS), else
         text; ``date`` is datetime64 (a date known only to the month or year is its first
-        day)."""
+        day, and ``date_precision`` says so: day, month or year)."""
         args = _options(dict(actor=actor, source=source, target=target, dyad=dyad, from_=from_,
                              to=to, code=code, quad=quad, dataset=dataset, limit=limit,
                              directed=directed))
