@@ -8,41 +8,12 @@
 
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/live_source.h"
 #include "cli/output.h"
 #include "io/reject_sinks.h"
 
 namespace entente::cli {
 namespace {
-
-// The cluster, or the chronicle while the cluster has no events; Refresh() looks again.
-class LiveClickHouse : public EventSource {
- public:
-  LiveClickHouse(std::unique_ptr<clickhouse::ClickHouseStore> store,
-                 std::unique_ptr<EventSource> chronicle)
-      : store_(std::move(store)), chronicle_(std::move(chronicle)) {}
-
-  std::string Describe() const override { return active()->Describe(); }
-  Status Scan(const EventFilter& filter,
-              const std::function<bool(const EventRow&)>& visit) override {
-    return active()->Scan(filter, visit);
-  }
-  Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override {
-    return active()->Aggregate(query);
-  }
-  Result<int64_t> CountEvents(const EventFilter& filter) override {
-    return active()->CountEvents(filter);
-  }
-  Status Refresh() override { return store_->Refresh(); }
-  uint64_t Generation() const override { return store_->Generation(); }
-
- private:
-  EventSource* active() const {
-    return store_->empty() ? chronicle_.get() : static_cast<EventSource*>(store_.get());
-  }
-
-  std::unique_ptr<clickhouse::ClickHouseStore> store_;
-  std::unique_ptr<EventSource> chronicle_;
-};
 
 // As `info` prints a store: one object, `datasets` and `shards` objects of name: count.
 void PrintInfoJson(const std::string& where, const clickhouse::ClusterInfo& info, bool pretty) {
@@ -105,8 +76,8 @@ Result<std::unique_ptr<EventSource>> OpenClickHouseLive(const GlobalOptions& glo
                  s->Describe().c_str());
   }
   ASSIGN_OR_RETURN(std::unique_ptr<EventSource> chronicle, OpenChronicleSource());
-  return std::unique_ptr<EventSource>(
-      std::make_unique<LiveClickHouse>(std::move(s), std::move(chronicle)));
+  return std::unique_ptr<EventSource>(std::make_unique<LiveSource<clickhouse::ClickHouseStore>>(
+      std::move(s), std::move(chronicle)));
 }
 
 int ClickHouseIngest(const GlobalOptions& globals, const std::vector<std::string>& paths,

@@ -74,6 +74,20 @@ class FetchPrinter : public fetch::FetchObserver {
     if (progress_) Draw();
   }
 
+  // Adds one flush's counts (the store's or the cluster's, which count the same things) and
+  // empties the batch.
+  template <class Stats>
+  void Count(const Stats& stats) {
+    ingest_.files += stats.files;
+    ingest_.rows += stats.rows;
+    ingest_.stored += stats.stored;
+    ingest_.duplicates += stats.duplicates;
+    ingest_.rejected += stats.rejected;
+    ingest_.bytes += stats.bytes;
+    pending_.clear();
+    pending_bytes_ = 0;
+  }
+
   // Ingests what is pending; called by OnFile and once at the end.
   Status Flush() {
     if ((!store_ && !cluster_) || pending_.empty()) return Status::Ok();
@@ -90,14 +104,7 @@ class FetchPrinter : public fetch::FetchObserver {
       ClearLine();
       std::fprintf(stderr, "entente: warning: %s\n", stats.compact_warning.c_str());
     }
-    ingest_.files += stats.files;
-    ingest_.rows += stats.rows;
-    ingest_.stored += stats.stored;
-    ingest_.duplicates += stats.duplicates;
-    ingest_.rejected += stats.rejected;
-    ingest_.bytes += stats.bytes;
-    pending_.clear();
-    pending_bytes_ = 0;
+    Count(stats);
     return Status::Ok();
   }
 
@@ -114,14 +121,7 @@ class FetchPrinter : public fetch::FetchObserver {
     Status st = cluster_->IngestFiles(pending_, io::Format::kAuto, rejects_, &stats);
     ingesting_ = false;
     if (!st.ok()) return st;
-    ingest_.files += stats.files;
-    ingest_.rows += stats.rows;
-    ingest_.stored += stats.stored;
-    ingest_.duplicates += stats.duplicates;
-    ingest_.rejected += stats.rejected;
-    ingest_.bytes += stats.bytes;
-    pending_.clear();
-    pending_bytes_ = 0;
+    Count(stats);
     return Status::Ok();
   }
 

@@ -12,44 +12,10 @@
 
 #include "cli/clickhouse_store.h"
 #include "cli/common.h"
+#include "cli/live_source.h"
 #include "store/store.h"
 
 namespace entente::cli {
-namespace {
-
-// The store, or the chronicle while the store has no events; Refresh() re-reads the store's
-// manifest and switches to the store once it has events. Used from one thread at a time, as
-// every EventSource (the dashboard opens one per compute slot).
-class LiveSource : public EventSource {
- public:
-  LiveSource(std::unique_ptr<store::Store> store, std::unique_ptr<EventSource> chronicle)
-      : store_(std::move(store)), chronicle_(std::move(chronicle)) {}
-
-  std::string Describe() const override { return active()->Describe(); }
-  Status Scan(const EventFilter& filter,
-              const std::function<bool(const EventRow&)>& visit) override {
-    return active()->Scan(filter, visit);
-  }
-  Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override {
-    return active()->Aggregate(query);
-  }
-  Result<int64_t> CountEvents(const EventFilter& filter) override {
-    return active()->CountEvents(filter);
-  }
-  Status Refresh() override { return store_->Refresh(); }
-  // The chronicle never changes: while it is active the (empty) store's generation names it.
-  uint64_t Generation() const override { return store_->Generation(); }
-
- private:
-  EventSource* active() const {
-    return store_->empty() ? chronicle_.get() : static_cast<EventSource*>(store_.get());
-  }
-
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<EventSource> chronicle_;
-};
-
-}  // namespace
 
 Status CheckStoreDirReadable(const std::string& dir) {
   struct stat st;
@@ -95,7 +61,7 @@ Result<std::unique_ptr<EventSource>> OpenLiveSource(const GlobalOptions& globals
   }
   ASSIGN_OR_RETURN(std::unique_ptr<EventSource> chronicle, OpenChronicleSource());
   return std::unique_ptr<EventSource>(
-      std::make_unique<LiveSource>(std::move(s), std::move(chronicle)));
+      std::make_unique<LiveSource<store::Store>>(std::move(s), std::move(chronicle)));
 }
 
 }  // namespace entente::cli
