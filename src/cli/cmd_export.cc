@@ -13,6 +13,7 @@
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "io/event_fields.h"
 #include "store/sqlite_export.h"
 
@@ -66,7 +67,15 @@ class ExportCommand : public CommandHandler {
         if (!out) return ReportError(Status::IOError(to_ + ": cannot create the file"));
         TableWriter writer(out, fmt, io::EventColumnsFull());
         std::vector<io::FieldValue> values;
+        ProgressLine line(ShowProgress(globals), "events");
+        double total = 0;  // the bar's end: counted only when a bar is drawn
+        if (ShowProgress(globals)) {
+          Result<int64_t> n = (*source)->CountEvents(*filter);
+          if (n.ok())
+            total = static_cast<double>(filter->limit >= 0 ? std::min(*n, filter->limit) : *n);
+        }
         Status s = (*source)->Scan(*filter, [&](const EventRow& e) {
+          line.Update(static_cast<double>(writer.rows()), total);
           io::EventFieldValues(e, true, &values);
           std::vector<Cell> cells;
           cells.reserve(values.size());
@@ -75,6 +84,7 @@ class ExportCommand : public CommandHandler {
           return static_cast<bool>(out);
         });
         writer.Finish();
+        line.Finish();
         out.flush();
         if (s.ok() && !out) s = Status::IOError(to_ + ": write failed (disk full?)");
         if (!s.ok()) {

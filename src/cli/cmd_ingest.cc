@@ -17,6 +17,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/progress.h"
 #include "io/reject_sinks.h"
 #include "store/store.h"
 
@@ -52,13 +53,6 @@ class LazyRejectFile : public RejectSink {
   Status open_status_;
   io::TsvRejectSink sink_;
 };
-
-std::string Human(double v) {
-  if (v >= 1e9) return fmt::format("{:.1f}G", v / 1e9);
-  if (v >= 1e6) return fmt::format("{:.1f}M", v / 1e6);
-  if (v >= 1e3) return fmt::format("{:.1f}k", v / 1e3);
-  return fmt::format("{:.0f}", v);
-}
 
 class IngestCommand : public CommandHandler {
  public:
@@ -103,29 +97,20 @@ class IngestCommand : public CommandHandler {
     options.format = *format;
     options.rejects = &rejects;
     auto start = std::chrono::steady_clock::now();
-    bool bar = ShowProgress(globals);
-    if (bar) {
-      options.progress = [start](const store::IngestProgress& p) {
-        double secs =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (secs <= 0) secs = 1e-3;
+    ProgressLine line(ShowProgress(globals), "rows");
+    if (ShowProgress(globals)) {
+      // The bar follows bytes (known up front); the count and rate are rows.
+      options.progress = [&line](const store::IngestProgress& p) {
+        double secs = std::max(line.seconds(), 1e-3);
         double frac = p.bytes_total > 0 ? static_cast<double>(p.bytes_done) / p.bytes_total : 0;
-        int width = 24, fill = static_cast<int>(frac * width);
-        std::string eta = "--:--";
-        if (frac > 0.01) {
-          int left = static_cast<int>(secs / frac - secs);
-          eta = fmt::format("{}:{:02d}", left / 60, left % 60);
-        }
-        std::fprintf(stderr, "\r[%s%s] %3.0f%% %s rows  %s rows/s  %.1f MB/s  ETA %s   ",
-                     std::string(fill, '=').c_str(), std::string(width - fill, ' ').c_str(),
-                     frac * 100, Human(p.rows).c_str(), Human(p.rows / secs).c_str(),
-                     p.bytes_done / secs / 1e6, eta.c_str());
-        std::fflush(stderr);
+        double total = frac > 0 ? p.rows / frac : 0;
+        line.Draw(static_cast<double>(p.rows), total,
+                  fmt::format("  {:.1f} MB/s", p.bytes_done / secs / 1e6));
       };
     }
     store::IngestStats stats;
     Status s = (*store)->IngestFiles(paths_, options, &stats);
-    if (bar) std::fprintf(stderr, "\n");
+    line.Finish();
     Status rs = rejects.Close();
     if (!s.ok()) {
       int code = ReportError(s);

@@ -149,8 +149,10 @@ Sector ClassifySector(const EventRow& e) {
   for (const CodeSector& c : kCodeSectors) {
     if (e.code.starts_with(c.prefix)) return c.sector;
   }
+  // Lowered once: every event of an export or a sector series asks some fifty words of them.
+  LowerText text(e.text), url(e.url);
   for (const WordSector& w : kWordSectors) {
-    if (ContainsWordStart(e.text, w.word) || ContainsWordStart(e.url, w.word)) return w.sector;
+    if (text.HasWordStart(w.word) || url.HasWordStart(w.word)) return w.sector;
   }
   for (const TypeSector& t : kTypeSectors) {
     if (HasType(e.source, t.type) || HasType(e.target, t.type)) return t.sector;

@@ -1,17 +1,16 @@
 #include "core/words.h"
 
-#include <cctype>
-
 namespace entente {
 namespace {
 
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool Find(std::string_view text, std::string_view word, bool word_start) {
   if (word.empty()) return true;
   if (text.size() < word.size()) return false;
   for (size_t i = 0; i + word.size() <= text.size(); ++i) {
-    if (word_start && i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) continue;
+    if (word_start && i > 0 && IsAsciiLetter(text[i - 1])) continue;
     size_t j = 0;
     while (j < word.size() && Lower(text[i + j]) == word[j]) ++j;
     if (j == word.size()) return true;
@@ -24,6 +23,18 @@ bool Find(std::string_view text, std::string_view word, bool word_start) {
 bool ContainsWord(std::string_view text, std::string_view word) { return Find(text, word, false); }
 bool ContainsWordStart(std::string_view text, std::string_view word) {
   return Find(text, word, true);
+}
+
+LowerText::LowerText(std::string_view text) : lower_(text) {
+  for (char& c : lower_) c = Lower(c);
+}
+
+bool LowerText::HasWordStart(std::string_view word) const {
+  if (word.empty()) return true;
+  for (size_t i = lower_.find(word); i != std::string::npos; i = lower_.find(word, i + 1)) {
+    if (i == 0 || !IsAsciiLetter(lower_[i - 1])) return true;
+  }
+  return false;
 }
 
 }  // namespace entente

@@ -3,6 +3,7 @@
 #ifndef ENTENTE_CORE_WORDS_H_
 #define ENTENTE_CORE_WORDS_H_
 
+#include <string>
 #include <string_view>
 
 namespace entente {
@@ -12,6 +13,18 @@ bool ContainsWord(std::string_view text, std::string_view word);
 // The same, but only where `word` starts a word (the character before it is not a letter): "oil"
 // matches "Oil deal" and "russian-oil" but not "turmoil".
 bool ContainsWordStart(std::string_view text, std::string_view word);
+
+// `text` in ASCII lower case, for asking many words of one text: each question is then a plain
+// substring search (memchr-fast) instead of a case-folding scan.
+class LowerText {
+ public:
+  explicit LowerText(std::string_view text);
+  // As ContainsWordStart(text, word); `word` in lower case.
+  bool HasWordStart(std::string_view word) const;
+
+ private:
+  std::string lower_;
+};
 
 }  // namespace entente
 
