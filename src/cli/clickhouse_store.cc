@@ -17,30 +17,16 @@ namespace {
 
 // As `info` prints a store: one object, `datasets` and `shards` objects of name: count.
 void PrintInfoJson(const std::string& where, const clickhouse::ClusterInfo& info, bool pretty) {
-  auto object = [](const std::vector<std::pair<std::string, int64_t>>& items) {
-    std::string out = "{";
-    for (const auto& [name, n] : items) {
-      if (out.size() > 1) out += ", ";
-      out += JsonQuote(name) + ": " + CellJson(n);
-    }
-    return out + "}";
-  };
   Cell none;
   std::vector<std::pair<std::string, std::string>> fields = {
       {"store", CellJson(where)},
       {"events", CellJson(info.events)},
       {"first", CellJson(info.events ? Cell(FormatDate(info.first)) : none)},
       {"last", CellJson(info.events ? Cell(FormatDate(info.last)) : none)},
-      {"datasets", object(info.datasets)},
+      {"datasets", JsonCounts(info.datasets)},
       {"dyads", CellJson(info.dyads)},
-      {"shards", object(info.shards)}};
-  std::string obj = "{";
-  for (size_t i = 0; i < fields.size(); ++i) {
-    obj += i ? (pretty ? ",\n  " : ", ") : (pretty ? "\n  " : "");
-    obj += JsonQuote(fields[i].first) + ": " + fields[i].second;
-  }
-  obj += pretty ? "\n}\n" : "}\n";
-  std::cout << obj;
+      {"shards", JsonCounts(info.shards)}};
+  std::cout << JsonObject(fields, pretty);
 }
 
 }  // namespace

@@ -86,23 +86,12 @@ class InfoCommand : public CommandHandler {
     fields.emplace_back("events", CellJson(info.events));
     fields.emplace_back("first", CellJson(info.events ? Cell(FormatDate(info.first)) : none));
     fields.emplace_back("last", CellJson(info.events ? Cell(FormatDate(info.last)) : none));
-    std::string datasets = "{";
-    for (const auto& [name, n] : info.datasets) {
-      if (datasets.size() > 1) datasets += ", ";
-      datasets += JsonQuote(name) + ": " + CellJson(n);
-    }
-    fields.emplace_back("datasets", datasets + "}");
+    fields.emplace_back("datasets", JsonCounts(info.datasets));
     fields.emplace_back("dyads", CellJson(info.dyads));
     fields.emplace_back("bytes", CellJson(static_cast<int64_t>(info.bytes)));
     fields.emplace_back("segments", CellJson(static_cast<int64_t>(info.segments)));
     if (check_) fields.emplace_back("check", CellJson(std::string("ok")));
-    std::string obj = "{";
-    for (size_t i = 0; i < fields.size(); ++i) {
-      obj += i ? (pretty ? ",\n  " : ", ") : (pretty ? "\n  " : "");
-      obj += JsonQuote(fields[i].first) + ": " + fields[i].second;
-    }
-    obj += pretty ? "\n}\n" : "}\n";
-    std::cout << obj;
+    std::cout << JsonObject(fields, pretty);
   }
 
  private:

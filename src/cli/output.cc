@@ -200,4 +200,24 @@ void TableWriter::Finish() {
   out_.flush();
 }
 
+std::string JsonCounts(const std::vector<std::pair<std::string, int64_t>>& items) {
+  std::string out = "{";
+  for (const auto& [name, n] : items) {
+    if (out.size() > 1) out += ", ";
+    out += JsonQuote(name) + ": " + CellJson(n);
+  }
+  return out + "}";
+}
+
+std::string JsonObject(const std::vector<std::pair<std::string, std::string>>& fields,
+                       bool pretty) {
+  std::string obj = "{";
+  for (size_t i = 0; i < fields.size(); ++i) {
+    obj += i ? (pretty ? ",\n  " : ", ") : (pretty ? "\n  " : "");
+    obj += JsonQuote(fields[i].first) + ": " + fields[i].second;
+  }
+  obj += pretty ? "\n}\n" : "}\n";
+  return obj;
+}
+
 }  // namespace entente::cli

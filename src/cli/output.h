@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -61,6 +62,12 @@ std::string CellText(const Cell& cell);  // plain text: reals with up to 6 signi
 std::string CellJson(const Cell& cell);  // a JSON value
 std::string JsonQuote(std::string_view text);
 std::string CsvQuote(std::string_view text);
+
+// {"a": 1, "b": 2}: an object of names and counts on one line (info's datasets, shards).
+std::string JsonCounts(const std::vector<std::pair<std::string, int64_t>>& items);
+// One JSON object of already encoded values, ending in a newline: one field a line when `pretty`
+// (json), else the whole object on one line (jsonl).
+std::string JsonObject(const std::vector<std::pair<std::string, std::string>>& fields, bool pretty);
 
 }  // namespace entente::cli
 
