@@ -47,16 +47,19 @@ TEST_F(AnalysisCliTest, DyadSeries) {
   ASSERT_GT(lines.size(), 50u);  // 1940s to 2020s, filled
   EXPECT_EQ(lines[0],
             "period\tevents\tvcoop\tmcoop\tvconf\tmconf\tgoldstein_sum\tgoldstein_mean\tnet_coop\t"
-            "intensity\tcoverage");
+            "net_coop_lo\tnet_coop_hi\tintensity\tcoverage");
   for (size_t i = 1; i < lines.size(); ++i) {
     std::vector<std::string> f = Fields(lines[i]);
-    ASSERT_EQ(f.size(), 11u) << lines[i];
+    ASSERT_EQ(f.size(), 13u) << lines[i];
     // A year without events of the dyad has no ratios (empty, never 0).
     if (f[1] == "0") {
-      EXPECT_TRUE(f[7].empty() && f[8].empty() && f[9].empty()) << lines[i];
+      for (int k : {7, 8, 9, 10, 11}) EXPECT_TRUE(f[k].empty()) << lines[i];
+      continue;
     }
-    double net = f[8].empty() ? 0 : std::stod(f[8]);
-    double intensity = f[9].empty() ? 0 : std::stod(f[9]);
+    double net = std::stod(f[8]);
+    EXPECT_LE(std::stod(f[9]), net) << lines[i];  // the interval holds the value
+    EXPECT_GE(std::stod(f[10]), net) << lines[i];
+    double intensity = f[11].empty() ? 0 : std::stod(f[11]);
     EXPECT_GE(net, -1);
     EXPECT_LE(net, 1);
     EXPECT_GE(intensity, 0);

@@ -55,12 +55,13 @@ TEST_F(RealDataCliTest, DyadRatiosOfAnEmptyPeriodAreNull) {
   ASSERT_EQ(lines.size(), 5u) << csv.out;
   EXPECT_EQ(lines[0],
             "period,events,vcoop,mcoop,vconf,mconf,goldstein_sum,goldstein_mean,net_coop,"
-            "intensity,coverage");
+            "net_coop_lo,net_coop_hi,intensity,coverage");
   EXPECT_THAT(lines[1], ::testing::StartsWith("2010,3,3,0,0,0,"));
-  EXPECT_THAT(lines[1], ::testing::EndsWith(",1,1,data"));
-  EXPECT_EQ(lines[2], "2011,0,0,0,0,0,0,,,,data");  // the data cover 2011: the dyad was quiet
-  EXPECT_EQ(lines[3], "2012,0,0,0,0,0,0,,,,gap");   // nothing at all in 2012
-  EXPECT_THAT(lines[4], ::testing::EndsWith(",-1,1,data"));
+  // net_coop 1 over 3 events: its 90% interval is 0.05 to 1 (METHODS.md "Uncertainty").
+  EXPECT_THAT(lines[1], ::testing::MatchesRegex(".*,1,0\\.05[0-9]*,1,1,data"));
+  EXPECT_EQ(lines[2], "2011,0,0,0,0,0,0,,,,,,data");  // the data cover 2011: the dyad was quiet
+  EXPECT_EQ(lines[3], "2012,0,0,0,0,0,0,,,,,,gap");   // nothing at all in 2012
+  EXPECT_THAT(lines[4], ::testing::MatchesRegex(".*,-1,-1,-0\\.05[0-9]*,1,data"));
 
   RunResult jsonl = Run({"--quiet", "dyad", "PAK", "RUS", "--by", "year"}, "jsonl");
   ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
@@ -69,12 +70,15 @@ TEST_F(RealDataCliTest, DyadRatiosOfAnEmptyPeriodAreNull) {
   EXPECT_THAT(rows[1], ::testing::HasSubstr("\"events\":0"));
   EXPECT_THAT(rows[1], ::testing::HasSubstr("\"goldstein_mean\":null"));
   EXPECT_THAT(rows[1], ::testing::HasSubstr("\"net_coop\":null"));
+  EXPECT_THAT(rows[1], ::testing::HasSubstr("\"net_coop_lo\":null,\"net_coop_hi\":null"));
   EXPECT_THAT(rows[1], ::testing::HasSubstr("\"intensity\":null"));
   EXPECT_THAT(rows[2], ::testing::HasSubstr("\"coverage\":\"gap\""));
   RunResult json = Run({"--quiet", "dyad", "PAK", "RUS", "--by", "year"}, "json");
   ASSERT_EQ(json.exit_code, 0) << json.err;
   EXPECT_THAT(json.out, ::testing::Not(::testing::HasSubstr("\"net_coop\":0")));
-  EXPECT_THAT(json.out, ::testing::HasSubstr("\"net_coop\":null,\"intensity\":null"));
+  EXPECT_THAT(json.out,
+              ::testing::HasSubstr("\"net_coop\":null,\"net_coop_lo\":null,\"net_coop_hi\":null,"
+                                   "\"intensity\":null"));
 }
 
 // " GEO" and "GEO" are one actor, a blank target is no actor, and roles, regions and IGOs are

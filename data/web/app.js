@@ -78,6 +78,30 @@ function linePath(points, f, yscale, value) {
   return d;
 }
 
+// A filled band between lo(p) and hi(p), broken where a period has no value; a lone period is a
+// bar 4 units wide.
+function bandPath(points, f, yscale, lo, hi) {
+  let d = '';
+  const has = (p) => p && lo(p) !== null && lo(p) !== undefined && hi(p) !== null && hi(p) !== undefined;
+  const xOf = (p) => f.x(fracYear(p.start) + periodLength(f.by) / 2);
+  for (let i = 0; i < points.length;) {
+    if (!has(points[i])) { i++; continue; }
+    let end = i;
+    while (end < points.length && has(points[end])) end++;
+    const run = points.slice(i, end);
+    if (run.length === 1) {
+      const x = xOf(run[0]);
+      d += `M${(x - 2).toFixed(1)} ${yscale(hi(run[0])).toFixed(1)}H${(x + 2).toFixed(1)}V${yscale(lo(run[0])).toFixed(1)}H${(x - 2).toFixed(1)}Z`;
+    } else {
+      run.forEach((p, j) => { d += `${j ? 'L' : 'M'}${xOf(p).toFixed(1)} ${yscale(hi(p)).toFixed(1)}`; });
+      for (let j = run.length - 1; j >= 0; j--) d += `L${xOf(run[j]).toFixed(1)} ${yscale(lo(run[j])).toFixed(1)}`;
+      d += 'Z';
+    }
+    i = end;
+  }
+  return d;
+}
+
 function drawSeries(report) {
   const pts = report.series.points, by = report.series.by;
   const W = 1000, H = 380, top = 48, bottom = H - 28;
@@ -116,6 +140,8 @@ function drawSeries(report) {
   for (const g of [-10, -5, 0, 5, 10]) {
     svg.appendChild(sv('text', { x: W - 42, y: y(g / 10) + 4 })).textContent = g === 0 ? '0' : signed(g, 0);
   }
+  svg.appendChild(sv('path', { d: bandPath(pts, f, y, (p) => p.net_coop_lo, (p) => p.net_coop_hi),
+    fill: '#000', 'fill-opacity': 0.12, class: 'interval' }, '90% interval of net cooperation'));
   svg.appendChild(sv('path', { d: linePath(pts, f, y, (p) => (p.goldstein_mean === null ? null : p.goldstein_mean / 10)),
     fill: 'none', stroke: '#CC79A7', 'stroke-width': 1.8, 'stroke-dasharray': '5 3', 'stroke-linecap': 'round', class: 'line-goldstein' }, 'mean Goldstein (right axis)'));
   svg.appendChild(sv('path', { d: linePath(pts, f, y, (p) => p.net_coop), fill: 'none', stroke: '#000',
@@ -123,7 +149,7 @@ function drawSeries(report) {
   for (const p of pts) {
     if (p.net_coop === null) continue;
     svg.appendChild(sv('circle', { cx: f.x(fracYear(p.start) + periodLength(by) / 2), cy: y(p.net_coop), r: 2.6 },
-      `${p.period}: ${p.events} events, net cooperation ${signed(p.net_coop, 2)}, Goldstein ${signed(p.goldstein_mean, 1)}`));
+      `${p.period}: ${p.events} events, net cooperation ${signed(p.net_coop, 2)} (90% ${signed(p.net_coop_lo, 2)} to ${signed(p.net_coop_hi, 2)}), Goldstein ${signed(p.goldstein_mean, 1)}`));
   }
   $('series-chart').replaceChildren(svg);
 

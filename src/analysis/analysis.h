@@ -64,8 +64,11 @@ struct SeriesPoint {
   double goldstein_weight = 0;  // weight of the events that have a Goldstein value
   double goldstein_mean = 0;    // goldstein_sum / weight of events with a Goldstein value; 0 empty
   double net_coop = 0;          // (vcoop + mcoop - vconf - mconf) / all, in [-1, 1]; 0 empty
-  double actor_volume = 0;      // weighted events involving a or b (either side, any partner)
-  double intensity = 0;         // weight / actor_volume, in [0, 1]; 0 when actor_volume is 0
+  // 90% interval of net_coop (Wilson's, on the share of cooperative events, over the number of
+  // events behind the value; METHODS.md "Uncertainty"). Meaningful with has_net_coop.
+  double net_coop_lo = 0, net_coop_hi = 0;
+  double actor_volume = 0;  // weighted events involving a or b (either side, any partner)
+  double intensity = 0;     // weight / actor_volume, in [0, 1]; 0 when actor_volume is 0
   // Whether the ratios above stand on events (after smoothing: on smoothed weight). A ratio
   // without them is 0 in the fields and printed as null/empty, never as a neutral 0.
   bool has_net_coop = false;    // the dyad has events with a QuadClass

@@ -1,7 +1,9 @@
 // Salience: classes, actor levels, media, novelty, near-duplicate merging, sectors.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "analysis/analysis.h"
+#include "analysis/key_events_internal.h"
 #include "analysis/salience.h"
 #include "analysis/test_events.h"
 
@@ -68,6 +70,80 @@ TEST(KeyEventsTest, NoveltyCountsYearsSinceTheSameClass) {
   EXPECT_EQ(k[1].why, "signed agreement; first in 15 years");
   EXPECT_EQ(k[2].why, "signed agreement");
   EXPECT_DOUBLE_EQ(k[2].salience, 3.0);
+}
+
+TEST(KeyEventsTest, MergesTheTwoHalvesOfOneVisit) {
+  // A visits B (042) and B hosts A (043) the same day: one visit, two reports.
+  std::vector<Event> ev = {
+      MakeEvent("2012-10-02", "GEO", "RUS", "042", 1, 1.9f, "", 3),
+      MakeEvent("2012-10-02", "RUS", "GEO", "043", 1, 2.8f, "", 4),
+      MakeEvent("2012-10-03", "RUS", "GEO", "043", 1, 2.8f),  // another day: another row
+  };
+  std::vector<KeyEvent> k = RankKeyEvents(ev, 10);
+  ASSERT_EQ(k.size(), 2u);
+  EXPECT_EQ(k[0].merged, 2);
+  EXPECT_EQ(k[0].articles, 7);
+  EXPECT_EQ(k[1].merged, 1);
+}
+
+TEST(KeyEventsTest, ASingleSourceExtremeCodeDoesNotOutrankACorroboratedAgreement) {
+  Event cleansing = MakeEvent("2012-05-01", "GEO", "RUS", "203", 4, -10.0f, "", 5);
+  cleansing.sources = 1;
+  Event agreement = MakeEvent("2012-06-01", "GEO", "RUS", "057", 1, 8.0f, "", 5);
+  agreement.sources = 4;
+  std::vector<KeyEvent> k = RankKeyEvents({cleansing, agreement}, 10);
+  ASSERT_EQ(k.size(), 2u);
+  EXPECT_EQ(k[0].event.code, "057");
+  EXPECT_DOUBLE_EQ(k[1].class_score, 4 * 0.5);  // mass violence, half trusted
+  EXPECT_NE(k[1].why.find("only 1 source (class x0.50)"), std::string::npos) << k[1].why;
+  EXPECT_EQ(k[0].why.find("source"), std::string::npos) << k[0].why;  // 4 sources: 94%
+  // Without a count of sources (chronicle, ICEWS) nothing is scaled.
+  std::vector<KeyEvent> plain = RankKeyEvents({MakeEvent("2012", "GEO", "RUS", "203", 4, -10)}, 10);
+  EXPECT_DOUBLE_EQ(plain[0].class_score, 4);
+}
+
+TEST(KeyEventsTest, RecordStartSkipsStrayEarlyRows) {
+  std::vector<Event> ev;
+  ev.push_back(MakeEvent("2003-02-01", "USA", "FRA", "040", 1, 1));  // recalled in a 2011 article
+  for (int day = 1; day <= 28; ++day) {
+    for (const char* month : {"2011-06-", "2011-07-", "2011-08-"}) {
+      ev.push_back(MakeEvent(fmt::format("{}{:02}", month, day), "USA", "FRA", "040", 1, 1));
+    }
+  }
+  VectorEventSource src("t", ev);
+  Result<std::optional<Days>> start = RecordStart(src, "");
+  ASSERT_TRUE(start.ok());
+  EXPECT_EQ(*start, ParseDate("2011-06-01")->days);
+}
+
+TEST(KeyEventsTest, NoveltyIsNotReadOffTheStartOfTheRecordOrTheRange) {
+  // The data begin in 2011: nothing there is "first in 10 years" or "first on record".
+  std::vector<Event> ev;
+  for (int m = 1; m <= 12; ++m) {
+    ev.push_back(MakeEvent(fmt::format("2011-{:02}-10", m), "GEO", "RUS", "057", 1, 8.0f));
+  }
+  VectorEventSource recent("t", ev);
+  Result<std::vector<KeyEvent>> k = FindKeyEvents(recent, "GEO", "RUS", KeyEventOptions{});
+  ASSERT_TRUE(k.ok());
+  for (const KeyEvent& e : *k) EXPECT_EQ(e.novelty_score, 0) << e.why;
+
+  // A store from 1990: an agreement in 2005 after one in 1999 is not new, even when the range
+  // asked starts in 2005; one in 2020 is the first in 15 years.
+  std::vector<Event> long_record;
+  for (int y = 1990; y <= 2020; ++y) {
+    long_record.push_back(MakeEvent(fmt::format("{}-03-01", y), "USA", "FRA", "040", 1, 1));
+  }
+  long_record.push_back(MakeEvent("1999-05-01", "GEO", "RUS", "057", 1, 8.0f));
+  long_record.push_back(MakeEvent("2005-05-01", "GEO", "RUS", "057", 1, 8.0f));
+  long_record.push_back(MakeEvent("2020-05-01", "GEO", "RUS", "057", 1, 8.0f));
+  VectorEventSource store("t", long_record);
+  KeyEventOptions o;
+  o.from = ParseDate("2005-01-01")->days;
+  k = FindKeyEvents(store, "GEO", "RUS", o);
+  ASSERT_TRUE(k.ok());
+  ASSERT_EQ(k->size(), 2u);
+  EXPECT_EQ((*k)[0].why, "signed agreement; first in 15 years");
+  EXPECT_EQ((*k)[1].why, "signed agreement");
 }
 
 TEST(KeyEventsTest, FindKeyEventsTopAndDyad) {

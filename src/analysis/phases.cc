@@ -190,8 +190,9 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   for (int i = 0; i < n; ++i) index[points[i].period] = i;
   const bool sectors = po.signal == PhaseSignal::kSectors;
   std::vector<PeriodMoments> moments(n);
-  ClassHistory history;
   EventFilter filter = DyadFilter(a, b, so);
+  ASSIGN_OR_RETURN(NoveltyRecord record, LoadNoveltyRecord(source, filter, po.novelty_years));
+  ClassHistory& history = record.history;
   RETURN_IF_ERROR(source.Scan(filter, [&](const EventRow& e) {
     auto it = index.find(PeriodStart(e.date, so.period));
     if (it == index.end()) return true;
@@ -226,7 +227,7 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
         }
       }
     }
-    history.Add(ClassifyEvent(e).id, e.date);
+    history.Add(e);
     return true;
   }));
   history.Finish();
@@ -337,7 +338,7 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     }));
     if (candidates.empty()) candidates = std::move(others);
     std::vector<KeyEvent> ranked =
-        RankKeyEventsWithHistory(std::move(candidates), po.novelty_years, &history);
+        RankKeyEventsWithRecord(std::move(candidates), po.novelty_years, &record);
     if (ranked.size() > static_cast<size_t>(std::max(0, po.turning_events))) {
       ranked.resize(std::max(0, po.turning_events));
     }

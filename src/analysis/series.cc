@@ -7,6 +7,7 @@
 #include <map>
 
 #include "analysis/analysis.h"
+#include "analysis/stats.h"
 #include "analysis/tunables.h"
 #include "core/cameo.h"
 
@@ -23,6 +24,14 @@ EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesO
   f.dataset = o.dataset;
   f.quality = o.quality;
   return f;
+}
+
+// The interval of a net cooperation observed over `n` events: Wilson's on the share of cooperative
+// events, (net_coop + 1) / 2, mapped back to [-1, 1].
+void SetNetCoopInterval(SeriesPoint& p, double n) {
+  Interval share = WilsonInterval((p.net_coop + 1) / 2, n, config::kIntervalZ);
+  p.net_coop_lo = 2 * share.lo - 1;
+  p.net_coop_hi = 2 * share.hi - 1;
 }
 
 }  // namespace
@@ -92,6 +101,7 @@ Series SeriesFromRows(const std::string& a, const std::string& b, const SeriesOp
       pt.goldstein_mean = r.goldstein_mean();
       pt.net_coop = r.net_coop();
       pt.has_net_coop = r.quad[0] + r.quad[1] + r.quad[2] + r.quad[3] > 0;
+      SetNetCoopInterval(pt, static_cast<double>(r.events));
       pt.has_goldstein = r.goldstein_weight > 0;
     }
     if (auto it = volume.find(p); it != volume.end()) pt.actor_volume = it->second;
@@ -152,47 +162,66 @@ Result<Series> BuildSeries(EventSource& source, const std::string& a, const std:
   return s;
 }
 
+namespace {
+
+// One smoothing pass: each output is a weighted sum of the inputs, c_j x_j. With `squared` the
+// weights are squared (c_j^2 x_j), which the effective sample size of a smoothed share needs.
+std::vector<double> Smooth(const std::vector<double>& in, SmoothMethod method, int window,
+                           bool squared = false) {
+  const size_t n = in.size();
+  std::vector<double> out(n);
+  if (n == 0) return out;
+  if (method == SmoothMethod::kMovingAverage) {
+    // Centred: window/2 periods before, (window-1)/2 after; shrinks at the ends.
+    const size_t before = window / 2, after = (window - 1) / 2;
+    for (size_t i = 0; i < n; ++i) {
+      size_t lo = i >= before ? i - before : 0;
+      size_t hi = std::min(n - 1, i + after);
+      double sum = 0;
+      for (size_t j = lo; j <= hi; ++j) sum += in[j];
+      double c = 1.0 / static_cast<double>(hi - lo + 1);
+      out[i] = sum * (squared ? c * c : c);
+    }
+  } else {
+    const double alpha = 2.0 / (window + 1.0);
+    const double a = squared ? alpha * alpha : alpha,
+                 keep = squared ? (1 - alpha) * (1 - alpha) : 1 - alpha;
+    out[0] = in[0];
+    for (size_t i = 1; i < n; ++i) out[i] = a * in[i] + keep * out[i - 1];
+  }
+  return out;
+}
+
+template <typename F>
+std::vector<double> Column(const std::vector<SeriesPoint>& points, F field) {
+  std::vector<double> out;
+  out.reserve(points.size());
+  for (const SeriesPoint& p : points) out.push_back(field(p));
+  return out;
+}
+
+}  // namespace
+
 void SmoothSeries(Series* s, SmoothMethod method, int window) {
   if (method == SmoothMethod::kNone || window <= 1 || s->points.empty()) return;
-  const size_t n = s->points.size();
   // Ratios are smoothed as ratios of smoothed sums, so an empty or thin period counts for what it
   // holds (nothing) instead of pulling the curve to zero.
-  auto smooth = [&](const std::vector<double>& in) {
-    std::vector<double> out(n);
-    if (method == SmoothMethod::kMovingAverage) {
-      // Centred: window/2 periods before, (window-1)/2 after; shrinks at the ends.
-      const size_t before = window / 2, after = (window - 1) / 2;
-      for (size_t i = 0; i < n; ++i) {
-        size_t lo = i >= before ? i - before : 0;
-        size_t hi = std::min(n - 1, i + after);
-        double sum = 0;
-        for (size_t j = lo; j <= hi; ++j) sum += in[j];
-        out[i] = sum / static_cast<double>(hi - lo + 1);
-      }
-    } else {
-      const double alpha = 2.0 / (window + 1.0);
-      out[0] = in[0];
-      for (size_t i = 1; i < n; ++i) out[i] = alpha * in[i] + (1 - alpha) * out[i - 1];
-    }
-    return out;
-  };
-  std::vector<double> w(n), coop(n), gold(n), gold_w(n), vol(n);
-  for (size_t i = 0; i < n; ++i) {
-    const SeriesPoint& p = s->points[i];
-    w[i] = p.vcoop + p.mcoop + p.vconf + p.mconf;
-    coop[i] = p.net_coop * w[i];
-    gold[i] = p.goldstein_sum;
-    gold_w[i] = p.goldstein_weight;
-    vol[i] = p.actor_volume;
-  }
-  std::vector<double> wt = smooth(w), ct = smooth(coop), gt = smooth(gold), gwt = smooth(gold_w),
-                      weight_t = smooth([&] {
-                        std::vector<double> x(n);
-                        for (size_t i = 0; i < n; ++i) x[i] = s->points[i].weight;
-                        return x;
-                      }()),
-                      vt = smooth(vol);
-  for (size_t i = 0; i < n; ++i) {
+  const std::vector<SeriesPoint>& pts = s->points;
+  auto quad_weight = [](const SeriesPoint& p) { return p.vcoop + p.mcoop + p.vconf + p.mconf; };
+  auto smooth = [&](auto field) { return Smooth(Column(pts, field), method, window); };
+  std::vector<double> wt = smooth(quad_weight),
+                      ct = smooth([&](const SeriesPoint&p) { return p.net_coop * quad_weight(p); }),
+                      gt = smooth([](const SeriesPoint&p) { return p.goldstein_sum; }),
+                      gwt = smooth([](const SeriesPoint&p) { return p.goldstein_weight; }),
+                      weight_t = smooth([](const SeriesPoint&p) { return p.weight; }),
+                      vt = smooth([](const SeriesPoint&p) { return p.actor_volume; });
+  // The smoothed share stands on the events of every period it draws on, each counted by its
+  // weight in the sum: n_eff = (sum c_j n_j)^2 / sum c_j^2 n_j.
+  std::vector<double> events =
+      Column(pts, [](const SeriesPoint& p) { return static_cast<double>(p.events); });
+  std::vector<double> nt = Smooth(events, method, window),
+                      nt2 = Smooth(events, method, window, /*squared=*/true);
+  for (size_t i = 0; i < s->points.size(); ++i) {
     SeriesPoint& p = s->points[i];
     p.net_coop = wt[i] > 0 ? ct[i] / wt[i] : 0;
     p.goldstein_mean = gwt[i] > 0 ? gt[i] / gwt[i] : 0;
@@ -200,6 +229,7 @@ void SmoothSeries(Series* s, SmoothMethod method, int window) {
     p.has_net_coop = wt[i] > 0;
     p.has_goldstein = gwt[i] > 0;
     p.has_intensity = weight_t[i] > 0 && vt[i] > 0;
+    SetNetCoopInterval(p, nt2[i] > 0 ? nt[i] * nt[i] / nt2[i] : 0);
   }
 }
 

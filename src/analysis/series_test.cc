@@ -115,6 +115,47 @@ TEST(SeriesTest, EwmaAlpha) {
   EXPECT_DOUBLE_EQ(s.points[1].net_coop, 0.0);
 }
 
+TEST(SeriesTest, NetCoopCarriesAWilsonInterval) {
+  // Three cooperative events of three: +1, but three events cannot say more than "above 0.05".
+  VectorEventSource src("t", {MakeEvent("2010-01-01", "PAK", "RUS", "042", 1, 1.9f),
+                              MakeEvent("2010-02-01", "PAK", "RUS", "042", 1, 1.9f),
+                              MakeEvent("2010-03-01", "PAK", "RUS", "042", 1, 1.9f),
+                              MakeEvent("2012-03-01", "PAK", "RUS", "112", 3, -2.0f)});
+  Result<Series> s = BuildSeries(src, "PAK", "RUS", SeriesOptions{});
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->points.size(), 3u);
+  const SeriesPoint& y2010 = s->points[0];
+  EXPECT_DOUBLE_EQ(y2010.net_coop, 1);
+  EXPECT_NEAR(y2010.net_coop_lo, 0.0516, 1e-3);  // Wilson, z 1.645, n 3, p 1
+  EXPECT_DOUBLE_EQ(y2010.net_coop_hi, 1);
+  const SeriesPoint& y2012 = s->points[2];  // one conflictual event: the mirror image, wider
+  EXPECT_DOUBLE_EQ(y2012.net_coop_lo, -1);
+  EXPECT_NEAR(y2012.net_coop_hi, 0.460, 1e-3);
+  EXPECT_GT(y2012.net_coop_hi - y2012.net_coop_lo, y2010.net_coop_hi - y2010.net_coop_lo);
+}
+
+TEST(SeriesTest, SmoothedIntervalStandsOnTheWindowsEvents) {
+  // A moving average of 3 pools the events of 3 periods: the middle period's interval is that
+  // of all 4 events, narrower than its own single event's.
+  VectorEventSource src("t", {MakeEvent("2010", "PAK", "RUS", "042", 1, 1.9f),
+                              MakeEvent("2010", "PAK", "RUS", "042", 1, 1.9f),
+                              MakeEvent("2011", "PAK", "RUS", "112", 3, -2.0f),
+                              MakeEvent("2012", "PAK", "RUS", "042", 1, 1.9f)});
+  SeriesOptions o;
+  o.smooth = SmoothMethod::kMovingAverage;
+  o.smooth_window = 3;
+  Result<Series> smoothed = BuildSeries(src, "PAK", "RUS", o);
+  Result<Series> raw = BuildSeries(src, "PAK", "RUS", SeriesOptions{});
+  ASSERT_TRUE(smoothed.ok() && raw.ok());
+  const SeriesPoint& mid = smoothed->points[1];
+  EXPECT_NEAR(mid.net_coop, 0.5, 1e-12);  // 3 cooperative, 1 conflictual
+  // Wilson at p 0.75, n 4: [0.356, 0.942] as a share.
+  EXPECT_NEAR(mid.net_coop_lo, 2 * 0.356 - 1, 1e-3);
+  EXPECT_NEAR(mid.net_coop_hi, 2 * 0.942 - 1, 1e-3);
+  EXPECT_LT(mid.net_coop_hi - mid.net_coop_lo,
+            raw->points[1].net_coop_hi - raw->points[1].net_coop_lo);
+}
+
 TEST(SeriesTest, EmptyDyadIsEmptySeries) {
   VectorEventSource src = Fixture();
   Result<Series> s = BuildSeries(src, "AFG", "RUS", SeriesOptions{});

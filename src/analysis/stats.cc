@@ -107,4 +107,13 @@ double CorrelationP(double r, double n_eff) {
   return StudentTwoSidedP(t, df);
 }
 
+Interval WilsonInterval(double p, double n, double z) {
+  if (!(n > 0)) return {0, 1};
+  p = std::clamp(p, 0.0, 1.0);
+  const double z2n = z * z / n;
+  const double centre = (p + z2n / 2) / (1 + z2n);
+  const double half = z / (1 + z2n) * std::sqrt(p * (1 - p) / n + z2n / (4 * n));
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
 }  // namespace entente::analysis

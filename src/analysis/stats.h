@@ -1,7 +1,7 @@
 // Small statistics the analyses share: Pearson correlation, lag-1 autocorrelation, the effective
 // sample size of a correlation between two autocorrelated series (Bretherton et al. 1999), and
 // the Student t distribution (two-sided p-values) through the regularized incomplete beta
-// function. Internal to analysis.
+// function, and Wilson's interval for a share. Internal to analysis.
 #ifndef ENTENTE_ANALYSIS_STATS_H_
 #define ENTENTE_ANALYSIS_STATS_H_
 
@@ -27,6 +27,15 @@ double StudentTwoSidedP(double t, double df);
 // Two-sided p-value of a correlation r over an effective sample size n_eff (t-test with n_eff - 2
 // degrees of freedom); 1 when n_eff <= 2 or r is NaN.
 double CorrelationP(double r, double n_eff);
+
+struct Interval {
+  double lo = 0, hi = 0;
+};
+
+// Wilson's score interval for a share p observed over n trials (n may be fractional: an effective
+// sample size), at z standard errors: unlike p ± z·se it stays inside [0, 1] and keeps a width at
+// p = 0 or 1, where a few events say little. n <= 0: [0, 1].
+Interval WilsonInterval(double p, double n, double z);
 
 }  // namespace entente::analysis
 

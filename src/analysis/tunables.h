@@ -32,10 +32,26 @@ inline constexpr double kMinS2 = 0.05;
 // dimension's floor is 1, the variance of Anscombe-transformed Poisson counts.)
 inline constexpr double kMinIntensityVariance = 0.18 * 0.18;
 
+// The interval stated with every period's net cooperation (METHODS.md "Uncertainty"): 90%, two
+// sided. Analysts read a band as "where the value could plausibly be"; 95% bands on monthly
+// event counts are so wide on most dyads that they hide the turns they are meant to qualify.
+inline constexpr double kIntervalZ = 1.6449;
+
 // Salience (METHODS.md "Salience"): points per event class, actor level, media and novelty.
 inline constexpr double kMediaPerDecade = 0.6;  // per factor of 10 articles
 inline constexpr double kMediaCap = 2.0;        // 10^3.3 articles: beyond this it is all "huge"
 inline constexpr double kNoveltyBonus = 1.0;    // first of its class in the dyad in N years
+
+// Corroboration (METHODS.md "Salience"): where a dataset counts the sources that reported an event
+// (GDELT's NumSources), the class points are scaled by 1 - kDoubtPerSource^sources: each
+// independent source halves the chance that the code is a miscoding, so one source keeps half
+// the points, two three quarters, five 97%. Datasets without the count are not scaled.
+inline constexpr double kDoubtPerSource = 0.5;
+
+// Where the record begins (RecordStart): the first month with at least this share of the median
+// month's events. GDELT's files carry a few rows dated years before their span (events recalled in
+// an article); a tenth of a typical month is far above them and far below a real month's count.
+inline constexpr double kRecordStartShare = 0.1;
 
 // The most periods a series grid may hold (CheckPeriodGrid). Every period becomes a point in the
 // answer and a step of the change-point search, so an unbounded grid (--by day from year 1 to

@@ -49,12 +49,14 @@ class DyadCommand : public CommandHandler {
     if (s->total_events() == 0) {
       return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
     }
-    TableWriter w(std::cout, *format,
-                  {"period", "events", "vcoop", "mcoop", "vconf", "mconf", "goldstein_sum",
-                   "goldstein_mean", "net_coop", "intensity", "coverage"});
+    TableWriter w(
+        std::cout, *format,
+        {"period", "events", "vcoop", "mcoop", "vconf", "mconf", "goldstein_sum", "goldstein_mean",
+         "net_coop", "net_coop_lo", "net_coop_hi", "intensity", "coverage"});
     for (const analysis::SeriesPoint& p : s->points) {
       w.Row({p.label, p.events, p.vcoop, p.mcoop, p.vconf, p.mconf, p.goldstein_sum,
              Ratio(p.has_goldstein, p.goldstein_mean), Ratio(p.has_net_coop, p.net_coop),
+             Ratio(p.has_net_coop, p.net_coop_lo), Ratio(p.has_net_coop, p.net_coop_hi),
              Ratio(p.has_intensity, p.intensity), CoverageCell(p.dataset_events)});
     }
     w.Finish();

@@ -151,6 +151,16 @@ std::string SeriesChart(const analysis::PhaseResult& pr, const TimeFrame& f) {
     net.emplace_back(x, p.events > 0 ? y(p.net_coop) : kNaN);
     gold.emplace_back(x, p.goldstein_weight > 0 ? y(p.goldstein_mean / 10) : kNaN);
   }
+  // The 90% interval of net cooperation under its line: how far the value could plausibly be.
+  std::vector<Svg::BandPoint> band;
+  for (const analysis::SeriesPoint& p : points) {
+    bool has = p.events > 0;
+    band.push_back(
+        {f.PeriodMid(p.period), has ? y(p.net_coop_lo) : kNaN, has ? y(p.net_coop_hi) : kNaN});
+  }
+  svg.Band(band, 4,
+           fmt::format("class=\"interval\" fill=\"{}\" fill-opacity=\"0.12\"", palette::kNetCoop),
+           "90% interval of net cooperation");
   svg.Polyline(gold,
                fmt::format("class=\"line line-goldstein\" stroke=\"{}\"", palette::kGoldstein),
                "mean Goldstein (right axis)");
@@ -162,8 +172,9 @@ std::string SeriesChart(const analysis::PhaseResult& pr, const TimeFrame& f) {
     svg.Circle(
         f.PeriodMid(p.period), y(p.net_coop), 2.6,
         fmt::format("fill=\"{}\" class=\"point\"", palette::kNetCoop),
-        fmt::format("{}: {} events, net cooperation {}, mean Goldstein {}", p.label,
-                    Thousands(p.events), Signed(p.net_coop, 2), Signed(p.goldstein_mean, 1)));
+        fmt::format("{}: {} events, net cooperation {} (90% {} to {}), mean Goldstein {}", p.label,
+                    Thousands(p.events), Signed(p.net_coop, 2), Signed(p.net_coop_lo, 2),
+                    Signed(p.net_coop_hi, 2), Signed(p.goldstein_mean, 1)));
   }
   svg.CloseGroup();
   return svg.Finish();

@@ -80,6 +80,8 @@ json SeriesJson(const analysis::Series& s) {
         {"goldstein_sum", NumberJson(p.goldstein_sum)},
         {"goldstein_mean", p.goldstein_weight > 0 ? NumberJson(p.goldstein_mean) : json(nullptr)},
         {"net_coop", p.events > 0 ? NumberJson(p.net_coop) : json(nullptr)},
+        {"net_coop_lo", p.events > 0 ? NumberJson(p.net_coop_lo) : json(nullptr)},
+        {"net_coop_hi", p.events > 0 ? NumberJson(p.net_coop_hi) : json(nullptr)},
         {"intensity", NumberJson(p.intensity)}});
   }
   return json{{"a", s.a},

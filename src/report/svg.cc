@@ -127,6 +127,35 @@ void Svg::Polyline(const std::vector<std::pair<double, double>>& points, std::st
                       attrs, TitleElement(title));
 }
 
+void Svg::Band(const std::vector<BandPoint>& points, double lone_width, std::string_view attrs,
+               std::string_view title) {
+  std::string d;
+  auto missing = [](const BandPoint& p) { return std::isnan(p.lo) || std::isnan(p.hi); };
+  for (size_t i = 0; i < points.size();) {
+    if (missing(points[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;  // one past the run of points with values
+    while (end < points.size() && !missing(points[end])) ++end;
+    if (end - i == 1) {
+      const BandPoint& p = points[i];
+      d += fmt::format("M{} {}H{}V{}H{}Z", Coord(p.x - lone_width / 2), Coord(p.hi),
+                       Coord(p.x + lone_width / 2), Coord(p.lo), Coord(p.x - lone_width / 2));
+    } else {
+      for (size_t j = i; j < end; ++j) {
+        d += fmt::format("{}{} {}", j == i ? "M" : "L", Coord(points[j].x), Coord(points[j].hi));
+      }
+      for (size_t j = end; j-- > i;)
+        d += fmt::format("L{} {}", Coord(points[j].x), Coord(points[j].lo));
+      d += "Z";
+    }
+    i = end;
+  }
+  if (d.empty()) return;
+  out_ += fmt::format("<path d=\"{}\" {}>{}</path>\n", d, attrs, TitleElement(title));
+}
+
 void Svg::Raw(std::string_view markup) { out_ += markup; }
 
 void Svg::OpenGroup(std::string_view attrs) { out_ += fmt::format("<g {}>\n", attrs); }

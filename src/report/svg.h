@@ -50,6 +50,13 @@ class Svg {
   // Nothing is written when every y is NaN.
   void Polyline(const std::vector<std::pair<double, double>>& points, std::string_view attrs,
                 std::string_view title = "");
+  // A filled band between a lower and an upper line, {x, y_lo, y_hi} per point; a NaN breaks it
+  // (no band where there is no value). A lone point becomes a vertical bar of width `lone_width`.
+  struct BandPoint {
+    double x, lo, hi;
+  };
+  void Band(const std::vector<BandPoint>& points, double lone_width, std::string_view attrs,
+            std::string_view title = "");
   void Raw(std::string_view markup);
   void OpenGroup(std::string_view attrs);
   void CloseGroup();
