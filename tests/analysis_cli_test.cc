@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -179,6 +180,61 @@ TEST_F(AnalysisCliTest, PhasesOnTheChronicleWithSectors) {
   std::vector<int> starts = ChronicleStarts("sectors");
   EXPECT_TRUE(TurnNear(starts, 2001, 2003));
   EXPECT_TRUE(TurnNear(starts, 2011, 2014));
+}
+
+// The three tracks on the chronicle, each found on its own signal: the tone's turns (1963, 1979,
+// 2002), a turn in kind toward defence after 2011 (the 2014 military cooperation agreement) and a
+// denser relation after 2011, while the tone stays close. Every row says what moved.
+TEST_F(AnalysisCliTest, PhasesThreeTracksOnTheChronicle) {
+  RunResult r = Run({"phases", "PAK", "RUS", "--by", "year", "--tracks"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 4u);
+  EXPECT_EQ(lines[0], "track\tat\tmeasure\tbefore\tafter\tsupport\tturning_events");
+  std::map<std::string, std::vector<int>> starts;
+  int previous = 0, defence = 0, denser = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> f = Fields(lines[i]);
+    ASSERT_EQ(f.size(), 7u) << lines[i];
+    int year = std::stoi(f[1]);
+    EXPECT_GE(year, previous) << "not in time order: " << lines[i];
+    previous = year;
+    starts[f[0]].push_back(year);
+    EXPECT_GE(std::stod(f[5]), 1 - 1e-6) << lines[i];
+    EXPECT_FALSE(f[6].empty()) << "a turn without events: " << lines[i];
+    if (f[0] == "kind" && f[2] == "share defence" && year >= 2011) ++defence;
+    if (f[0] == "density" && year >= 2011 && std::stod(f[4]) > std::stod(f[3])) ++denser;
+    if (f[0] == "tone") {
+      EXPECT_EQ(f[2], "net_coop");
+    }
+  }
+  EXPECT_TRUE(TurnNear(starts["tone"], 1965, 1965));
+  EXPECT_TRUE(TurnNear(starts["tone"], 1979, 1979));
+  EXPECT_TRUE(TurnNear(starts["tone"], 2001, 2003));
+  EXPECT_TRUE(TurnNear(starts["kind"], 2011, 2014));
+  EXPECT_EQ(defence, 1) << r.out;
+  EXPECT_EQ(denser, 1) << r.out;
+}
+
+// A phase table on a dyad too sparse to show a turn of the size asked about says so on stderr,
+// with the events a period would need; not when it has them, and never with --quiet.
+TEST_F(AnalysisCliTest, PhasesSayWhenTooSparse) {
+  // Two events a month, nearly all cooperative: enough for a turn of 0.5, not for one of 0.2.
+  std::vector<std::string> monthly = {"--store", store_.path(), "phases", "PAK",  "RUS", "--by",
+                                      "month",   "--from",      "2011",   "--to", "2013"};
+  RunResult half = RunEntente(monthly);
+  ASSERT_EQ(half.exit_code, 0) << half.err;
+  EXPECT_THAT(half.err, ::testing::Not(::testing::HasSubstr("too sparse")));
+  monthly.insert(monthly.end(), {"--turn-size", "0.2"});
+  RunResult sparse = RunEntente(monthly);
+  ASSERT_EQ(sparse.exit_code, 0) << sparse.err;
+  EXPECT_THAT(sparse.err, ::testing::HasSubstr("too sparse for a turn of 0.2"));
+  EXPECT_THAT(sparse.err, ::testing::HasSubstr("a median of 2 events per month"));
+  RunResult quiet = Run({"phases", "PAK", "RUS", "--by", "month", "--from", "2011", "--to", "2013",
+                         "--turn-size", "0.2"});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+  EXPECT_EQ(Run({"phases", "PAK", "RUS", "--turn-size", "0"}).exit_code, 2);
 }
 
 // The flagship acceptance in full: `entente phases PAK RUS --by year` on the embedded default

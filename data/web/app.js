@@ -277,6 +277,43 @@ function drawTables(report) {
   }
 }
 
+// What moved at a track turn, worded as the report words it (report/headline.cc TrackChangeText).
+function trackChange(t, by) {
+  const pct = (v) => `${(100 * v).toFixed(v > 0 && v < 0.1 ? 1 : 0)}%`;
+  if (t.track === 'density') {
+    return t.measure === 'intensity' ? `${pct(t.before)} → ${pct(t.after)} of the actors' events`
+      : `${t.before.toFixed(1)} → ${t.after.toFixed(1)} events a ${by}`;
+  }
+  if (t.track === 'kind') return `${t.measure.replace('share ', '')} ${pct(t.before)} → ${pct(t.after)} of events`;
+  return `net cooperation ${signed(t.before, 2)} → ${signed(t.after, 2)}`;
+}
+
+function drawTracks(report) {
+  const sp = report.phases.sparsity, note = $('sparsity');
+  note.hidden = !sp.sparse;
+  if (sp.sparse) {
+    const by = report.series.by;
+    const need = sp.events_needed === null ? 'no number of events establishes it'
+      : `about ${Math.ceil(sp.events_needed)} are needed`;
+    note.textContent = `Too sparse to establish a turn of ${sp.turn_size} in net cooperation: a median of ` +
+      `${sp.median_events} events per ${by} with events, and ${need} over ${sp.periods_each_side} ${by}s either side. ` +
+      'A steady phase here may be a turn the data cannot show.';
+  }
+  const d = report.tracks.density;
+  $('tracks-note').textContent = 'Each track is segmented on its own signal: tone (net cooperation), density (' +
+    (d.by_count ? 'events per period: the record is a curated chronicle' : "the dyad's share of its actors' events") +
+    ') and kind (the sector mix).';
+  const body = $('tracks').tBodies[0];
+  body.replaceChildren();
+  for (const t of report.tracks.turns) {
+    const tr = el('tr');
+    tr.append(el('td', {}, t.at), el('td', {}, t.track), el('td', {}, trackChange(t, report.series.by)),
+      el('td', { class: 'num' }, t.support === null ? '' : `${t.support.toFixed(2)}×`),
+      el('td', { class: 'why' }, t.turning_events.slice(0, 2).map((e) => `${e.date_text}: ${e.what}`).join(' · ')));
+    body.appendChild(tr);
+  }
+}
+
 function drawHeadline(report) {
   const h = report.headline, box = $('headline');
   box.replaceChildren(el('h1', {}, `${report.dyad.a_name}–${report.dyad.b_name}: ${h.current_phase} since ${h.since}, ${h.current_trend}`));
@@ -340,6 +377,7 @@ async function show(v) {
     drawSeries(report);
     drawSectors(report);
     drawTables(report);
+    drawTracks(report);
     content.hidden = false;
     status.textContent = '';
     remember(v);
@@ -347,7 +385,8 @@ async function show(v) {
     if (ticket !== shown) return;
     // The previous dyad's content would read as this one's: clear it and show why instead.
     for (const id of ['headline', 'series-chart', 'volume-chart', 'sector-chart', 'minis']) $(id).replaceChildren();
-    for (const id of ['phases', 'key-events', 'triangle']) $(id).tBodies[0].replaceChildren();
+    for (const id of ['phases', 'tracks', 'key-events', 'triangle']) $(id).tBodies[0].replaceChildren();
+    $('sparsity').hidden = true;
     $('source-note').textContent = '';
     content.hidden = true;
     status.className = 'status error';

@@ -198,8 +198,10 @@ class Store:
     def phases(self, a: str, b: str, *, by: str = "year", **options) -> _pd.DataFrame:
         """The relation's phases, as `entente phases A B` (start, end, periods, events,
         goldstein_mean, net_coop, label, trend, turning_events, support); with
-        ``weaker_turns=True`` the turns the data hint at instead. Options: signal, min_length,
-        penalty, turning, weaker_turns and those of :meth:`dyad`."""
+        ``weaker_turns=True`` the turns the data hint at instead; with ``tracks=True`` every turn
+        of the three tracks (track, at, measure, before, after, support, turning_events).
+        Options: signal, min_length, penalty, turning, weaker_turns, tracks, turn_size and those
+        of :meth:`dyad`."""
         return self._table("phases", [a, b] + _options(dict(by=by, **options)),
                            periods=["start", "end", "at"], by=by)
 

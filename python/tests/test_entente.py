@@ -163,6 +163,8 @@ def test_phases(case):
     assert_same(s.phases(a, b), cli(store, "phases", a, b), periods=["start", "end"])
     assert_same(s.phases(a, b, weaker_turns=True), cli(store, "phases", a, b, "--weaker-turns"),
                 periods=["at"])
+    assert_same(s.phases(a, b, tracks=True), cli(store, "phases", a, b, "--tracks"),
+                periods=["at"])
 
 
 def test_key_events(case):

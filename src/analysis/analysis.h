@@ -161,8 +161,13 @@ Result<Penalty> ParsePenalty(std::string_view text);  // bic|mbic|NUMBER
 // kVolume the period's sector mix (the kind of relation: a turn to defence or energy cooperation
 // is a turn even when the tone was already cordial). The default is kCoop: how many events a
 // period has says as much about the news (or the chronicler) as about the relation.
-enum class PhaseSignal { kCoop, kVolume, kIntensity, kSectors };
-Result<PhaseSignal> ParsePhaseSignal(std::string_view text);  // coop|volume|intensity|sectors
+//
+// The three tracks (FindTracks) each take one dimension alone: kCoop is the tone; kDensity the
+// engagement alone, as the log share of the actors' events (so that news growing over the
+// decades is not a turn); kKind the sector mix alone.
+enum class PhaseSignal { kCoop, kVolume, kIntensity, kSectors, kDensity, kKind };
+// coop (or tone)|volume|intensity|sectors|density|kind
+Result<PhaseSignal> ParsePhaseSignal(std::string_view text);
 
 struct PhaseOptions {
   int min_length = 2;  // minimum phase length in periods (>= 1)
@@ -171,6 +176,8 @@ struct PhaseOptions {
   int turning_events = 3;  // events listed per turning point
   int turning_window = 2;  // periods either side of a change point searched for turning events
   int novelty_years = 10;
+  // The change in net cooperation the sparsity note is about (PhaseResult::sparsity).
+  double turn_size = 0.5;
 };
 
 struct Phase {
@@ -184,6 +191,12 @@ struct Phase {
   std::string label;  // hostile | tense | neutral | cordial | close
   std::string trend;  // warming | cooling | steady
   double slope = 0;   // weighted slope of net_coop per period inside the phase
+  // Density: the dyad's weight over its actors' (SeriesPoint::intensity, over the whole phase);
+  // has_intensity false when the source cannot say (no actor volume).
+  double intensity = 0;
+  bool has_intensity = false;
+  // Kind: the share of the phase's events in each sector (core/sector.h order); sums to 1.
+  double sector_share[kSectorCount] = {};
   // For every phase but the first: the events that explain the turn into it (most salient first).
   std::vector<KeyEvent> turning_events;
   // For every phase but the first: how strongly the data call for the boundary into it. `gain` is
@@ -212,6 +225,23 @@ struct PhaseResult {
   double penalty = 0;                    // the penalty used, in cost units
   std::vector<WeakerTurn> weaker_turns;  // in time order, at most one per phase
   double weaker_threshold = 0;           // AIC's penalty, in cost units
+  PhaseSignal signal = PhaseSignal::kCoop;
+  // kDensity on a curated chronicle (every event's dataset "chronicle"), or where the source
+  // cannot count the actors' events: density is then the weighted count itself, since a
+  // chronicler's record does not grow with the news as news data do.
+  bool density_by_count = false;
+  // Whether the dyad has the events to establish a turn in its tone (METHODS.md "How sparse is
+  // too sparse"): how many events a period needs for a change of turn_size in net cooperation
+  // lasting periods_each_side observed periods either side to pass the tone penalty, against the
+  // median events of the dyad's observed periods. events_needed is infinite when no count
+  // suffices (the period-to-period drift alone hides such a turn).
+  struct Sparsity {
+    double turn_size = 0;
+    int periods_each_side = 0;
+    double median_events = 0;
+    double events_needed = 0;
+    bool sparse = false;
+  } sparsity;
 };
 
 Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const std::string& b,
@@ -220,6 +250,30 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
 
 // The level label of a phase from its net cooperation (thresholds in tunables.h).
 std::string_view LevelLabel(double net_coop);
+
+// The sector whose share rose the most from one phase to the next: what a turn in kind turned to.
+Sector RisingSector(const Phase& before, const Phase& after);
+
+// A relation changes in tone, density and kind (METHODS.md "Three tracks"): the phases of each
+// dimension found on its own, with its own support, and every turn in one list in time order.
+struct TrackTurn {
+  PhaseSignal track = PhaseSignal::kCoop;  // kCoop (tone), kDensity or kKind
+  std::string at;                          // label of the new phase's first period
+  Days start = 0;                          // its first day
+  double support = 0;                      // Phase::support of the new phase
+  // What moved: "net_coop", "intensity" or "share <sector>" (the sector whose share moved most),
+  // and its value over the phase before and the phase after.
+  std::string measure;
+  double before = 0, after = 0;
+  std::vector<KeyEvent> events;  // the turning events of the new phase
+};
+struct Tracks {
+  PhaseResult tone, density, kind;
+  std::vector<TrackTurn> turns;  // by start, then tone, density, kind
+};
+Result<Tracks> FindTracks(EventSource& source, const std::string& a, const std::string& b,
+                          const SeriesOptions& series_options, const PhaseOptions& phase_options);
+std::string_view TrackName(PhaseSignal track);  // tone | density | kind (others: their signal)
 
 // ---------------------------------------------------------------------------------------------
 // Sectors: energy, defence, trade, security, diplomacy, culture.

@@ -5,21 +5,11 @@
 #include <cstdlib>
 #include <limits>
 
+#include "analysis/stats.h"
 #include "analysis/tunables.h"
 
 namespace entente::analysis {
 namespace {
-
-double Median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  size_t mid = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + mid, v.end());
-  double m = v[mid];
-  if (v.size() % 2 == 0) {
-    m = (m + *std::max_element(v.begin(), v.begin() + mid)) / 2;
-  }
-  return m;
-}
 
 // The median of a chi-square with one degree of freedom: median(D) / this estimates E[D] for a
 // Gaussian difference D, and unlike the mean it ignores the few differences that span a change.
@@ -108,6 +98,33 @@ void SetDenseDimension(WeightedSignal* s, int d, const std::vector<double>& valu
   for (int i = 0; i < s->n; ++i) {
     s->y[static_cast<size_t>(i) * s->dims + d] = values[i];
     s->w[static_cast<size_t>(i) * s->dims + d] = 1 / v;
+  }
+}
+
+void SetMeasuredDimension(WeightedSignal* s, int d, const std::vector<double>& values,
+                          const std::vector<double>& sampling_variance, double min_tau2) {
+  auto measured = [&](int i) {
+    return std::isfinite(sampling_variance[i]) && sampling_variance[i] > 0;
+  };
+  std::vector<double> sq, h;
+  int prev = -1;
+  for (int i = 0; i < s->n; ++i) {
+    if (!measured(i)) continue;
+    if (prev >= 0) {
+      double diff = values[i] - values[prev];
+      sq.push_back(diff * diff);
+      h.push_back(sampling_variance[i] + sampling_variance[prev]);
+    }
+    prev = i;
+  }
+  double tau2 = min_tau2;
+  if (sq.size() >= 3) tau2 = std::max(tau2, (Median(sq) / kChi2Median - Median(h)) / 2);
+  s->s2[d] = sq.empty() ? 0 : Median(h) / 2;
+  s->tau2[d] = tau2;
+  for (int i = 0; i < s->n; ++i) {
+    size_t at = static_cast<size_t>(i) * s->dims + d;
+    s->y[at] = measured(i) ? values[i] : 0;
+    s->w[at] = measured(i) ? 1 / (sampling_variance[i] + tau2) : 0;
   }
 }
 

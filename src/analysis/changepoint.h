@@ -77,6 +77,13 @@ class SegmentCost {
 void SetDenseDimension(WeightedSignal* s, int d, const std::vector<double>& values,
                        double min_variance);
 
+// Adds dimension `d` (REQUIRES: d < s->dims) from per-period estimates with known sampling
+// variances: y = values, w = 1 / (sampling_variance + tau2), tau2 the robust period-to-period
+// variance beyond sampling (as in SignalFromMoments), floored at `min_tau2`. A period whose
+// sampling variance is not finite and positive has no measurement (weight 0).
+void SetMeasuredDimension(WeightedSignal* s, int d, const std::vector<double>& values,
+                          const std::vector<double>& sampling_variance, double min_tau2);
+
 // Optimal segmentation minimising sum of costs + penalty * (#segments - 1), every segment at least
 // `min_length` periods. Returns the start index of every segment but the first, ascending.
 std::vector<int> Pelt(const WeightedSignal& s, double penalty, int min_length);

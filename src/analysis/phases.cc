@@ -17,20 +17,148 @@
 #include "analysis/changepoint.h"
 #include "analysis/key_events_internal.h"
 #include "analysis/salience.h"
+#include "analysis/stats.h"
 #include "analysis/tunables.h"
 
 namespace entente::analysis {
 namespace {
 
-// The per-event signal: dimension 0 is the event's side (+1 cooperation, quad 1-2; -1 conflict,
-// quad 3-4), so a period's mean is its net cooperation; dimension 1 is Goldstein / 10, which
-// separates material from verbal cooperation and a war from a protest. With --signal sectors,
-// dimensions 2..7 are the event's sector as six 0/1 indicators (a period's means are its sector
-// mix: the kind of relation). The last dimension (all signals but coop) is the level of
-// engagement.
+// The per-event moments, gathered for every signal: dimension 0 is the event's side (+1
+// cooperation, quad 1-2; -1 conflict, quad 3-4), so a period's mean is its net cooperation;
+// dimension 1 is Goldstein / 10, which separates material from verbal cooperation and a war from
+// a protest; dimensions 2..7 are the event's sector as six 0/1 indicators (a period's means are
+// its sector mix: the kind of relation). A signal takes a run of them and may add one dense
+// dimension, the level of engagement.
 constexpr int kCoopDims = 2;
 constexpr int kSectorDims = kSectorCount;
-static_assert(kCoopDims + kSectorDims + 1 <= kMaxSignalDims);
+constexpr int kAllDims = kCoopDims + kSectorDims;
+static_assert(kAllDims + 1 <= kMaxSignalDims);
+
+// Which moments a signal segments on, and which engagement level it adds.
+struct SignalLayout {
+  int first = 0, count = kCoopDims;  // moments [first, first + count)
+  enum class Level { kNone, kVolume, kIntensity } level = Level::kNone;
+};
+
+SignalLayout LayoutOf(PhaseSignal signal) {
+  using L = SignalLayout::Level;
+  switch (signal) {
+    case PhaseSignal::kCoop: return {0, kCoopDims, L::kNone};
+    case PhaseSignal::kVolume: return {0, kCoopDims, L::kVolume};
+    case PhaseSignal::kIntensity: return {0, kCoopDims, L::kIntensity};
+    case PhaseSignal::kSectors: return {0, kAllDims, L::kVolume};
+    case PhaseSignal::kDensity: return {0, 0, L::kIntensity};
+    case PhaseSignal::kKind: return {kCoopDims, kSectorDims, L::kNone};
+  }
+  return {};
+}
+
+// The signal PELT runs on: the layout's moments (sector indicators with the binomial model) and
+// its engagement level as a dense last dimension. A period that cannot measure the level gives it
+// no evidence: a coverage gap (no events of the dataset at all) is not a drop in volume, and a
+// share of the actors' events is undefined in a period where neither actor has any.
+WeightedSignal BuildSignal(const std::vector<PeriodMoments>& moments,
+                           const std::vector<SeriesPoint>& points, const SignalLayout& layout) {
+  const int n = static_cast<int>(points.size());
+  const bool level = layout.level != SignalLayout::Level::kNone;
+  const int dims = layout.count + (level ? 1 : 0);
+  std::vector<PeriodMoments> chosen(moments.size());
+  std::vector<EventVariance> models;
+  for (int d = 0; d < layout.count; ++d) {
+    models.push_back(layout.first + d >= kCoopDims ? EventVariance::kBinomial
+                                                   : EventVariance::kPooled);
+  }
+  for (size_t i = 0; i < moments.size(); ++i) {
+    const PeriodMoments& m = moments[i];
+    PeriodMoments& c = chosen[i];
+    c.events = m.events;
+    for (int d = 0; d < layout.count; ++d) {
+      c.sw[d] = m.sw[layout.first + d];
+      c.sw2[d] = m.sw2[layout.first + d];
+      c.swx[d] = m.swx[layout.first + d];
+      c.swxx[d] = m.swxx[layout.first + d];
+    }
+  }
+  WeightedSignal signal = SignalFromMoments(chosen, dims, models);
+  if (!level) return signal;
+  if (layout.level == SignalLayout::Level::kVolume) {
+    // Anscombe's square root: variance 1 for Poisson counts (more when overdispersed, which the
+    // robust estimate picks up).
+    std::vector<double> values(n);
+    for (int i = 0; i < n; ++i) values[i] = 2 * std::sqrt(points[i].weight + 0.375);
+    SetDenseDimension(&signal, dims - 1, values, 1.0);
+    for (int i = 0; i < n; ++i) {
+      if (points[i].dataset_events == 0) signal.w[static_cast<size_t>(i) * dims + dims - 1] = 0;
+    }
+  } else {
+    // The log share of the actors' events. Its sampling variance is the delta method's for a
+    // binomial share at the dyad's overall share p, (1 - p) / (V p) with V the actors' events:
+    // a day where the actors had three events says little, a month with thousands says much.
+    // (At the period's own share a period without dyad events would look noisiest when it is the
+    // strongest evidence of a drop.)
+    double dyad = 0, actors = 0;
+    for (const SeriesPoint& p : points) {
+      if (p.actor_volume > 0 && p.dataset_events != 0) {
+        dyad += p.weight;
+        actors += p.actor_volume;
+      }
+    }
+    const double share = actors > 0 ? std::clamp((dyad + 0.5) / (actors + 0.5), 1e-9, 0.5) : 0.5;
+    std::vector<double> values(n), variance(n, 0);
+    for (int i = 0; i < n; ++i) {
+      const SeriesPoint& p = points[i];
+      if (p.actor_volume <= 0 || p.dataset_events == 0) continue;
+      values[i] = std::log((p.weight + 0.5) / (p.actor_volume + 0.5));
+      variance[i] = (1 - share) / (p.actor_volume * share);
+    }
+    SetMeasuredDimension(&signal, dims - 1, values, variance, config::kMinIntensityVariance);
+  }
+  int observed = 0;
+  for (int i = 0; i < n; ++i) observed += signal.w[static_cast<size_t>(i) * dims + dims - 1] > 0;
+  signal.observed = std::max(signal.observed, observed);
+  return signal;
+}
+
+// Parameters a new phase adds, besides its start: one mean per dimension, except that the six
+// sector shares sum to one (five free).
+int ParamsOf(const SignalLayout& layout) {
+  int params = layout.count + (layout.level != SignalLayout::Level::kNone ? 1 : 0);
+  return layout.first + layout.count == kAllDims ? params - 1 : params;
+}
+
+double PenaltyFor(const Penalty& penalty, int params, int observed) {
+  const double log_n = std::log(std::max(2, observed));
+  switch (penalty.kind) {
+    case PenaltyKind::kBic: return (params + 1) * log_n;
+    case PenaltyKind::kMbic: return (params + 2) * log_n;
+    case PenaltyKind::kManual: return penalty.value;
+  }
+  return 0;
+}
+
+// How many events a period needs for a change of `turn_size` in net cooperation to pass the
+// tone penalty, against how many the dyad's periods have. Two runs of L observed periods whose
+// means differ by D gain L D^2 / (2 v) with v = s^2 / n + tau^2 the variance of one period's mean
+// (dimension 0 of the tone signal); the turn is found when that reaches the penalty P, i.e. when
+// n >= s^2 / (L D^2 / (2 P) - tau^2). L is half the observed periods: a turn midway, the easiest
+// to find.
+PhaseResult::Sparsity SparsityOf(const WeightedSignal& tone, const std::vector<SeriesPoint>& points,
+                                 const Penalty& penalty, const PhaseOptions& po) {
+  PhaseResult::Sparsity out;
+  out.turn_size = po.turn_size;
+  std::vector<double> counts;
+  for (const SeriesPoint& p : points) {
+    if (p.events > 0) counts.push_back(static_cast<double>(p.events));
+  }
+  if (counts.empty()) return out;
+  out.median_events = Median(counts);
+  out.periods_each_side = std::max(po.min_length, static_cast<int>(counts.size()) / 2);
+  const double p = PenaltyFor(penalty, kCoopDims, static_cast<int>(counts.size()));
+  const double room = out.periods_each_side * po.turn_size * po.turn_size / (2 * p) - tone.tau2[0];
+  out.events_needed = room > 0 ? tone.s2[0] / room : std::numeric_limits<double>::infinity();
+  out.sparse = out.median_events < out.events_needed;
+  return out;
+}
 
 EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesOptions& o) {
   EventFilter f;
@@ -142,7 +270,39 @@ std::vector<WeakerTurn> FindWeakerTurns(const SegmentCost& cost, const std::vect
   return out;
 }
 
+// A phase's density (the dyad's weight over its actors') and kind (its sector mix) over points
+// [begin, end).
+void DescribeEngagement(const std::vector<PeriodMoments>& moments,
+                        const std::vector<SeriesPoint>& points, int begin, int end, Phase* p) {
+  double weight = 0, volume = 0, total = 0;
+  double sector[kSectorDims] = {};
+  for (int i = begin; i < end; ++i) {
+    if (points[i].actor_volume > 0) {
+      weight += points[i].weight;
+      volume += points[i].actor_volume;
+    }
+    for (int d = 0; d < kSectorDims; ++d) sector[d] += moments[i].swx[kCoopDims + d];
+    total += moments[i].sw[kCoopDims];
+  }
+  p->has_intensity = volume > 0;
+  p->intensity = volume > 0 ? weight / volume : 0;
+  for (int d = 0; d < kSectorDims; ++d) p->sector_share[d] = total > 0 ? sector[d] / total : 0;
+}
+
 }  // namespace
+
+Sector RisingSector(const Phase& before, const Phase& after) {
+  int best = 0;
+  for (int d = 1; d < kSectorDims; ++d) {
+    if (after.sector_share[d] - before.sector_share[d] >
+        after.sector_share[best] - before.sector_share[best]) {
+      best = d;
+    }
+  }
+  return static_cast<Sector>(best);
+}
+
+namespace {}  // namespace
 
 Result<Penalty> ParsePenalty(std::string_view t) {
   if (t == "bic") return Penalty{PenaltyKind::kBic, 0};
@@ -157,12 +317,14 @@ Result<Penalty> ParsePenalty(std::string_view t) {
 }
 
 Result<PhaseSignal> ParsePhaseSignal(std::string_view t) {
-  if (t == "coop") return PhaseSignal::kCoop;
+  if (t == "coop" || t == "tone") return PhaseSignal::kCoop;
   if (t == "volume") return PhaseSignal::kVolume;
   if (t == "intensity") return PhaseSignal::kIntensity;
   if (t == "sectors") return PhaseSignal::kSectors;
-  return Status::InvalidArgument(
-      fmt::format("bad signal '{}': expected coop, volume, intensity or sectors", t));
+  if (t == "density") return PhaseSignal::kDensity;
+  if (t == "kind") return PhaseSignal::kKind;
+  return Status::InvalidArgument(fmt::format(
+      "bad signal '{}': expected coop (or tone), volume, intensity, sectors, density or kind", t));
 }
 
 std::string_view LevelLabel(double net_coop) {
@@ -188,8 +350,8 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   // turning events).
   std::unordered_map<Days, int> index;
   for (int i = 0; i < n; ++i) index[points[i].period] = i;
-  const bool sectors = po.signal == PhaseSignal::kSectors;
   std::vector<PeriodMoments> moments(n);
+  bool curated = true;
   EventFilter filter = DyadFilter(a, b, so);
   ASSIGN_OR_RETURN(NoveltyRecord record, LoadNoveltyRecord(source, filter, po.novelty_years));
   ClassHistory& history = record.history;
@@ -216,50 +378,34 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
       m.swx[d] += w * x[d];
       m.swxx[d] += w * x[d] * x[d];
     }
-    if (sectors) {
-      int mine = kCoopDims + static_cast<int>(ClassifySector(e));
-      for (int d = kCoopDims; d < kCoopDims + kSectorDims; ++d) {
-        m.sw[d] += w;
-        m.sw2[d] += w * w;
-        if (d == mine) {
-          m.swx[d] += w;
-          m.swxx[d] += w;
-        }
+    int mine = kCoopDims + static_cast<int>(ClassifySector(e));
+    for (int d = kCoopDims; d < kAllDims; ++d) {
+      m.sw[d] += w;
+      m.sw2[d] += w * w;
+      if (d == mine) {
+        m.swx[d] += w;
+        m.swxx[d] += w;
       }
     }
+    curated = curated && e.dataset == "chronicle";
     history.Add(e);
     return true;
   }));
   history.Finish();
 
-  const int dims = po.signal == PhaseSignal::kCoop ? kCoopDims
-                   : sectors                       ? kCoopDims + kSectorDims + 1
-                                                   : kCoopDims + 1;
-  std::vector<EventVariance> models(kCoopDims, EventVariance::kPooled);
-  if (sectors) models.resize(kCoopDims + kSectorDims, EventVariance::kBinomial);
-  WeightedSignal signal = SignalFromMoments(moments, dims, models);
-  if (po.signal != PhaseSignal::kCoop) {
-    std::vector<double> level(n);
-    for (int i = 0; i < n; ++i) {
-      const SeriesPoint& p = points[i];
-      // Volume: Anscombe's square root, variance 1 for Poisson counts (more when overdispersed,
-      // which the robust estimate picks up). Intensity: log share of the actors' events.
-      level[i] = po.signal != PhaseSignal::kIntensity
-                     ? 2 * std::sqrt(p.weight + 0.375)
-                     : std::log((p.weight + 1) / (p.actor_volume + 1));
-    }
-    SetDenseDimension(&signal, dims - 1, level,
-                      po.signal != PhaseSignal::kIntensity ? 1.0 : config::kMinIntensityVariance);
+  SignalLayout layout = LayoutOf(po.signal);
+  if (po.signal == PhaseSignal::kDensity) {
+    bool volume_known = std::any_of(points.begin(), points.end(),
+                                    [](const SeriesPoint& p) { return p.actor_volume > 0; });
+    result.density_by_count = curated || !volume_known;
+    if (result.density_by_count) layout.level = SignalLayout::Level::kVolume;
   }
-  // Parameters a new phase adds, besides its start: one mean per dimension, except that the six
-  // sector shares sum to one (five free).
-  const int params = sectors ? dims - 1 : dims;
-  const double log_n = std::log(std::max(2, signal.observed));
-  switch (po.penalty.kind) {
-    case PenaltyKind::kBic: result.penalty = (params + 1) * log_n; break;
-    case PenaltyKind::kMbic: result.penalty = (params + 2) * log_n; break;
-    case PenaltyKind::kManual: result.penalty = po.penalty.value; break;
-  }
+  WeightedSignal signal = BuildSignal(moments, points, layout);
+  const WeightedSignal tone = BuildSignal(moments, points, LayoutOf(PhaseSignal::kCoop));
+  const int params = ParamsOf(layout);
+  result.signal = po.signal;
+  result.penalty = PenaltyFor(po.penalty, params, signal.observed);
+  result.sparsity = SparsityOf(tone, points, po.penalty, po);
   std::vector<int> starts = Pelt(signal, result.penalty, po.min_length);
   SegmentCost cost(signal);
   std::vector<int> segments = {0};
@@ -303,7 +449,8 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     }
     p.goldstein_mean = gw > 0 ? gsum / gw : 0;
     p.label = std::string(LevelLabel(p.net_coop));
-    Trend t = FitTrend(signal, points, begin, end);
+    DescribeEngagement(moments, points, begin, end, &p);
+    Trend t = FitTrend(tone, points, begin, end);
     p.slope = t.slope;
     p.trend = std::string(t.name);
     p.gain = j > 0 ? gains[j - 1] : std::numeric_limits<double>::quiet_NaN();
@@ -320,10 +467,15 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     const Phase& before = result.phases[j - 1];
     Phase& after = result.phases[j];
     int k = bounds[j];
+    // A turn in tone is explained by events pushing its way; one in density by the most salient
+    // events of the window; one in kind by the events of the sector it turned to.
     int dir = after.net_coop > before.net_coop ? 1 : after.net_coop < before.net_coop ? -1 : 0;
     if (dir == 0 && after.goldstein_mean != before.goldstein_mean) {
       dir = after.goldstein_mean > before.goldstein_mean ? 1 : -1;
     }
+    if (po.signal == PhaseSignal::kDensity || po.signal == PhaseSignal::kKind) dir = 0;
+    const bool by_sector = po.signal == PhaseSignal::kKind;
+    const Sector rising = RisingSector(before, after);
     int lo = std::max(0, k - po.turning_window);
     int hi = std::min(n - 1, k + std::max(0, po.turning_window - 1));
     EventFilter wf = filter;
@@ -333,7 +485,8 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
     if (filter.to && *wf.to > *filter.to) wf.to = filter.to;
     std::vector<Event> candidates, others;
     RETURN_IF_ERROR(source.Scan(wf, [&](const EventRow& e) {
-      (dir == 0 || EventDirection(e) == dir ? candidates : others).push_back(ToOwned(e));
+      bool fits = by_sector ? ClassifySector(e) == rising : dir == 0 || EventDirection(e) == dir;
+      (fits ? candidates : others).push_back(ToOwned(e));
       return true;
     }));
     if (candidates.empty()) candidates = std::move(others);

@@ -216,7 +216,10 @@ TEST(PhasesTest, IntensityPhasesKeepTheMinimumLength) {
 TEST(PhasesTest, ParseSignal) {
   EXPECT_EQ(*ParsePhaseSignal("sectors"), PhaseSignal::kSectors);
   EXPECT_EQ(*ParsePhaseSignal("volume"), PhaseSignal::kVolume);
-  EXPECT_FALSE(ParsePhaseSignal("kind").ok());
+  EXPECT_EQ(*ParsePhaseSignal("tone"), PhaseSignal::kCoop);
+  EXPECT_EQ(*ParsePhaseSignal("density"), PhaseSignal::kDensity);
+  EXPECT_EQ(*ParsePhaseSignal("kind"), PhaseSignal::kKind);
+  EXPECT_FALSE(ParsePhaseSignal("mood").ok());
 }
 
 }  // namespace

@@ -28,6 +28,9 @@ double StudentTwoSidedP(double t, double df);
 // degrees of freedom); 1 when n_eff <= 2 or r is NaN.
 double CorrelationP(double r, double n_eff);
 
+// The median (the mean of the two middle values for an even count); 0 when empty.
+double Median(std::vector<double> v);
+
 struct Interval {
   double lo = 0, hi = 0;
 };

@@ -27,9 +27,10 @@ inline constexpr int kTrendMinPeriods = 3;
 inline constexpr double kMinTau2 = 0.05 * 0.05;
 inline constexpr double kMinS2 = 0.05;
 
-// The intensity dimension (log of the dyad's share of its actors' events) varies at least this
-// much between periods: a 20% change in share (log 1.2 = 0.18) is ordinary noise. (The volume
-// dimension's floor is 1, the variance of Anscombe-transformed Poisson counts.)
+// The intensity dimension (log of the dyad's share of its actors' events) drifts at least this
+// much between periods beyond its sampling noise: a 20% change in share (log 1.2 = 0.18) is
+// ordinary. (The volume dimension's floor is 1, the variance of Anscombe-transformed Poisson
+// counts.)
 inline constexpr double kMinIntensityVariance = 0.18 * 0.18;
 
 // The interval stated with every period's net cooperation (METHODS.md "Uncertainty"): 90%, two

@@ -3,6 +3,8 @@
 // turn; or, with --weaker-turns, the turns one step below what the data establish.
 #include <fmt/format.h>
 
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 
 #include "analysis/analysis.h"
@@ -28,6 +30,26 @@ std::string DescribeTurningEvent(const analysis::KeyEvent& k) {
                      DyadCountry(ViewOf(e).source), DyadCountry(ViewOf(e).target), e.code, what);
 }
 
+// On stderr, when the dyad is too sparse for the phase table to show a turn of the size asked
+// about: the table then says "no turn" because it cannot see one, not because there was none.
+void NoteSparsity(const analysis::PhaseResult& r, Period period) {
+  const analysis::PhaseResult::Sparsity& s = r.sparsity;
+  if (!s.sparse) return;
+  std::string unit(PeriodName(period));
+  std::string needed =
+      std::isinf(s.events_needed)
+          ? fmt::format("no number of events a {} establishes it over {} {}s either side", unit,
+                        s.periods_each_side, unit)
+          : fmt::format(
+                "about {:.0f} events a {} are needed to establish it over {} {}s either side",
+                std::ceil(s.events_needed), unit, s.periods_each_side, unit);
+  std::fprintf(stderr,
+               "entente: note: too sparse for a turn of %.2g in net cooperation: a median of %.0f "
+               "events per %s with events, and %s (try a longer --by, or --weaker-turns; "
+               "METHODS.md \"How sparse is too sparse\")\n",
+               s.turn_size, s.median_events, unit.c_str(), needed.c_str());
+}
+
 class PhasesCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
@@ -37,11 +59,19 @@ class PhasesCommand : public CommandHandler {
     app->add_option("--penalty", penalty_,
                     "Change-point penalty: bic (default), mbic or a number in cost units");
     app->add_option("--signal", signal_,
-                    "What changes are found on: coop (default: net cooperation and Goldstein), "
-                    "volume (cooperation and engagement), intensity (engagement as the share "
-                    "of the actors' events) or sectors (volume plus the sector mix: changes in "
-                    "the kind of relation)")
-        ->check(CLI::IsMember({"volume", "intensity", "sectors", "coop"}));
+                    "What changes are found on: coop or tone (default: net cooperation and "
+                    "Goldstein), density (engagement alone, as the share of the actors' events), "
+                    "kind (the sector mix alone), volume (cooperation and engagement), intensity "
+                    "(cooperation and density) or sectors (volume plus the sector mix)")
+        ->check(
+            CLI::IsMember({"coop", "tone", "density", "kind", "volume", "intensity", "sectors"}));
+    app->add_flag("--tracks", tracks_,
+                  "List instead every turn of the three tracks (tone, density, kind), each found "
+                  "on its own signal, in time order: what moved, from what to what, its support "
+                  "and the events that explain it");
+    app->add_option("--turn-size", turn_size_,
+                    "The change in net cooperation the sparsity note is about (default 0.5)")
+        ->check(CLI::Range(0.01, 2.0));
     app->add_option("--turning", turning_, "Turning events listed per phase (default 3)")
         ->check(WholeNumber(0));
     app->add_flag("--weaker-turns", weaker_turns_,
@@ -56,6 +86,7 @@ class PhasesCommand : public CommandHandler {
     po.min_length = min_length_;
     po.turning_events = turning_;
     po.signal = *analysis::ParsePhaseSignal(signal_);
+    po.turn_size = turn_size_;
     Result<analysis::Penalty> penalty = analysis::ParsePenalty(penalty_);
     if (!penalty.ok()) return UsageError(penalty.status(), "phases");
     po.penalty = *penalty;
@@ -64,11 +95,20 @@ class PhasesCommand : public CommandHandler {
     Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
     if (!source.ok()) return ReportError(source.status());
 
+    if (tracks_) {
+      Result<analysis::Tracks> t = analysis::FindTracks(**source, args_.a, args_.b, o, po);
+      if (!t.ok()) return ReportError(t.status());
+      if (t->tone.phases.empty()) return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
+      if (!globals.quiet) NoteSparsity(t->tone, o.period);
+      PrintTracks(*t, *format);
+      return kExitOk;
+    }
     Result<analysis::PhaseResult> r = analysis::FindPhases(**source, args_.a, args_.b, o, po);
     if (!r.ok()) return ReportError(r.status());
     if (r->phases.empty()) {
       return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
     }
+    if (!globals.quiet && po.signal == analysis::PhaseSignal::kCoop) NoteSparsity(*r, o.period);
     if (weaker_turns_) {
       PrintWeakerTurns(*r, *format);
       return kExitOk;
@@ -100,9 +140,22 @@ class PhasesCommand : public CommandHandler {
     w.Finish();
   }
 
+  static void PrintTracks(const analysis::Tracks& t, OutputFormat format) {
+    TableWriter w(std::cout, format,
+                  {"track", "at", "measure", "before", "after", "support", "turning_events"});
+    for (const analysis::TrackTurn& turn : t.turns) {
+      std::vector<std::string> turning;
+      for (const analysis::KeyEvent& k : turn.events) turning.push_back(DescribeTurningEvent(k));
+      w.Row({std::string(analysis::TrackName(turn.track)), turn.at, turn.measure, turn.before,
+             turn.after, turn.support, fmt::format("{}", fmt::join(turning, " | "))});
+    }
+    w.Finish();
+  }
+
   AnalysisArgs args_;
   int min_length_ = 2, turning_ = 3;
-  bool weaker_turns_ = false;
+  double turn_size_ = 0.5;
+  bool weaker_turns_ = false, tracks_ = false;
   std::string penalty_ = "bic", signal_ = "coop";
 };
 

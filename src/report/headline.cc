@@ -69,6 +69,54 @@ std::string WhatHappened(const Event& e) {
   return e.code;
 }
 
+std::string TrackChangeText(const analysis::TrackTurn& t, Period period) {
+  auto percent = [](double v) { return Fixed(100 * v, v > 0 && v < 0.1 ? 1 : 0) + "%"; };
+  switch (t.track) {
+    case analysis::PhaseSignal::kDensity:
+      if (t.measure == "intensity") {
+        return fmt::format("{} → {} of the actors' events", percent(t.before), percent(t.after));
+      }
+      return fmt::format("{} → {} events a {}", Fixed(t.before, 1), Fixed(t.after, 1),
+                         PeriodName(period));
+    case analysis::PhaseSignal::kKind: {
+      std::string sector = t.measure.substr(t.measure.find(' ') + 1);
+      return fmt::format("{} {} → {} of events", sector, percent(t.before), percent(t.after));
+    }
+    default: return fmt::format("net cooperation {} → {}", Signed(t.before, 2), Signed(t.after, 2));
+  }
+}
+
+namespace {
+
+// "a", "a and b", "a, b and c".
+std::string JoinAnd(const std::vector<std::string>& items) {
+  if (items.size() <= 1) return items.empty() ? "" : items[0];
+  std::vector<std::string> head(items.begin(), items.end() - 1);
+  return fmt::format("{} and {}", fmt::join(head, ", "), items.back());
+}
+
+// "Beyond its tone, the relation intensified in 2018 (6.1 → 13.8 events a year); it changed in
+// kind in 2014 (defence 8% → 37% of events) and 2022 (...)." Nothing when neither track turned.
+std::string OtherTracksSentence(const ReportData& d) {
+  std::vector<std::string> up, down, kind;
+  for (const analysis::TrackTurn& t : d.track_turns) {
+    std::string item = fmt::format("{} ({})", t.at, TrackChangeText(t, d.options.period));
+    if (t.track == analysis::PhaseSignal::kKind) {
+      kind.push_back(std::move(item));
+    } else if (t.track == analysis::PhaseSignal::kDensity) {
+      (t.after >= t.before ? up : down).push_back(std::move(item));
+    }
+  }
+  std::vector<std::string> parts;
+  if (!up.empty()) parts.push_back("intensified in " + JoinAnd(up));
+  if (!down.empty()) parts.push_back("thinned in " + JoinAnd(down));
+  if (!kind.empty()) parts.push_back("changed in kind in " + JoinAnd(kind));
+  if (parts.empty()) return "";
+  return fmt::format("Beyond its tone, the relation {}.", fmt::join(parts, "; it "));
+}
+
+}  // namespace
+
 Status BuildHeadline(EventSource& source, ReportData* data) {
   Headline& h = data->headline;
   const analysis::PhaseResult& pr = data->phases;
@@ -107,6 +155,10 @@ Status BuildHeadline(EventSource& source, ReportData* data) {
     h.sentences.push_back(fmt::format(
         "The record splits into {} phases; the sharpest turn came in {}, from {} to {}{}.",
         pr.phases.size(), to.start_label, from.label, to.label, because));
+  }
+
+  if (std::string other = OtherTracksSentence(*data); !other.empty()) {
+    h.sentences.push_back(std::move(other));
   }
 
   // Recent years against the years before.

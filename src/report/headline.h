@@ -28,6 +28,10 @@ std::string HumanDate(Days days, DatePrecision precision);
 // else the codebook label of its code, else the code.
 std::string WhatHappened(const Event& e);
 
+// What moved at a turn of one of the three tracks, in words: "net cooperation +0.18 → +0.93",
+// "1.2% → 3.4% of the actors' events", "6.1 → 13.8 events a year", "defence 8% → 37% of events".
+std::string TrackChangeText(const analysis::TrackTurn& t, Period period);
+
 }  // namespace entente::report
 
 #endif  // ENTENTE_REPORT_HEADLINE_H_

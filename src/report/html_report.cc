@@ -192,6 +192,18 @@ void SeriesSection(std::string& h, const ReportData& d, const TimeFrame& frame) 
     }
     h += "</ol>\n";
   }
+  if (const analysis::PhaseResult::Sparsity& sp = pr.sparsity; sp.sparse) {
+    std::string unit(PeriodName(d.options.period));
+    h += fmt::format(
+        "<p class=\"note\">Too sparse to establish a turn of {} in net cooperation: the dyad has "
+        "a median of {} events per {} with events, and {} over {} {}s either side. A steady "
+        "phase here may be a turn the data cannot show.</p>\n",
+        Fixed(sp.turn_size, 1), Fixed(sp.median_events, 0), unit,
+        std::isinf(sp.events_needed)
+            ? std::string("no number of events establishes it")
+            : fmt::format("about {} are needed", Fixed(std::ceil(sp.events_needed), 0)),
+        sp.periods_each_side, unit);
+  }
   if (!pr.weaker_turns.empty()) {
     h += "<p class=\"sub\">Weaker turns, which the data hint at but do not establish (the best "
          "further split of a phase, with less support than a turn needs): ";
@@ -217,6 +229,39 @@ void SeriesSection(std::string& h, const ReportData& d, const TimeFrame& frame) 
         "<td class=\"num\">{}</td></tr>\n",
         Escape(range), palette::LevelColour(p.label), Escape(p.label), Escape(p.trend),
         Thousands(p.events), Signed(p.net_coop, 2), Signed(p.goldstein_mean, 1));
+  }
+  h += "</tbody></table>\n</section>\n";
+}
+
+// The three tracks: every turn in tone, density and kind in time order, each with what moved, how
+// strongly the data call for it and the events that explain it.
+void TracksSection(std::string& h, const ReportData& d) {
+  h += "<section id=\"tracks\">\n<h2>Three tracks: tone, density, kind</h2>\n";
+  h += fmt::format(
+      "<p class=\"sub\">A relation changes in its tone (net cooperation), its density ({}) and "
+      "its kind (the sector mix). Each track is segmented on its own signal, so each turn has "
+      "its own support.</p>\n",
+      d.density.density_by_count ? "events per period: the record is a curated chronicle"
+                                 : "the dyad's share of its two actors' events, so that the "
+                                   "growth of the news does not count");
+  if (d.track_turns.empty()) {
+    h += "<p>No track turns: the relation holds one phase in each.</p>\n</section>\n";
+    return;
+  }
+  h += "<table class=\"tracks\">\n<thead><tr><th>When</th><th>Track</th><th>What moved</th>"
+       "<th class=\"num\">Support</th><th>Explained by</th></tr></thead>\n<tbody>\n";
+  for (const analysis::TrackTurn& t : d.track_turns) {
+    std::vector<std::string> events;
+    for (size_t i = 0; i < t.events.size() && i < 2; ++i) {
+      const Event& e = t.events[i].event;
+      events.push_back(fmt::format("{}: {} {}", Escape(HumanDate(e.date, e.precision)),
+                                   Escape(WhatHappened(e)), SourceCell(e)));
+    }
+    h += fmt::format(
+        "<tr><td class=\"date\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>"
+        "<td>{}</td></tr>\n",
+        Escape(t.at), analysis::TrackName(t.track), Escape(TrackChangeText(t, d.options.period)),
+        SupportText(t.support), fmt::join(events, "<br>"));
   }
   h += "</tbody></table>\n</section>\n";
 }
@@ -405,6 +450,7 @@ std::string RenderReportHtml(const ReportData& d) {
   Header(h, d);
   Summary(h, d);
   SeriesSection(h, d, frame);
+  TracksSection(h, d);
   KeyEventsSection(h, d);
   TriangleSection(h, d);
   SectorSection(h, d, frame);

@@ -75,7 +75,10 @@ struct ReportData {
   std::string a_name, b_name;  // "Pakistan", "Russia" (the code when the codebook has no name)
   int64_t events = 0;          // events of the dyad in the range
   Days first_date = 0, last_date = 0;
-  analysis::PhaseResult phases;  // .series is the relation's series
+  analysis::PhaseResult phases;  // the tone track; .series is the relation's series
+  // The density and kind tracks (analysis::FindTracks), and the turns of all three in time order.
+  analysis::PhaseResult density, kind;
+  std::vector<analysis::TrackTurn> track_turns;
   std::vector<analysis::KeyEvent> key_events;
   std::vector<analysis::SectorPoint> sectors;
   analysis::Comparison triangle;             // series[0] is A–B; the others match triangle_dyads

@@ -61,8 +61,12 @@ Result<ReportData> BuildReport(EventSource& source, const ReportOptions& options
   so.from = options.from;
   so.to = options.to;
   so.quality = options.quality;
-  ASSIGN_OR_RETURN(data.phases, analysis::FindPhases(source, options.a, options.b, so,
-                                                     analysis::PhaseOptions{}));
+  ASSIGN_OR_RETURN(analysis::Tracks tracks, analysis::FindTracks(source, options.a, options.b, so,
+                                                                 analysis::PhaseOptions{}));
+  data.phases = std::move(tracks.tone);
+  data.density = std::move(tracks.density);
+  data.kind = std::move(tracks.kind);
+  data.track_turns = std::move(tracks.turns);
 
   analysis::KeyEventOptions ko;
   ko.top = options.top_events;

@@ -93,6 +93,14 @@ json SeriesJson(const analysis::Series& s) {
               {"points", std::move(points)}};
 }
 
+json SectorShareJson(const analysis::Phase& p) {
+  json o = json::object();
+  for (int d = 0; d < kSectorCount; ++d) {
+    o[std::string(analysis::SectorName(static_cast<Sector>(d)))] = NumberJson(p.sector_share[d]);
+  }
+  return o;
+}
+
 json PhaseJson(const analysis::Phase& p) {
   return json{{"start", FormatDate(p.start)},
               {"end", FormatDate(p.end)},
@@ -107,7 +115,17 @@ json PhaseJson(const analysis::Phase& p) {
               {"slope", NumberJson(p.slope)},
               {"turning_events", KeyEventsJson(p.turning_events)},
               {"gain", NumberJson(p.gain)},
-              {"support", NumberJson(p.support)}};
+              {"support", NumberJson(p.support)},
+              {"intensity", p.has_intensity ? NumberJson(p.intensity) : json(nullptr)},
+              {"sector_share", SectorShareJson(p)}};
+}
+
+json SparsityJson(const analysis::PhaseResult::Sparsity& s) {
+  return json{{"turn_size", NumberJson(s.turn_size)},
+              {"periods_each_side", s.periods_each_side},
+              {"median_events", NumberJson(s.median_events)},
+              {"events_needed", NumberJson(s.events_needed)},  // null: no count suffices
+              {"sparse", s.sparse}};
 }
 
 json WeakerTurnsJson(const std::vector<analysis::WeakerTurn>& turns) {
@@ -137,7 +155,27 @@ json PhasesJson(const analysis::PhaseResult& r) {
               {"turning_points", std::move(turns)},
               {"penalty", NumberJson(r.penalty)},
               {"weaker_turns", WeakerTurnsJson(r.weaker_turns)},
-              {"weaker_threshold", NumberJson(r.weaker_threshold)}};
+              {"weaker_threshold", NumberJson(r.weaker_threshold)},
+              {"signal", std::string(analysis::TrackName(r.signal))},
+              {"sparsity", SparsityJson(r.sparsity)}};
+}
+
+json TracksJson(const ReportData& d) {
+  json turns = json::array();
+  for (const analysis::TrackTurn& t : d.track_turns) {
+    turns.push_back(json{{"track", std::string(analysis::TrackName(t.track))},
+                         {"at", t.at},
+                         {"start", FormatDate(t.start)},
+                         {"measure", t.measure},
+                         {"before", NumberJson(t.before)},
+                         {"after", NumberJson(t.after)},
+                         {"support", NumberJson(t.support)},
+                         {"turning_events", KeyEventsJson(t.events)}});
+  }
+  json density = PhasesJson(d.density);
+  density["by_count"] = d.density.density_by_count;
+  return json{
+      {"turns", std::move(turns)}, {"density", std::move(density)}, {"kind", PhasesJson(d.kind)}};
 }
 
 json SectorsJson(const std::vector<analysis::SectorPoint>& sectors) {
@@ -245,6 +283,7 @@ json ReportJson(const ReportData& d) {
       {"headline", HeadlineJson(d.headline)},
       {"series", SeriesJson(d.phases.series)},
       {"phases", PhasesJson(d.phases)},
+      {"tracks", TracksJson(d)},
       {"key_events", KeyEventsJson(d.key_events)},
       {"sectors", SectorsJson(d.sectors)},
       {"triangle", std::move(triangle)},

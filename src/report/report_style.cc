@@ -17,6 +17,7 @@ h2 { font-size: 20px; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 1p
 h3 { font-size: 15px; margin: 18px 0 6px; }
 p { margin: 6px 0 10px; }
 .sub { color: var(--muted); font-size: 14px; }
+.note { font-size: 14px; border-left: 3px solid #c98a1b; padding: 4px 10px; background: var(--panel); }
 .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 16px 0; }
 .card { background: var(--panel); border-radius: 6px; padding: 10px 14px; }
 .card .k { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }

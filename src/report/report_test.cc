@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/event_source.h"
+#include "report/headline.h"
 #include "report/report_json.h"
 
 namespace entente::report {
@@ -202,6 +203,43 @@ TEST(Report, JsonCarriesTheSameContent) {
 }
 
 }  // namespace
+// The three tracks reach every output: the turns in time order with what moved, the HTML section,
+// the JSON (with the tone's sparsity), and the wording of each measure.
+TEST(Report, ShowsTheThreeTracks) {
+  VectorEventSource source("test source", World());
+  Result<ReportData> r = BuildReport(source, Options());
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->track_turns.empty());
+  EXPECT_EQ(r->track_turns.front().track, analysis::PhaseSignal::kCoop);
+  EXPECT_EQ(r->track_turns.front().at, r->phases.phases[1].start_label);
+  std::string html = RenderReportHtml(*r);
+  EXPECT_NE(html.find("Three tracks: tone, density, kind"), std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(RenderReportJson(*r));
+  EXPECT_EQ(j["tracks"]["turns"].size(), r->track_turns.size());
+  EXPECT_EQ(j["tracks"]["turns"][0]["track"], "tone");
+  EXPECT_FALSE(j["tracks"]["density"]["by_count"]);
+  EXPECT_TRUE(j["phases"]["sparsity"].contains("events_needed"));
+
+  analysis::TrackTurn t;
+  t.before = 0.18;
+  t.after = 0.93;
+  EXPECT_EQ(TrackChangeText(t, Period::kYear), "net cooperation +0.18 → +0.93");
+  t.track = analysis::PhaseSignal::kDensity;
+  t.measure = "events per period";
+  t.before = 6.14;
+  t.after = 13.78;
+  EXPECT_EQ(TrackChangeText(t, Period::kYear), "6.1 → 13.8 events a year");
+  t.measure = "intensity";
+  t.before = 0.012;
+  t.after = 0.034;
+  EXPECT_EQ(TrackChangeText(t, Period::kMonth), "1.2% → 3.4% of the actors' events");
+  t.track = analysis::PhaseSignal::kKind;
+  t.measure = "share defence";
+  t.before = 0;
+  t.after = 0.37;
+  EXPECT_EQ(TrackChangeText(t, Period::kYear), "defence 0% → 37% of events");
+}
+
 // A lead is stated only when significant: the best of the lags tried is always some lag.
 TEST(Report, LeadLagIsStatedOnlyWhenSignificant) {
   analysis::PairStats s;

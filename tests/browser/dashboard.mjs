@@ -44,6 +44,7 @@ try {
   check((await controls()) === `${top.a} ${top.b} year  `, `opened on ${await controls()}, not ${top.a}-${top.b}`);
   check((await page.locator('#series-chart path.line-net').count()) === 1, 'no net cooperation line');
   check((await page.locator('#sector-chart rect').count()) > 0, 'no sector bars');
+  check((await page.locator('#tracks tbody tr').count()) > 0, 'no turns in the three tracks');
 
   // 2. Pick a dyad, a period and a range: the URL holds the view.
   const pick = top.a === 'IND' && top.b === 'PAK' ? ['PAK', 'RUS'] : ['IND', 'PAK'];
