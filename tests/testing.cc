@@ -3,12 +3,15 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace entente::testing {
 
@@ -61,35 +64,99 @@ void WriteFileOrDie(const std::string& path, const std::string& bytes) {
   if (!out) ADD_FAILURE() << "cannot write " << path;
 }
 
-RunResult RunEntente(const std::vector<std::string>& args, const std::string& stdin_text) {
-  RunResult r;
+namespace {
+
+// In a forked child: stdin and stdout from files, stderr to `err_fd`, then the binary with `args`.
+[[noreturn]] void ExecEntente(const std::vector<std::string>& args, const std::string& in_path,
+                              const std::string& out_path, int err_fd) {
   const char* bin = std::getenv("ENTENTE_BINARY");
   std::string binary = bin && *bin ? bin : ENTENTE_TEST_BINARY;
+  int in = open(in_path.c_str(), O_RDONLY);
+  int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  dup2(in, 0);
+  dup2(out, 1);
+  dup2(err_fd, 2);
+  std::vector<char*> argv;
+  argv.push_back(binary.data());
+  std::vector<std::string> copy = args;
+  for (std::string& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(binary.c_str(), argv.data());
+  _exit(127);
+}
+
+int WaitExitCode(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// A pseudo-terminal pair; the slave in raw mode, so bytes pass as written (no "\n" -> "\r\n").
+// Both -1 on failure.
+std::pair<int, int> OpenRawPty() {
+  int master = posix_openpt(O_RDWR | O_NOCTTY);
+  if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0) {
+    if (master >= 0) close(master);
+    return {-1, -1};
+  }
+  int slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+  termios raw;
+  if (slave < 0 || tcgetattr(slave, &raw) != 0) {
+    close(master);
+    if (slave >= 0) close(slave);
+    return {-1, -1};
+  }
+  cfmakeraw(&raw);
+  tcsetattr(slave, TCSANOW, &raw);
+  return {master, slave};
+}
+
+}  // namespace
+
+RunResult RunEntente(const std::vector<std::string>& args, const std::string& stdin_text) {
+  RunResult r;
   TempDir tmp;
   std::string in_path = tmp.File("stdin"), out_path = tmp.File("stdout"),
               err_path = tmp.File("stderr");
   WriteFileOrDie(in_path, stdin_text);
   pid_t pid = fork();
   if (pid == 0) {
-    int in = open(in_path.c_str(), O_RDONLY);
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(in, 0);
-    dup2(out, 1);
-    dup2(err, 2);
-    std::vector<char*> argv;
-    argv.push_back(binary.data());
-    std::vector<std::string> copy = args;
-    for (std::string& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
+    ExecEntente(args, in_path, out_path,
+                open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
   }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.exit_code = WaitExitCode(pid);
   r.out = ReadFileOrDie(out_path);
   r.err = ReadFileOrDie(err_path);
+  return r;
+}
+
+RunResult RunEntenteOnTerminal(const std::vector<std::string>& args) {
+  RunResult r;
+  auto [master, slave] = OpenRawPty();
+  if (master < 0) {
+    ADD_FAILURE() << "cannot open a pseudo-terminal";
+    return r;
+  }
+  TempDir tmp;
+  std::string in_path = tmp.File("stdin"), out_path = tmp.File("stdout");
+  WriteFileOrDie(in_path, "");
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(master);
+    ExecEntente(args, in_path, out_path, slave);
+  }
+  // Read while the child runs (a full terminal buffer would block it); with the last slave closed
+  // the read fails (EIO), which is the end of the output.
+  close(slave);
+  char buf[4096];
+  for (ssize_t n; (n = read(master, buf, sizeof buf)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    r.err.append(buf, static_cast<size_t>(n));
+  }
+  close(master);
+  r.exit_code = WaitExitCode(pid);
+  r.out = ReadFileOrDie(out_path);
   return r;
 }
 

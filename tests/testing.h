@@ -56,6 +56,11 @@ struct RunResult {
 // Runs the built binary with `args` (no shell), feeding `stdin_text`; captures stdout and stderr.
 RunResult RunEntente(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
+// The same with stderr on a pseudo-terminal in raw mode, so the binary sees a terminal there
+// (isatty) and draws what it draws for people; `err` holds the bytes as written, "\r" and all.
+// stdin is empty and stdout a file, as in RunEntente.
+RunResult RunEntenteOnTerminal(const std::vector<std::string>& args);
+
 }  // namespace entente::testing
 
 #endif  // ENTENTE_TESTS_TESTING_H_

@@ -2,7 +2,8 @@
 // Ingest already merges small and medium segments as they pile up (store_config.h); this is for
 // the rest, e.g. right after a large ingest left dozens of segments each holding some of every
 // dyad (the next ingests would merge them a few million rows at a time). Prints one summary line;
-// `info` shows the count.
+// `info` shows the count. A large store takes minutes, so the rows merged so far are drawn on
+// stderr (progress.h).
 #include <fmt/format.h>
 
 #include <chrono>
@@ -12,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/progress.h"
 #include "store/store.h"
 
 namespace entente::cli {
@@ -26,8 +28,16 @@ class CompactCommand : public CommandHandler {
     if (IsClickHouseStore(globals)) return NotOnClickHouse("compact");
     auto store = store::Store::Open(ResolveStoreDir(globals), store::OpenMode::kWrite);
     if (!store.ok()) return ReportError(store.status());
+    store::CompactOptions options;
+    ProgressLine line(ShowProgress(globals), "rows");
+    if (ShowProgress(globals)) {
+      options.progress = [&line](uint64_t done, uint64_t total) {
+        line.Tick(static_cast<double>(done), static_cast<double>(total));
+      };
+    }
     store::CompactStats stats;
-    Status s = (*store)->Compact(store::CompactOptions{}, &stats);
+    Status s = (*store)->Compact(options, &stats);
+    line.Finish();
     if (!s.ok()) return ReportError(s);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (stats.merged == 0) {

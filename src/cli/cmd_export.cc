@@ -57,47 +57,9 @@ class ExportCommand : public CommandHandler {
     auto source = OpenReadSource(globals);
     if (!source.ok()) return ReportError(source.status());
     int64_t rows = 0;
-    if (sqlite) {
-      Status s = store::ExportSqlite(source->get(), *filter, to_, &rows);
-      if (!s.ok()) return ReportError(s);
-    } else {
-      std::string tmp = to_ + ".tmp";
-      {
-        std::ofstream out(tmp, std::ios::binary);
-        if (!out) return ReportError(Status::IOError(to_ + ": cannot create the file"));
-        TableWriter writer(out, fmt, io::EventColumnsFull());
-        std::vector<io::FieldValue> values;
-        ProgressLine line(ShowProgress(globals), "events");
-        double total = 0;  // the bar's end: counted only when a bar is drawn
-        if (ShowProgress(globals)) {
-          Result<int64_t> n = (*source)->CountEvents(*filter);
-          if (n.ok())
-            total = static_cast<double>(filter->limit >= 0 ? std::min(*n, filter->limit) : *n);
-        }
-        Status s = (*source)->Scan(*filter, [&](const EventRow& e) {
-          line.Update(static_cast<double>(writer.rows()), total);
-          io::EventFieldValues(e, true, &values);
-          std::vector<Cell> cells;
-          cells.reserve(values.size());
-          for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
-          writer.Row(std::move(cells));
-          return static_cast<bool>(out);
-        });
-        writer.Finish();
-        line.Finish();
-        out.flush();
-        if (s.ok() && !out) s = Status::IOError(to_ + ": write failed (disk full?)");
-        if (!s.ok()) {
-          unlink(tmp.c_str());
-          return ReportError(s);
-        }
-        rows = writer.rows();
-      }
-      if (rename(tmp.c_str(), to_.c_str()) != 0) {
-        unlink(tmp.c_str());
-        return ReportError(Status::IOError(to_ + ": cannot rename the finished file into place"));
-      }
-    }
+    Status s = sqlite ? WriteSqlite(globals, source->get(), *filter, &rows)
+                      : WriteText(globals, fmt, source->get(), *filter, &rows);
+    if (!s.ok()) return ReportError(s);
     if (!globals.quiet) {
       std::fprintf(stderr, "entente: exported %lld events to %s\n", static_cast<long long>(rows),
                    to_.c_str());
@@ -106,6 +68,60 @@ class ExportCommand : public CommandHandler {
   }
 
  private:
+  Status WriteSqlite(const GlobalOptions& globals, EventSource* source, const EventFilter& filter,
+                     int64_t* rows) {
+    ProgressLine line(ShowProgress(globals), "events");
+    store::SqliteProgress progress;
+    if (ShowProgress(globals)) {
+      progress = [&line](int64_t done, int64_t total) {
+        line.Update(static_cast<double>(done), static_cast<double>(total));
+      };
+    }
+    return store::ExportSqlite(source, filter, to_, rows, progress);
+  }
+
+  // Writes to_ + ".tmp" and renames it into place when complete.
+  Status WriteText(const GlobalOptions& globals, OutputFormat fmt, EventSource* source,
+                   const EventFilter& filter, int64_t* rows) {
+    std::string tmp = to_ + ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::binary);
+      if (!out) return Status::IOError(to_ + ": cannot create the file");
+      TableWriter writer(out, fmt, io::EventColumnsFull());
+      std::vector<io::FieldValue> values;
+      ProgressLine line(ShowProgress(globals), "events");
+      double total = 0;  // the bar's end: counted only when a bar is drawn
+      if (ShowProgress(globals)) {
+        Result<int64_t> n = source->CountEvents(filter);
+        if (n.ok())
+          total = static_cast<double>(filter.limit >= 0 ? std::min(*n, filter.limit) : *n);
+      }
+      Status s = source->Scan(filter, [&](const EventRow& e) {
+        line.Update(static_cast<double>(writer.rows()), total);
+        io::EventFieldValues(e, true, &values);
+        std::vector<Cell> cells;
+        cells.reserve(values.size());
+        for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
+        writer.Row(std::move(cells));
+        return static_cast<bool>(out);
+      });
+      writer.Finish();
+      line.Finish();
+      out.flush();
+      if (s.ok() && !out) s = Status::IOError(to_ + ": write failed (disk full?)");
+      if (!s.ok()) {
+        unlink(tmp.c_str());
+        return s;
+      }
+      *rows = writer.rows();
+    }
+    if (rename(tmp.c_str(), to_.c_str()) != 0) {
+      unlink(tmp.c_str());
+      return Status::IOError(to_ + ": cannot rename the finished file into place");
+    }
+    return Status::Ok();
+  }
+
   std::string to_;
   FilterOptions filter_;
 };

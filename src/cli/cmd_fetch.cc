@@ -22,6 +22,7 @@
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "fetch/fetch.h"
 #include "io/reject_sinks.h"
 #include "store/store.h"
@@ -92,10 +93,19 @@ class FetchPrinter : public fetch::FetchObserver {
   Status Flush() {
     if ((!store_ && !cluster_) || pending_.empty()) return Status::Ok();
     ingesting_ = true;
+    batch_rows_ = 0;
     if (progress_) Draw();
     if (cluster_) return FlushToCluster();
     store::IngestOptions options;
     options.rejects = rejects_;
+    if (progress_) {
+      // Runs on the store's progress thread while this one waits in IngestFiles, so the line is
+      // never drawn from two threads at once.
+      options.progress = [this](const store::IngestProgress& p) {
+        batch_rows_ = p.rows;
+        Draw();
+      };
+    }
     store::IngestStats stats;
     Status st = store_->IngestFiles(pending_, options, &stats);
     ingesting_ = false;
@@ -137,7 +147,12 @@ class FetchPrinter : public fetch::FetchObserver {
                                    p.files_total, Bytes(p.bytes_received), Bytes(int64_t(rate)));
     if (p.files_cached > 0) line += fmt::format("  {} cached", p.files_cached);
     if (store_ || cluster_) line += fmt::format("  {} events stored", ingest_.stored);
-    if (ingesting_) line += "  (ingesting)";
+    if (ingesting_ && store_) {
+      line += fmt::format("  (ingesting: {} rows read)",
+                          Human(static_cast<double>(ingest_.rows + batch_rows_)));
+    } else if (ingesting_) {
+      line += "  (ingesting)";  // the cluster tells no progress
+    }
     line += "\033[K";
     std::fputs(line.c_str(), stderr);
     std::fflush(stderr);
@@ -153,6 +168,7 @@ class FetchPrinter : public fetch::FetchObserver {
   store::IngestStats ingest_;
   fetch::FetchProgress last_;
   bool ingesting_ = false;
+  int64_t batch_rows_ = 0;  // rows of the batch being ingested, read so far
   bool drawn_ = false;
 };
 

@@ -2,6 +2,8 @@
 // RenderReportHtml), or with --format json the same content as data. Reads the store, or the
 // embedded chronicle when the store is empty (OpenReadSource). Without -o the document goes to
 // stdout; with -o it is written to FILE (parent directories created) and the path is printed.
+// On a large store each stage of the report takes seconds, so the one under way is named on
+// stderr ("stage 3/6: key events"; progress.h).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -11,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/progress.h"
 #include "cli/report_file.h"
 #include "cli/table_capture.h"
 #include "io/chronicle.h"
@@ -49,7 +52,15 @@ class ReportCommand : public CommandHandler {
     if (!source.ok()) return ReportError(source.status());
     options->source_description = (*source)->Describe();
     options->source_is_chronicle = options->source_description == io::kEmbeddedChronicleName;
+    ProgressLine line(ShowProgress(globals), "stages");
+    if (ShowProgress(globals)) {
+      options->on_step = [&line](size_t stage) {
+        line.DrawText(fmt::format("stage {}/{}: {}", stage + 1, report::kReportStages.size(),
+                                  report::kReportStages[stage]));
+      };
+    }
     Result<report::ReportData> data = report::BuildReport(**source, *options);
+    line.Finish();
     if (!data.ok()) return ReportError(data.status());
     std::string bytes = json_ ? report::RenderReportJson(*data) : report::RenderReportHtml(*data);
     if (output_.empty()) {

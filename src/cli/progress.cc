@@ -43,17 +43,35 @@ double ProgressLine::seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
+bool ProgressLine::Due() {
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_ < std::chrono::milliseconds(100)) return false;
+  last_ = now;
+  return true;
+}
+
 void ProgressLine::Update(double done, double total, const std::string& extra) {
   if (!shown_ || ++calls_ % 1024 != 0) return;  // the clock is read once per 1024 rows
-  auto now = std::chrono::steady_clock::now();
-  if (now - last_ < std::chrono::milliseconds(100)) return;
-  last_ = now;
-  Draw(done, total, extra);
+  if (Due()) Draw(done, total, extra);
+}
+
+void ProgressLine::Tick(double done, double total, const std::string& extra) {
+  if (!shown_) return;
+  bool last = total > 0 && done >= total;
+  if (Due() || last) Draw(done, total, extra);
 }
 
 void ProgressLine::Draw(double done, double total, const std::string& extra) {
   if (!shown_) return;
   std::fprintf(stderr, "\r%s   ", ProgressText(done, total, seconds(), unit_, extra).c_str());
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void ProgressLine::DrawText(const std::string& text) {
+  if (!shown_) return;
+  // Erases to the end of the line: the step before may have had a longer name.
+  std::fprintf(stderr, "\r%s\033[K", text.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

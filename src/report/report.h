@@ -16,9 +16,12 @@
 #ifndef ENTENTE_REPORT_REPORT_H_
 #define ENTENTE_REPORT_REPORT_H_
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/analysis.h"
@@ -31,6 +34,12 @@ namespace entente::report {
 // Version of the JSON document (and of the HTML's data-entente-report attribute); bump it when a
 // field changes meaning or goes away (adding fields does not bump it).
 inline constexpr int kReportFormatVersion = 1;
+
+// The stages of BuildReport, in the order it runs them: each reads the source once or more, so on
+// a store of hundreds of millions of events each takes seconds, and a caller may name them as
+// they start (ReportOptions::on_step).
+inline constexpr std::array<std::string_view, 6> kReportStages = {
+    "events", "series and phases", "key events", "sectors", "triangle", "headline"};
 
 struct ReportOptions {
   std::string a, b;  // canonical actor codes ("PAK", "RUS")
@@ -46,6 +55,10 @@ struct ReportOptions {
   std::string source_description;
   bool source_is_chronicle = false;
   std::string generated_at;  // e.g. "2026-11-26"; empty leaves the line out (reproducible bytes)
+  // Called as each stage starts, once per stage, in kReportStages order, with its index there.
+  // Not called for options BuildReport rejects; stages after a failed one are not called. May be
+  // empty. BuildReport does not keep it: ReportData::options has it empty.
+  std::function<void(size_t stage)> on_step;
 };
 
 // One neighbouring dyad of the triangle panel, with its relation to A–B.

@@ -136,6 +136,26 @@ TEST(Report, EmptyDyadIsNotFound) {
   EXPECT_EQ(BuildReport(source, o).status().code(), StatusCode::kNotFound);
 }
 
+// Each stage is named once, in kReportStages order, as it starts; a dyad with no events ends the
+// report in its first stage, and no later one is named.
+TEST(Report, NamesEachStageOnceInOrder) {
+  VectorEventSource source("test source", World());
+  ReportOptions o = Options();
+  std::vector<size_t> steps;
+  o.on_step = [&](size_t stage) { steps.push_back(stage); };
+  Result<ReportData> r = BuildReport(source, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::vector<size_t> all;
+  for (size_t i = 0; i < kReportStages.size(); ++i) all.push_back(i);
+  EXPECT_EQ(steps, all);
+  EXPECT_FALSE(r->options.on_step);  // not kept past the call
+
+  steps.clear();
+  o.b = "CHN";
+  EXPECT_EQ(BuildReport(source, o).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(steps, std::vector<size_t>{0});
+}
+
 TEST(Report, RejectsSameActorTwice) {
   VectorEventSource source("test source", World());
   ReportOptions o = Options();

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "store/row_decode.h"
+#include "store/store_config.h"
 
 namespace entente::store {
 namespace {
@@ -150,9 +151,27 @@ struct KeyDigest {
   bool operator==(const KeyDigest&) const = default;
 };
 
+// The rows all workers have written, told to the caller's callback. The lock makes the calls
+// one at a time and in the order the count grows, so the caller may draw from it unguarded.
+class MergeProgress {
+ public:
+  explicit MergeProgress(const std::function<void(uint64_t)>& on_rows) : on_rows_(on_rows) {}
+  void Add(uint64_t rows) {
+    if (!on_rows_ || rows == 0) return;
+    std::lock_guard<std::mutex> l(mu_);
+    done_ += rows;
+    on_rows_(done_);
+  }
+
+ private:
+  const std::function<void(uint64_t)>& on_rows_;
+  std::mutex mu_;
+  uint64_t done_ = 0;
+};
+
 // Merges one dyad range of every input into a new segment at `path`.
 Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, const std::string& path,
-                  SegmentSummary* summary, KeyDigest* written) {
+                  MergeProgress* progress, SegmentSummary* summary, KeyDigest* written) {
   std::vector<std::unique_ptr<SegmentCursor>> cursors;
   for (const Input& in : inputs) cursors.push_back(std::make_unique<SegmentCursor>(in, range));
   // Min-heap on (dyad, date); ties go to the earlier input, so the merge is deterministic.
@@ -167,6 +186,7 @@ Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, cons
     if (more) heap.push(i);
   }
   ASSIGN_OR_RETURN(std::unique_ptr<SegmentWriter> writer, SegmentWriter::Create(path));
+  uint64_t unreported = 0;  // rows written since the last progress report
   while (!heap.empty()) {
     size_t i = heap.top();
     heap.pop();
@@ -174,16 +194,23 @@ Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, cons
     uint64_t key = EventKeyHash(c.row());
     written->Add(key);
     RETURN_IF_ERROR(writer->Add(c.row(), c.a(), c.b(), c.flipped(), key));
+    if (++unreported == config::kBlockRows) {
+      progress->Add(unreported);
+      unreported = 0;
+    }
     ASSIGN_OR_RETURN(bool more, cursors[i]->Next());
     if (more) heap.push(i);
   }
-  return writer->Finish(summary);
+  RETURN_IF_ERROR(writer->Finish(summary));
+  progress->Add(unreported);
+  return Status::Ok();
 }
 
 }  // namespace
 
 Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t max_rows,
                      const std::function<std::string()>& next_path,
+                     const std::function<void(uint64_t)>& on_rows,
                      std::vector<SegmentSummary>* outputs) {
   KeyDigest stored;
   for (const SegmentReader* seg : segments) {
@@ -198,12 +225,13 @@ Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t
   // with the workers (each decodes one block per input), hence the cap.
   std::vector<SegmentSummary> summaries(ranges.size());
   std::vector<KeyDigest> digests(ranges.size());
+  MergeProgress progress(on_rows);
   std::atomic<size_t> next{0};
   std::mutex mu;
   Status error;
   auto work = [&] {
     for (size_t r; (r = next.fetch_add(1)) < ranges.size();) {
-      Status s = MergeRange(inputs, ranges[r], paths[r], &summaries[r], &digests[r]);
+      Status s = MergeRange(inputs, ranges[r], paths[r], &progress, &summaries[r], &digests[r]);
       if (!s.ok()) {
         std::lock_guard<std::mutex> l(mu);
         if (error.ok()) error = s;

@@ -31,9 +31,13 @@ inline constexpr size_t kMaxMergeWorkers = 2;
 // written). The outputs partition the dyads by range: a dyad query then finds its rows in one
 // output, a full scan still has several segments to spread over threads, and the ranges are
 // merged in parallel. On error, files at the paths handed out are the caller's to remove.
+// `on_rows` (may be empty) gets the rows written so far, about once per config::kBlockRows rows
+// and as each output is finished: called from the worker threads, one call at a time, with
+// counts that never decrease and end at the inputs' rows.
 // REQUIRES: inputs hold disjoint keys (true of a store's segments: ingest deduplicates).
 Status MergeSegments(const std::vector<const SegmentReader*>& inputs, uint64_t max_rows,
                      const std::function<std::string()>& next_path,
+                     const std::function<void(uint64_t rows)>& on_rows,
                      std::vector<SegmentSummary>* outputs);
 
 }  // namespace entente::store

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -50,10 +51,18 @@ class Db {
   std::string path_;
 };
 
+// The rows the export will write, for the progress bar's end; 0 (unknown) when the source cannot
+// count them, which leaves the count and rate without a bar.
+int64_t RowsToWrite(EventSource* source, const EventFilter& filter) {
+  Result<int64_t> n = source->CountEvents(filter);
+  if (!n.ok()) return 0;
+  return filter.limit >= 0 ? std::min(*n, filter.limit) : *n;
+}
+
 }  // namespace
 
 Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::string& path,
-                    int64_t* rows) {
+                    int64_t* rows, const SqliteProgress& progress) {
   std::string tmp = path + ".tmp";
   unlink(tmp.c_str());
   const std::vector<std::string>& cols = io::EventColumnsFull();
@@ -76,6 +85,7 @@ Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::s
     }
     std::vector<io::FieldValue> values;
     int64_t n = 0;
+    const int64_t total = progress ? RowsToWrite(source, filter) : 0;
     Status scan = source->Scan(filter, [&](const EventRow& e) {
       io::EventFieldValues(e, true, &values);
       sqlite3_reset(db.stmt_);
@@ -97,6 +107,7 @@ Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::s
         return false;
       }
       ++n;
+      if (progress) progress(n, total);
       return true;
     });
     if (s.ok()) s = scan;

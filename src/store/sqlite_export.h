@@ -8,6 +8,7 @@
 #define ENTENTE_STORE_SQLITE_EXPORT_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/event_source.h"
@@ -16,8 +17,16 @@
 
 namespace entente::store {
 
+// Rows inserted so far of `total` (the filter's count, limit included; 0 when the source could
+// not count), called after every row on the calling thread: cheap callers throttle
+// (cli::ProgressLine::Update). Indexing the rows follows the last call.
+using SqliteProgress = std::function<void(int64_t rows, int64_t total)>;
+
+// Writes the events `filter` picks from `source` to a new database at `path`, replacing any file
+// there, and sets *rows to their count. `progress` may be empty; the rows are counted first only
+// when it is not.
 Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::string& path,
-                    int64_t* rows);
+                    int64_t* rows, const SqliteProgress& progress = {});
 
 }  // namespace entente::store
 

@@ -187,7 +187,7 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
 
   if (!options.after_ingest) {
     std::vector<bool> all(segments_.size(), true);
-    return segments_.size() < 2 ? Status::Ok() : MergePicked(all, stats);
+    return segments_.size() < 2 ? Status::Ok() : MergePicked(all, options.progress, stats);
   }
   // Tier by tier, smallest first: a tier holding more than its limit of eligible segments has its
   // smallest ones merged, up to max_merge_rows (at least two). Indices are of the segments as they
@@ -215,18 +215,22 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
       rows += segments_[i]->rows();
       ++n_picked;
     }
-    RETURN_IF_ERROR(MergePicked(picked, stats));
+    RETURN_IF_ERROR(MergePicked(picked, options.progress, stats));
   }
   return Status::Ok();
 }
 
-Status Store::MergePicked(const std::vector<bool>& picked, CompactStats* stats) {
+Status Store::MergePicked(const std::vector<bool>& picked,
+                          const std::function<void(uint64_t, uint64_t)>& progress,
+                          CompactStats* stats) {
   Manifest next = *manifest_;
   std::vector<std::string> new_names;
   auto next_path = [&] {
     new_names.push_back(SegmentFileName(next.next_segment++));
     return dir_ + "/" + new_names.back();
   };
+  // The rows of earlier merges of this compaction count as done: progress runs over all of it.
+  const uint64_t done_before = stats->rows_merged;
   std::vector<const SegmentReader*> inputs;
   std::vector<std::string> old_names;
   for (size_t i = 0; i < segments_.size(); ++i) {
@@ -235,8 +239,11 @@ Status Store::MergePicked(const std::vector<bool>& picked, CompactStats* stats) 
     old_names.push_back(manifest_->segments[i].name);
     stats->rows_merged += segments_[i]->rows();
   }
+  const uint64_t total = stats->rows_merged;
+  std::function<void(uint64_t)> on_rows;
+  if (progress) on_rows = [&](uint64_t merged) { progress(done_before + merged, total); };
   std::vector<SegmentSummary> outputs;
-  Status s = MergeSegments(inputs, policy_.segment_rows, next_path, &outputs);
+  Status s = MergeSegments(inputs, policy_.segment_rows, next_path, on_rows, &outputs);
   if (s.ok()) {
     // The merged segments take the place of the first one they replace, so a scan still meets
     // the events in roughly the order they were ingested.

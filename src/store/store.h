@@ -81,6 +81,12 @@ struct CompactOptions {
   bool after_ingest = false;
   // after_ingest: the segments numbered from here on were written by the ingest.
   uint64_t first_new_segment = UINT64_MAX;
+  // Rows merged so far of `total`, about once per block of rows (config::kBlockRows) a merge
+  // writes. Calls come from the merge's threads but one at a time, and in order: `done` never
+  // decreases, and reaches `total` once every merge has succeeded. `total` is every row to be
+  // rewritten, known before the first call; after_ingest, each tier's merge adds its rows to it
+  // as it starts. Not called when there is nothing to merge. May be empty.
+  std::function<void(uint64_t done, uint64_t total)> progress;
 };
 
 // One size tier of the after-ingest merge: the segments from the previous tier's bound up to
@@ -191,8 +197,10 @@ class Store : public EventSource {
   // The merge after an ingest that wrote segments numbered from `first_new_segment` on;
   // failures become stats->compact_warning.
   void CompactAfterIngest(uint64_t first_new_segment, IngestStats* stats);
-  // Merges the segments marked in `picked` (at least two) and commits; adds to `stats`.
-  Status MergePicked(const std::vector<bool>& picked, CompactStats* stats);
+  // Merges the segments marked in `picked` (at least two) and commits; adds to `stats`, and
+  // reports rows on `progress` (may be empty) as CompactOptions::progress says.
+  Status MergePicked(const std::vector<bool>& picked,
+                     const std::function<void(uint64_t, uint64_t)>& progress, CompactStats* stats);
   uint64_t SegmentBytes() const;  // on disk, of the segments loaded
 
   std::string dir_;

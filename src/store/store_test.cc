@@ -20,6 +20,7 @@
 #include "store/manifest.h"
 #include "store/segment_merge.h"
 #include "store/segment_reader.h"
+#include "store/sqlite_export.h"
 #include "store/store_config.h"
 #include "testing.h"
 
@@ -579,6 +580,56 @@ TEST(StoreTest, CompactionKeepsEveryEventAndDedupe) {
   ASSERT_NO_FATAL_FAILURE(check(reader->get()));
 }
 
+// Compaction tells its progress in order, however many workers merge (the output cut small, so
+// many dyad ranges are merged at once): the rows done never decrease, the total is every row
+// rewritten, and the last call reaches it.
+TEST(StoreTest, CompactionProgressReachesTheTotalInOrder) {
+  testing::TempDir dir;
+  std::vector<Event> events = Unique(RandomEvents(30000, 13));
+  auto store = Store::Open(dir.path(), OpenMode::kWrite);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  CompactionPolicy policy;
+  policy.segment_rows = 500;
+  (*store)->set_compaction_policy(policy);
+  const size_t per = events.size() / 3 + 1;
+  for (size_t from = 0; from < events.size(); from += per) {
+    std::vector<Event> part(events.begin() + from,
+                            events.begin() + std::min(events.size(), from + per));
+    IngestStats st;
+    ASSERT_TRUE((*store)->IngestEvents(part, &st).ok());
+  }
+
+  std::vector<std::pair<uint64_t, uint64_t>> calls;  // (done, total)
+  CompactOptions options;
+  options.progress = [&](uint64_t done, uint64_t total) { calls.emplace_back(done, total); };
+  CompactStats cs;
+  ASSERT_TRUE((*store)->Compact(options, &cs).ok());
+  ASSERT_EQ(cs.rows_merged, events.size());
+  ASSERT_GT(cs.written, 2);
+  ASSERT_GE(calls.size(), static_cast<size_t>(cs.written));  // at least once per output
+  for (size_t i = 0; i < calls.size(); ++i) {
+    EXPECT_EQ(calls[i].second, events.size()) << i;
+    EXPECT_GE(calls[i].first, i > 0 ? calls[i - 1].first : 0) << i;
+  }
+  EXPECT_EQ(calls.back().first, events.size());
+}
+
+// The SQLite export tells every row it inserts, against the count it will reach.
+TEST(StoreTest, SqliteExportCountsRowsUpToTheTotal) {
+  testing::TempDir dir;
+  std::vector<Event> events = Unique(RandomEvents(700, 17));
+  VectorEventSource source("ref", events);
+  std::vector<std::pair<int64_t, int64_t>> calls;  // (rows, total)
+  int64_t rows = 0;
+  Status s = ExportSqlite(&source, EventFilter{}, dir.File("x.sqlite"), &rows,
+                          [&](int64_t n, int64_t total) { calls.emplace_back(n, total); });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  const int64_t n = static_cast<int64_t>(events.size());
+  ASSERT_EQ(rows, n);
+  ASSERT_EQ(calls.size(), events.size());
+  for (int64_t i = 0; i < n; ++i) EXPECT_EQ(calls[i], std::make_pair(i + 1, n)) << i;
+}
+
 TEST(StoreTest, SegmentNumberReadsSegmentFileNames) {
   EXPECT_EQ(SegmentNumber(SegmentFileName(42)), 42u);
   EXPECT_EQ(SegmentNumber(SegmentFileName(123456789)), 123456789u);
@@ -684,7 +735,7 @@ TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
     return out.path() + "/" + names.back();
   };
   std::vector<SegmentSummary> outputs;
-  Status s = MergeSegments(inputs, 1500, next_path, &outputs);
+  Status s = MergeSegments(inputs, 1500, next_path, {}, &outputs);
   ASSERT_TRUE(s.ok()) << s.ToString();
   ASSERT_EQ(outputs.size(), names.size());
   ASSERT_GE(outputs.size(), 5u);
