@@ -14,21 +14,6 @@
 namespace entente::testing {
 namespace {
 
-std::vector<std::string> Fields(const std::string& line, char sep = '\t') {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : line) {
-    if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
 class AnalysisCliTest : public ::testing::Test {
  protected:
   RunResult Run(std::vector<std::string> args) {

@@ -184,5 +184,35 @@ TEST_F(RealDataCliTest, GdeltSamplesRankOnlyStates) {
   }
 }
 
+// On real GDELT samples (a few scattered days, most with a handful of events of either actor), a
+// turn in density is a change in the dyad's share that the actors' counts can vouch for: a day on
+// which USA and RUS had three events between them does not make a turn, nor does a day outside
+// the files' coverage. Each density turn found moves the share by at least half.
+TEST_F(RealDataCliTest, GdeltSamplesDensityTurnsMoveTheShare) {
+  ENTENTE_REQUIRE_SHARED(dir, "gdelt2");
+  std::vector<std::string> args = {"--store",
+                                   store_.path(),
+                                   "--quiet",
+                                   "ingest",
+                                   dir + "/DIAS-GDELT/20180326044500.export.CSV",
+                                   dir + "/geomesa-tutorials/20180101000000.export.CSV"};
+  ASSERT_EQ(RunEntente(args).exit_code, 0);
+  RunResult r = Run({"--quiet", "phases", "USA", "RUS", "--by", "day", "--tracks"}, "tsv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 2u) << r.out;
+  int density = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> f = Fields(lines[i]);
+    ASSERT_EQ(f.size(), 7u) << lines[i];
+    if (f[0] != "density") continue;
+    ++density;
+    EXPECT_EQ(f[2], "intensity") << "news data: the share of the actors' events";
+    double before = std::stod(f[3]), after = std::stod(f[4]);
+    EXPECT_GT(std::max(before, after), 1.5 * std::min(before, after)) << lines[i];
+  }
+  EXPECT_LE(density, 2) << r.out;
+}
+
 }  // namespace
 }  // namespace entente::testing

@@ -47,6 +47,9 @@ void WriteFileOrDie(const std::string& path, const std::string& bytes);
 // The lines of `text`, without their newlines.
 std::vector<std::string> Lines(const std::string& text);
 
+// The fields of one line of a table, split at `sep` (empty fields kept).
+std::vector<std::string> Fields(const std::string& line, char sep = '\t');
+
 struct RunResult {
   int exit_code = -1;
   std::string out;
