@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "analysis/analysis.h"
+#include "analysis/dyad_filter.h"
 #include "analysis/key_events_internal.h"
 #include "analysis/salience.h"
 #include "analysis/tunables.h"
@@ -212,14 +213,7 @@ std::vector<KeyEvent> RankKeyEvents(std::vector<Event> events, int novelty_years
 
 Result<std::vector<KeyEvent>> FindKeyEvents(EventSource& source, const std::string& a,
                                             const std::string& b, const KeyEventOptions& o) {
-  EventFilter f;
-  f.dyad_a = a;
-  f.dyad_b = b;
-  f.directed = o.directed;
-  f.from = o.from;
-  f.to = o.to;
-  f.dataset = o.dataset;
-  f.quality = o.quality;
+  EventFilter f = DyadFilter(a, b, o);
   std::vector<Event> events;
   RETURN_IF_ERROR(source.Scan(f, [&](const EventRow& e) {
     events.push_back(ToOwned(e));

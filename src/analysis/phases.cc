@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <limits>
 #include <tuple>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 
 #include "analysis/analysis.h"
 #include "analysis/changepoint.h"
+#include "analysis/dyad_filter.h"
 #include "analysis/key_events_internal.h"
 #include "analysis/salience.h"
 #include "analysis/stats.h"
@@ -158,18 +160,6 @@ PhaseResult::Sparsity SparsityOf(const WeightedSignal& tone, const std::vector<S
   out.events_needed = room > 0 ? tone.s2[0] / room : std::numeric_limits<double>::infinity();
   out.sparse = out.median_events < out.events_needed;
   return out;
-}
-
-EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesOptions& o) {
-  EventFilter f;
-  f.dyad_a = a;
-  f.dyad_b = b;
-  f.directed = o.directed;
-  f.from = o.from;
-  f.to = o.to;
-  f.dataset = o.dataset;
-  f.quality = o.quality;
-  return f;
 }
 
 struct Trend {
@@ -335,6 +325,141 @@ std::string_view LevelLabel(double net_coop) {
   return "close";
 }
 
+namespace {
+
+// Adds one event of weight w to its period's moments: its side and Goldstein (when it has them)
+// and its sector.
+void AddEventMoments(const EventRow& e, double w, PeriodMoments* m) {
+  m->events += 1;
+  double x[kCoopDims];
+  bool has[kCoopDims] = {false, false};
+  if (e.quad >= 1 && e.quad <= 4) {
+    x[0] = e.quad <= 2 ? 1.0 : -1.0;
+    has[0] = true;
+  }
+  if (!std::isnan(e.goldstein)) {
+    x[1] = e.goldstein / 10.0;
+    has[1] = true;
+  }
+  for (int d = 0; d < kCoopDims; ++d) {
+    if (!has[d]) continue;
+    m->sw[d] += w;
+    m->sw2[d] += w * w;
+    m->swx[d] += w * x[d];
+    m->swxx[d] += w * x[d] * x[d];
+  }
+  int mine = kCoopDims + static_cast<int>(ClassifySector(e));
+  for (int d = kCoopDims; d < kAllDims; ++d) {
+    m->sw[d] += w;
+    m->sw2[d] += w * w;
+    if (d == mine) {
+      m->swx[d] += w;
+      m->swxx[d] += w;
+    }
+  }
+}
+
+// The change points PELT found, each moved out of a run of empty periods to where the new phase's
+// first events are, but never so late that the new phase gets shorter than min_length (on a dense
+// signal an empty period is itself evidence and PELT may start a phase there); and the gain of
+// each change point kept.
+std::vector<double> PlaceBoundaries(const std::vector<SeriesPoint>& points,
+                                    const std::vector<int>& starts,
+                                    const std::vector<int>& segments, const SegmentCost& cost,
+                                    int min_length, std::vector<int>* change_points) {
+  const int n = static_cast<int>(points.size());
+  std::vector<double> gains;
+  for (size_t j = 0; j < starts.size(); ++j) {
+    int s = starts[j];
+    const int latest = (j + 1 < starts.size() ? starts[j + 1] : n) - min_length;
+    while (s < latest && points[s].events == 0) ++s;
+    if (s >= n) continue;
+    if (!change_points->empty() && s <= change_points->back()) continue;
+    change_points->push_back(s);
+    gains.push_back(SplitGain(cost, segments[j], starts[j], segments[j + 2]));
+  }
+  return gains;
+}
+
+// The phase over points [begin, end): its span, level, trend, density and kind.
+Phase DescribePhase(const std::vector<SeriesPoint>& points,
+                    const std::vector<PeriodMoments>& moments, const WeightedSignal& tone,
+                    int begin, int end, Period period) {
+  Phase p;
+  p.start = points[begin].period;
+  p.end = NextPeriodStart(points[end - 1].period, period) - 1;
+  p.start_label = points[begin].label;
+  p.end_label = points[end - 1].label;
+  p.periods = end - begin;
+  std::tie(p.net_coop, p.events) = NetCoopOf(points, begin, end);
+  double gsum = 0, gw = 0;
+  for (int i = begin; i < end; ++i) {
+    gsum += points[i].goldstein_sum;
+    gw += points[i].goldstein_weight;
+  }
+  p.goldstein_mean = gw > 0 ? gsum / gw : 0;
+  p.label = std::string(LevelLabel(p.net_coop));
+  DescribeEngagement(moments, points, begin, end, &p);
+  Trend t = FitTrend(tone, points, begin, end);
+  p.slope = t.slope;
+  p.trend = std::string(t.name);
+  return p;
+}
+
+// Which events explain a turn from `before` to `after`: in tone, those pushing its way (or, when
+// net cooperation did not move, the way Goldstein did); in density, any; in kind, those of the
+// sector it turned to.
+std::function<bool(const EventRow&)> ExplainsTurn(PhaseSignal signal, const Phase& before,
+                                                  const Phase& after) {
+  if (signal == PhaseSignal::kKind) {
+    Sector rising = RisingSector(before, after);
+    return [rising](const EventRow& e) { return ClassifySector(e) == rising; };
+  }
+  int dir = after.net_coop > before.net_coop ? 1 : after.net_coop < before.net_coop ? -1 : 0;
+  if (dir == 0 && after.goldstein_mean != before.goldstein_mean) {
+    dir = after.goldstein_mean > before.goldstein_mean ? 1 : -1;
+  }
+  if (signal == PhaseSignal::kDensity) dir = 0;
+  return [dir](const EventRow& e) { return dir == 0 || EventDirection(e) == dir; };
+}
+
+// Turning events: the most salient events within turning_window periods either side of each
+// boundary that explain the turn (ExplainsTurn). When none does (a turn found in the kind or
+// volume of relations while net cooperation stayed where it was), the most salient events of the
+// window whichever way they push: a turn is never left without its evidence.
+Status AddTurningEvents(EventSource& source, const EventFilter& filter, Period period,
+                        const PhaseOptions& po, const std::vector<int>& bounds,
+                        NoveltyRecord* record, PhaseResult* result) {
+  const std::vector<SeriesPoint>& points = result->series.points;
+  const int n = static_cast<int>(points.size());
+  for (size_t j = 1; j < result->phases.size(); ++j) {
+    Phase& after = result->phases[j];
+    auto explains = ExplainsTurn(po.signal, result->phases[j - 1], after);
+    int lo = std::max(0, bounds[j] - po.turning_window);
+    int hi = std::min(n - 1, bounds[j] + std::max(0, po.turning_window - 1));
+    EventFilter wf = filter;
+    wf.from = points[lo].period;
+    wf.to = NextPeriodStart(points[hi].period, period) - 1;
+    if (filter.from && *wf.from < *filter.from) wf.from = filter.from;
+    if (filter.to && *wf.to > *filter.to) wf.to = filter.to;
+    std::vector<Event> candidates, others;
+    RETURN_IF_ERROR(source.Scan(wf, [&](const EventRow& e) {
+      (explains(e) ? candidates : others).push_back(ToOwned(e));
+      return true;
+    }));
+    if (candidates.empty()) candidates = std::move(others);
+    std::vector<KeyEvent> ranked =
+        RankKeyEventsWithRecord(std::move(candidates), po.novelty_years, record);
+    if (ranked.size() > static_cast<size_t>(std::max(0, po.turning_events))) {
+      ranked.resize(std::max(0, po.turning_events));
+    }
+    after.turning_events = std::move(ranked);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const std::string& b,
                                const SeriesOptions& series_options, const PhaseOptions& po) {
   if (po.min_length < 1) return Status::InvalidArgument("--min-length must be at least 1");
@@ -354,44 +479,15 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   bool curated = true;
   EventFilter filter = DyadFilter(a, b, so);
   ASSIGN_OR_RETURN(NoveltyRecord record, LoadNoveltyRecord(source, filter, po.novelty_years));
-  ClassHistory& history = record.history;
   RETURN_IF_ERROR(source.Scan(filter, [&](const EventRow& e) {
     auto it = index.find(PeriodStart(e.date, so.period));
     if (it == index.end()) return true;
-    PeriodMoments& m = moments[it->second];
-    double w = EventWeight(e, so.weight);
-    m.events += 1;
-    double x[kCoopDims];
-    bool has[kCoopDims] = {false, false};
-    if (e.quad >= 1 && e.quad <= 4) {
-      x[0] = e.quad <= 2 ? 1.0 : -1.0;
-      has[0] = true;
-    }
-    if (!std::isnan(e.goldstein)) {
-      x[1] = e.goldstein / 10.0;
-      has[1] = true;
-    }
-    for (int d = 0; d < kCoopDims; ++d) {
-      if (!has[d]) continue;
-      m.sw[d] += w;
-      m.sw2[d] += w * w;
-      m.swx[d] += w * x[d];
-      m.swxx[d] += w * x[d] * x[d];
-    }
-    int mine = kCoopDims + static_cast<int>(ClassifySector(e));
-    for (int d = kCoopDims; d < kAllDims; ++d) {
-      m.sw[d] += w;
-      m.sw2[d] += w * w;
-      if (d == mine) {
-        m.swx[d] += w;
-        m.swxx[d] += w;
-      }
-    }
+    AddEventMoments(e, EventWeight(e, so.weight), &moments[it->second]);
     curated = curated && e.dataset == "chronicle";
-    history.Add(e);
+    record.history.Add(e);
     return true;
   }));
-  history.Finish();
+  record.history.Finish();
 
   SignalLayout layout = LayoutOf(po.signal);
   if (po.signal == PhaseSignal::kDensity) {
@@ -414,89 +510,19 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   result.weaker_threshold = 2.0 * (params + 1);
   result.weaker_turns = FindWeakerTurns(cost, segments, points, po.min_length, result.penalty,
                                         result.weaker_threshold);
-
-  // A boundary inside a run of empty periods is placed where the new phase's first events are,
-  // but never so late that the new phase gets shorter than min_length: on a dense signal
-  // (volume, intensity) an empty period is itself evidence and PELT may start a phase there.
-  auto observed = [&](int i) { return points[i].events > 0; };
-  std::vector<double> gains;
-  for (size_t j = 0; j < starts.size(); ++j) {
-    int s = starts[j];
-    const int latest = (j + 1 < starts.size() ? starts[j + 1] : n) - po.min_length;
-    while (s < latest && !observed(s)) ++s;
-    if (s >= n) continue;
-    if (!result.change_points.empty() && s <= result.change_points.back()) continue;
-    result.change_points.push_back(s);
-    gains.push_back(SplitGain(cost, segments[j], starts[j], segments[j + 2]));
-  }
+  std::vector<double> gains =
+      PlaceBoundaries(points, starts, segments, cost, po.min_length, &result.change_points);
 
   std::vector<int> bounds = {0};
   bounds.insert(bounds.end(), result.change_points.begin(), result.change_points.end());
   bounds.push_back(n);
   for (size_t j = 0; j + 1 < bounds.size(); ++j) {
-    int begin = bounds[j], end = bounds[j + 1];
-    Phase p;
-    p.start = points[begin].period;
-    p.end = NextPeriodStart(points[end - 1].period, so.period) - 1;
-    p.start_label = points[begin].label;
-    p.end_label = points[end - 1].label;
-    p.periods = end - begin;
-    std::tie(p.net_coop, p.events) = NetCoopOf(points, begin, end);
-    double gsum = 0, gw = 0;
-    for (int i = begin; i < end; ++i) {
-      gsum += points[i].goldstein_sum;
-      gw += points[i].goldstein_weight;
-    }
-    p.goldstein_mean = gw > 0 ? gsum / gw : 0;
-    p.label = std::string(LevelLabel(p.net_coop));
-    DescribeEngagement(moments, points, begin, end, &p);
-    Trend t = FitTrend(tone, points, begin, end);
-    p.slope = t.slope;
-    p.trend = std::string(t.name);
+    Phase p = DescribePhase(points, moments, tone, bounds[j], bounds[j + 1], so.period);
     p.gain = j > 0 ? gains[j - 1] : std::numeric_limits<double>::quiet_NaN();
     p.support = j > 0 ? Support(p.gain, result.penalty) : p.gain;
     result.phases.push_back(std::move(p));
   }
-
-  // Turning events: the most salient events within turning_window periods either side of each
-  // boundary, pushing in the direction the relation moved. When none does (a turn found in the
-  // kind or volume of relations, --signal sectors or volume, while net cooperation stayed where it
-  // was), the most salient events of the window whichever way they push: a turn is never left
-  // without its evidence.
-  for (size_t j = 1; j < result.phases.size(); ++j) {
-    const Phase& before = result.phases[j - 1];
-    Phase& after = result.phases[j];
-    int k = bounds[j];
-    // A turn in tone is explained by events pushing its way; one in density by the most salient
-    // events of the window; one in kind by the events of the sector it turned to.
-    int dir = after.net_coop > before.net_coop ? 1 : after.net_coop < before.net_coop ? -1 : 0;
-    if (dir == 0 && after.goldstein_mean != before.goldstein_mean) {
-      dir = after.goldstein_mean > before.goldstein_mean ? 1 : -1;
-    }
-    if (po.signal == PhaseSignal::kDensity || po.signal == PhaseSignal::kKind) dir = 0;
-    const bool by_sector = po.signal == PhaseSignal::kKind;
-    const Sector rising = RisingSector(before, after);
-    int lo = std::max(0, k - po.turning_window);
-    int hi = std::min(n - 1, k + std::max(0, po.turning_window - 1));
-    EventFilter wf = filter;
-    wf.from = points[lo].period;
-    wf.to = NextPeriodStart(points[hi].period, so.period) - 1;
-    if (filter.from && *wf.from < *filter.from) wf.from = filter.from;
-    if (filter.to && *wf.to > *filter.to) wf.to = filter.to;
-    std::vector<Event> candidates, others;
-    RETURN_IF_ERROR(source.Scan(wf, [&](const EventRow& e) {
-      bool fits = by_sector ? ClassifySector(e) == rising : dir == 0 || EventDirection(e) == dir;
-      (fits ? candidates : others).push_back(ToOwned(e));
-      return true;
-    }));
-    if (candidates.empty()) candidates = std::move(others);
-    std::vector<KeyEvent> ranked =
-        RankKeyEventsWithRecord(std::move(candidates), po.novelty_years, &record);
-    if (ranked.size() > static_cast<size_t>(std::max(0, po.turning_events))) {
-      ranked.resize(std::max(0, po.turning_events));
-    }
-    after.turning_events = std::move(ranked);
-  }
+  RETURN_IF_ERROR(AddTurningEvents(source, filter, so.period, po, bounds, &record, &result));
   return result;
 }
 

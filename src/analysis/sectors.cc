@@ -6,19 +6,13 @@
 #include <map>
 
 #include "analysis/analysis.h"
+#include "analysis/dyad_filter.h"
 #include "analysis/salience.h"
 
 namespace entente::analysis {
 Result<std::vector<SectorPoint>> BuildSectorSeries(EventSource& source, const std::string& a,
                                                    const std::string& b, const SeriesOptions& o) {
-  EventFilter f;
-  f.dyad_a = a;
-  f.dyad_b = b;
-  f.directed = o.directed;
-  f.from = o.from;
-  f.to = o.to;
-  f.dataset = o.dataset;
-  f.quality = o.quality;
+  EventFilter f = DyadFilter(a, b, o);
   struct Acc {
     int64_t events = 0;
     double weight = 0, coop = 0, conf = 0, gsum = 0, gw = 0;

@@ -7,24 +7,13 @@
 #include <map>
 
 #include "analysis/analysis.h"
+#include "analysis/dyad_filter.h"
 #include "analysis/stats.h"
 #include "analysis/tunables.h"
 #include "core/cameo.h"
 
 namespace entente::analysis {
 namespace {
-
-EventFilter DyadFilter(const std::string& a, const std::string& b, const SeriesOptions& o) {
-  EventFilter f;
-  f.dyad_a = a;
-  f.dyad_b = b;
-  f.directed = o.directed;
-  f.from = o.from;
-  f.to = o.to;
-  f.dataset = o.dataset;
-  f.quality = o.quality;
-  return f;
-}
 
 // The interval of a net cooperation observed over `n` events: Wilson's on the share of cooperative
 // events, (net_coop + 1) / 2, mapped back to [-1, 1].
