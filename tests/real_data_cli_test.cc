@@ -34,6 +34,15 @@ class RealDataCliTest : public ::testing::Test {
     args.insert(args.begin(), {"--store", store_.path(), "--format", format});
     return RunEntente(args);
   }
+  // `entente ingest` of the two one-day GDELT 2.0 samples under `dir` into the test's store.
+  std::vector<std::string> IngestGdelt2Days(const std::string& dir) {
+    return {"--store",
+            store_.path(),
+            "--quiet",
+            "ingest",
+            dir + "/DIAS-GDELT/20180326044500.export.CSV",
+            dir + "/geomesa-tutorials/20180101000000.export.CSV"};
+  }
   TempDir store_, dir_;
 };
 
@@ -151,12 +160,7 @@ TEST_F(RealDataCliTest, GdeltSamplesRankOnlyStates) {
   ENTENTE_REQUIRE_SHARED(dir, "gdelt2");
   // spark-gdelt's GDELT 1.0 rows pad 20 code fields with spaces, 9 of them a blank Actor2 (" ").
   std::optional<std::string> g1 = SharedData("gdelt1/spark-gdelt/events1.csv");
-  std::vector<std::string> args = {"--store",
-                                   store_.path(),
-                                   "--quiet",
-                                   "ingest",
-                                   dir + "/DIAS-GDELT/20180326044500.export.CSV",
-                                   dir + "/geomesa-tutorials/20180101000000.export.CSV"};
+  std::vector<std::string> args = IngestGdelt2Days(dir);
   if (g1) args.push_back(*g1);
   RunResult ingest = RunEntente(args);
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
@@ -190,12 +194,7 @@ TEST_F(RealDataCliTest, GdeltSamplesRankOnlyStates) {
 // the files' coverage. Each density turn found moves the share by at least half.
 TEST_F(RealDataCliTest, GdeltSamplesDensityTurnsMoveTheShare) {
   ENTENTE_REQUIRE_SHARED(dir, "gdelt2");
-  std::vector<std::string> args = {"--store",
-                                   store_.path(),
-                                   "--quiet",
-                                   "ingest",
-                                   dir + "/DIAS-GDELT/20180326044500.export.CSV",
-                                   dir + "/geomesa-tutorials/20180101000000.export.CSV"};
+  std::vector<std::string> args = IngestGdelt2Days(dir);
   ASSERT_EQ(RunEntente(args).exit_code, 0);
   RunResult r = Run({"--quiet", "phases", "USA", "RUS", "--by", "day", "--tracks"}, "tsv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
