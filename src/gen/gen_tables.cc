@@ -110,16 +110,26 @@ Status LoadParams(GenParams* p) {
   });
 }
 
-}  // namespace
-
-Result<GenTables> LoadGenTables() {
+// The state of one LoadGenTables: the tables being filled, the country and FIPS id spaces, and
+// the weights that become alias tables once every id space is complete.
+struct Loader {
   GenTables t;
-  RETURN_IF_ERROR(LoadParams(&t.params));
-  Interner countries;
-  Interner fips;
+  Interner countries, fips;
+  std::vector<double> pair_w, place_w;
+  std::vector<std::vector<double>> actor_w, fips_w, by_fips_w;
+};
 
+// pairs.tsv, actors.tsv, countryfips.tsv and places.tsv: who acts, with whom, and where.
+Status LoadCountryFiles(Loader& l) {
+  GenTables& t = l.t;
+  Interner& countries = l.countries;
+  Interner& fips = l.fips;
+  std::vector<double>& pair_w = l.pair_w;
+  std::vector<std::vector<double>>& actor_w = l.actor_w;
+  std::vector<std::vector<double>>& fips_w = l.fips_w;
+  std::vector<double>& place_w = l.place_w;
+  std::vector<std::vector<double>>& by_fips_w = l.by_fips_w;
   // Country pairs and their marginals.
-  std::vector<double> pair_w;
   RETURN_IF_ERROR(ForEachRecord("pairs.tsv", 3, [&](const Fields& f) -> Status {
     ASSIGN_OR_RETURN(double n, Number(f[2]));
     t.pairs.emplace_back(countries.Id(NoneToEmpty(f[0])), countries.Id(NoneToEmpty(f[1])));
@@ -129,7 +139,6 @@ Result<GenTables> LoadGenTables() {
   ASSIGN_OR_RETURN(t.pair_table, MakeTable(pair_w, "pairs.tsv"));
 
   // Actor tuples per country.
-  std::vector<std::vector<double>> actor_w;
   RETURN_IF_ERROR(ForEachRecord("actors.tsv", 12, [&](const Fields& f) -> Status {
     ASSIGN_OR_RETURN(double n, Number(f[11]));
     uint32_t c = countries.Id(NoneToEmpty(f[0]));
@@ -148,7 +157,6 @@ Result<GenTables> LoadGenTables() {
   }));
 
   // Where actors of each country are located.
-  std::vector<std::vector<double>> fips_w;
   RETURN_IF_ERROR(ForEachRecord("countryfips.tsv", 3, [&](const Fields& f) -> Status {
     ASSIGN_OR_RETURN(double n, Number(f[2]));
     uint32_t c = countries.Id(f[0]);
@@ -162,8 +170,6 @@ Result<GenTables> LoadGenTables() {
   }));
 
   // Places, overall and per FIPS country.
-  std::vector<double> place_w;
-  std::vector<std::vector<double>> by_fips_w;
   RETURN_IF_ERROR(ForEachRecord("places.tsv", 9, [&](const Fields& f) -> Status {
     ASSIGN_OR_RETURN(double n, Number(f[8]));
     std::string joined(f[0]);
@@ -185,9 +191,18 @@ Result<GenTables> LoadGenTables() {
   }));
   ASSIGN_OR_RETURN(t.place_table, MakeTable(place_w, "places.tsv"));
 
-  // Size every per-id vector to the final id spaces and build their tables.
-  const size_t nc = countries.names().size(), nf = fips.names().size();
-  t.country_names = countries.names();
+  return Status::Ok();
+}
+
+// Sizes every per-id vector to the final id spaces and builds their alias tables.
+Status BuildCountryTables(Loader& l) {
+  GenTables& t = l.t;
+  std::vector<double>& pair_w = l.pair_w;
+  std::vector<std::vector<double>>& actor_w = l.actor_w;
+  std::vector<std::vector<double>>& fips_w = l.fips_w;
+  std::vector<std::vector<double>>& by_fips_w = l.by_fips_w;
+  const size_t nc = l.countries.names().size(), nf = l.fips.names().size();
+  t.country_names = l.countries.names();
   t.actors.resize(nc);
   actor_w.resize(nc);
   t.actor_tables.resize(nc);
@@ -233,6 +248,11 @@ Result<GenTables> LoadGenTables() {
     }
   }
 
+  return Status::Ok();
+}
+
+// eventcodes.tsv, counts.tsv, tone.tsv and lag.tsv: what happened, how widely, how it read, when.
+Status LoadEventFiles(GenTables& t) {
   // Event codes, checked against the codebook.
   std::vector<double> code_w;
   RETURN_IF_ERROR(ForEachRecord("eventcodes.tsv", 2, [&](const Fields& f) -> Status {
@@ -289,6 +309,11 @@ Result<GenTables> LoadGenTables() {
   }));
   ASSIGN_OR_RETURN(t.lag_table, MakeTable(lag_w, "lag.tsv"));
 
+  return Status::Ok();
+}
+
+// urls.tsv and urlwords.tsv: URL shapes and the words that fill them.
+Status LoadUrlFiles(GenTables& t) {
   std::vector<double> url_w;
   RETURN_IF_ERROR(ForEachRecord("urls.tsv", 3, [&](const Fields& f) -> Status {
     ASSIGN_OR_RETURN(double n, Number(f[2]));
@@ -308,6 +333,11 @@ Result<GenTables> LoadGenTables() {
   }));
   ASSIGN_OR_RETURN(t.word_table, MakeTable(word_w, "urlwords.tsv"));
 
+  return Status::Ok();
+}
+
+// The longest row the tables can produce, so the writer can reserve once.
+size_t MaxRowBytes(const GenTables& t) {
   size_t actor = 0, place = 0, code = 0, count = 0, word = 0, url = 0;
   for (const auto& per_country : t.actors) {
     for (const std::string& a : per_country) actor = std::max(actor, a.size());
@@ -326,9 +356,21 @@ Result<GenTables> LoadGenTables() {
     url = std::max(url, n);
   }
   // id 20, dates 30, root flag 1, tone 24, DATEADDED 14, 61 separators and the newline.
-  t.max_row_bytes =
-      2 * actor + 3 * std::max(place, size_t{8}) + code + count + url + 20 + 30 + 1 + 24 + 14 + 62;
-  return t;
+  return 2 * actor + 3 * std::max(place, size_t{8}) + code + count + url + 20 + 30 + 1 + 24 + 14 +
+         62;
+}
+
+}  // namespace
+
+Result<GenTables> LoadGenTables() {
+  Loader l;
+  RETURN_IF_ERROR(LoadParams(&l.t.params));
+  RETURN_IF_ERROR(LoadCountryFiles(l));
+  RETURN_IF_ERROR(BuildCountryTables(l));
+  RETURN_IF_ERROR(LoadEventFiles(l.t));
+  RETURN_IF_ERROR(LoadUrlFiles(l.t));
+  l.t.max_row_bytes = MaxRowBytes(l.t);
+  return std::move(l.t);
 }
 
 }  // namespace entente::gen
