@@ -228,147 +228,154 @@ Status ReadAgents(std::string_view text, bool tabari, Dictionary* dict) {
   return Status::Ok();
 }
 
-// Verb dictionaries of both programs (see the header for the differences).
-Status ReadVerbs(std::string_view text, bool tabari, Dictionary* dict) {
-  enum Section { kMain, kSynsets, kSkip } section = kMain;
-  std::unordered_map<std::string, uint32_t> sets;
-  std::vector<uint32_t> set_words;
-  std::string set_name;
-  std::string block_code, block_paired;
-  std::vector<std::pair<VerbEntry, std::vector<std::string>>> block_verbs;
-  std::vector<VerbPattern> block_patterns;
-  bool seen_patterns = false;
-  auto flush_set = [&]() {
-    if (!set_name.empty()) sets[set_name] = dict->AddWordSet(set_words);
-    set_name.clear();
-    set_words.clear();
-  };
-  auto flush_block = [&]() {
-    for (auto& [v, irregular] : block_verbs) {
-      v.patterns = block_patterns;
-      if (v.code.empty()) {
-        v.code = block_code;
-        v.paired = block_paired;
-      }
-      dict->AddVerb(v, irregular);
-    }
-    block_verbs.clear();
-    block_patterns.clear();
-    seen_patterns = false;
-  };
-  auto element = [&](std::string_view w) -> std::vector<uint32_t> {
-    std::string word = Lower(w);
-    if (!word.empty() && word[0] == '&') {
-      while (!word.empty() && word.back() == '_') word.pop_back();
-      std::string key = word.substr(1);
-      auto it = sets.find(key);
-      if (it != sets.end()) return {it->second};
-      return {};
-    }
-    std::string p = PhraseOf(w, false, dict);
-    return dict->InternPhrase(p);
-  };
-  ForEachLine(text, [&](std::string_view raw) {
+// Splits `text` at spaces and tabs, calling `visit` for each non-empty word.
+template <typename Visit>
+void ForEachWord(std::string_view text, Visit visit) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+    if (i > b) visit(text.substr(b, i - b));
+  }
+}
+
+// Verb dictionaries of both programs (see the header for the differences). State that spans
+// lines: the synset being read (`&NAME` then `+word` lines) and the verb block being read (its
+// verbs, then its patterns; PETRARCH's `---` header gives the block a code).
+class VerbsParser {
+ public:
+  VerbsParser(bool tabari, Dictionary* dict) : tabari_(tabari), dict_(dict) {}
+
+  void Line(std::string_view raw) {
     std::string_view line = Trim(StripComment(raw));
     if (line.empty() || line.rfind("<!--", 0) == 0) return;
-    if (line[0] == '<') {
-      std::string tag = Lower(line);
-      flush_set();
-      if (tag == "<synsets>") {
-        section = kSynsets;
-      } else if (tag.rfind("</", 0) == 0) {
-        section = kMain;
-      } else {
-        section = kSkip;
-      }
-      return;
-    }
-    if (section == kSkip) return;
+    if (line[0] == '<') return Tag(line);
+    if (section_ == kSkip) return;
     if (line[0] == '&') {
-      flush_set();
+      FlushSet();
       std::string name = Lower(Trim(line.substr(1)));
       while (!name.empty() && name.back() == '_') name.pop_back();
-      set_name = name;
+      set_name_ = name;
       return;
     }
-    if (line[0] == '+' && !set_name.empty()) {
-      std::string p = PhraseOf(line.substr(1), false, dict);
-      std::vector<uint32_t> ids = dict->InternPhrase(p);
-      if (!ids.empty()) set_words.push_back(ids[0]);
+    if (line[0] == '+' && !set_name_.empty()) {
+      std::vector<uint32_t> ids = dict_->InternPhrase(PhraseOf(line.substr(1), false, dict_));
+      if (!ids.empty()) set_words_.push_back(ids[0]);
       return;
     }
-    flush_set();
+    FlushSet();
     size_t br = line.find('[');
     size_t close = br == std::string_view::npos ? br : line.find(']', br);
     std::string code, paired;
     bool has_code = false;
     if (close != std::string_view::npos) {
-      std::string_view c = Trim(line.substr(br + 1, close - br - 1));
-      has_code = ParseCodePair(c, &code, &paired);
+      has_code = ParseCodePair(Trim(line.substr(br + 1, close - br - 1)), &code, &paired);
     }
     std::string_view body = Trim(line.substr(0, br));
     if (line.rfind("---", 0) == 0) {  // PETRARCH block header
-      flush_block();
-      block_code = has_code ? code : "";
-      block_paired = has_code ? paired : "";
-      return;
+      FlushBlock();
+      block_code_ = has_code ? code : "";
+      block_paired_ = has_code ? paired : "";
+    } else if (line[0] == '-') {
+      if (block_verbs_.empty()) return;
+      seen_patterns_ = true;
+      if (has_code) Pattern(body.substr(1), code, paired);
+    } else {
+      Verb(body, has_code, code, paired);
     }
-    if (line[0] == '-') {  // pattern
-      if (block_verbs.empty()) return;
-      seen_patterns = true;
-      VerbPattern vp;
-      if (!has_code) return;
-      vp.code = code;
-      vp.paired = paired;
-      bool after = false;
-      std::string_view rest = body.substr(1);
-      size_t i = 0;
-      while (i < rest.size()) {
-        while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
-        size_t b = i;
-        while (i < rest.size() && rest[i] != ' ' && rest[i] != '\t') ++i;
-        std::string_view w = rest.substr(b, i - b);
-        if (w.empty()) continue;
-        // '*' may be glued to words ("*_AID")
-        std::string cleaned;
-        for (char c : w) {
-          if (c == '*') {
-            if (!cleaned.empty()) {
-              for (uint32_t id : element(cleaned)) (after ? vp.post : vp.pre).push_back(id);
-              cleaned.clear();
-            }
-            after = true;
-          } else if (c == '(' || c == ')' || c == '{' || c == '}' || c == '$' || c == '^' ||
-                     c == '%' || c == '|') {
-            cleaned += ' ';
-          } else if (c == '+' &&
-                     (cleaned.empty() || cleaned.back() == ' ' || cleaned.back() == '_')) {
-            cleaned += ' ';
-          } else {
-            cleaned += c;
+  }
+
+  void Finish() {
+    FlushSet();
+    FlushBlock();
+  }
+
+ private:
+  enum Section { kMain, kSynsets, kSkip };
+
+  void Tag(std::string_view line) {
+    std::string tag = Lower(line);
+    FlushSet();
+    if (tag == "<synsets>") {
+      section_ = kSynsets;
+    } else if (tag.rfind("</", 0) == 0) {
+      section_ = kMain;
+    } else {
+      section_ = kSkip;
+    }
+  }
+
+  void FlushSet() {
+    if (!set_name_.empty()) sets_[set_name_] = dict_->AddWordSet(set_words_);
+    set_name_.clear();
+    set_words_.clear();
+  }
+
+  void FlushBlock() {
+    for (auto& [v, irregular] : block_verbs_) {
+      v.patterns = block_patterns_;
+      if (v.code.empty()) {
+        v.code = block_code_;
+        v.paired = block_paired_;
+      }
+      dict_->AddVerb(v, irregular);
+    }
+    block_verbs_.clear();
+    block_patterns_.clear();
+    seen_patterns_ = false;
+  }
+
+  // A pattern word: `&NAME` is a synset, anything else a phrase.
+  std::vector<uint32_t> Element(std::string_view w) const {
+    std::string word = Lower(w);
+    if (!word.empty() && word[0] == '&') {
+      while (!word.empty() && word.back() == '_') word.pop_back();
+      auto it = sets_.find(word.substr(1));
+      if (it != sets_.end()) return {it->second};
+      return {};
+    }
+    return dict_->InternPhrase(PhraseOf(w, false, dict_));
+  }
+
+  // `- words * words [code]`: the words before and after the verb. `*` may be glued to words
+  // ("*_AID"); brackets and PETRARCH's markers are separators.
+  void Pattern(std::string_view rest, const std::string& code, const std::string& paired) {
+    VerbPattern vp;
+    vp.code = code;
+    vp.paired = paired;
+    bool after = false;
+    auto add = [&](std::string_view w) {
+      for (uint32_t id : Element(w)) (after ? vp.post : vp.pre).push_back(id);
+    };
+    ForEachWord(rest, [&](std::string_view w) {
+      std::string cleaned;
+      for (char c : w) {
+        if (c == '*') {
+          if (!cleaned.empty()) {
+            add(cleaned);
+            cleaned.clear();
           }
-        }
-        std::string_view cv = Trim(cleaned);
-        if (cv.empty()) continue;
-        // several words may remain after cleaning
-        size_t j = 0;
-        while (j < cv.size()) {
-          while (j < cv.size() && cv[j] == ' ') ++j;
-          size_t cb = j;
-          while (j < cv.size() && cv[j] != ' ') ++j;
-          if (j > cb) {
-            for (uint32_t id : element(cv.substr(cb, j - cb)))
-              (after ? vp.post : vp.pre).push_back(id);
-          }
+          after = true;
+        } else if (c == '(' || c == ')' || c == '{' || c == '}' || c == '$' || c == '^' ||
+                   c == '%' || c == '|') {
+          cleaned += ' ';
+        } else if (c == '+' &&
+                   (cleaned.empty() || cleaned.back() == ' ' || cleaned.back() == '_')) {
+          cleaned += ' ';
+        } else {
+          cleaned += c;
         }
       }
-      if (!after) return;
-      block_patterns.push_back(std::move(vp));
-      return;
-    }
-    // A verb line: WORD {FORMS} [code]
-    if (tabari || seen_patterns) flush_block();
-    std::string_view head = body;
+      ForEachWord(Trim(cleaned), add);  // several words may remain after cleaning
+    });
+    if (after) block_patterns_.push_back(std::move(vp));
+  }
+
+  // `WORD {FORMS} [code]`: a verb of the current block.
+  void Verb(std::string_view head, bool has_code, const std::string& code,
+            const std::string& paired) {
+    if (tabari_ || seen_patterns_) FlushBlock();
     std::vector<std::string> irregular;
     size_t brace = head.find('{');
     std::string lemma_raw(Trim(head.substr(0, brace)));
@@ -376,26 +383,36 @@ Status ReadVerbs(std::string_view text, bool tabari, Dictionary* dict) {
       size_t cb = head.find('}', brace);
       std::string_view forms =
           head.substr(brace + 1, (cb == std::string_view::npos ? head.size() : cb) - brace - 1);
-      size_t i = 0;
-      while (i < forms.size()) {
-        while (i < forms.size() && forms[i] == ' ') ++i;
-        size_t b = i;
-        while (i < forms.size() && forms[i] != ' ') ++i;
-        if (i > b) irregular.push_back(PhraseOf(forms.substr(b, i - b), false, dict));
-      }
+      ForEachWord(forms,
+                  [&](std::string_view f) { irregular.push_back(PhraseOf(f, false, dict_)); });
     }
     if (!lemma_raw.empty() && lemma_raw[0] == '+') lemma_raw.erase(0, 1);
     VerbEntry v;
-    v.lemma = PhraseOf(lemma_raw, tabari, dict);  // TABARI: "RESTOR" is a stem
+    v.lemma = PhraseOf(lemma_raw, tabari_, dict_);  // TABARI: "RESTOR" is a stem
     if (v.lemma.empty()) return;
     if (has_code) {
       v.code = code;
       v.paired = paired;
     }
-    block_verbs.emplace_back(std::move(v), std::move(irregular));
-  });
-  flush_set();
-  flush_block();
+    block_verbs_.emplace_back(std::move(v), std::move(irregular));
+  }
+
+  bool tabari_;
+  Dictionary* dict_;
+  Section section_ = kMain;
+  std::unordered_map<std::string, uint32_t> sets_;
+  std::vector<uint32_t> set_words_;
+  std::string set_name_;
+  std::string block_code_, block_paired_;
+  std::vector<std::pair<VerbEntry, std::vector<std::string>>> block_verbs_;
+  std::vector<VerbPattern> block_patterns_;
+  bool seen_patterns_ = false;
+};
+
+Status ReadVerbs(std::string_view text, bool tabari, Dictionary* dict) {
+  VerbsParser parser(tabari, dict);
+  ForEachLine(text, [&](std::string_view raw) { parser.Line(raw); });
+  parser.Finish();
   return Status::Ok();
 }
 
