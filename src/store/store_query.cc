@@ -240,6 +240,25 @@ class FastAggregator {
   std::vector<AggregateRow> Finish();
 
  private:
+  // Per dictionary id of one segment: does the event code match the prefix, which dataset id is
+  // asked for, which root group an id is in.
+  struct Lookups {
+    std::vector<char> code_ok;
+    int64_t dataset_id = -1;
+    bool no_dataset_rows = false;  // the segment has no row of the dataset asked for
+    std::vector<int64_t> root_of_root, root_of_code;  // -1: take the root from the code
+    bool root_needs_code = false;
+  };
+  // The rows to visit as spans of one entry each (adjacent entries that need nothing per entry
+  // are merged: a full scan is then one span per segment and costs nothing per dyad).
+  struct Span {
+    uint64_t begin, end;
+    EntryMatch how;
+    uint32_t pair_fwd, pair_rev;
+  };
+  Result<Lookups> PrepareLookups(const SegmentReader& seg);
+  std::vector<Span> SpansOf(const std::vector<const DyadEntry*>& entries);
+
   uint32_t PairId(std::string_view a, std::string_view b) {
     pair_key_.assign(a);
     pair_key_ += '\0';
@@ -281,49 +300,36 @@ void FastAggregator::AddCube(const PeriodCube& cube) {
   }
 }
 
-Status FastAggregator::AddSegment(const SegmentReader& seg) {
-  if (seg.has_cube() && CubeServes(q_)) {
-    ASSIGN_OR_RETURN(const PeriodCube* cube, seg.Cube());
-    AddCube(*cube);
-    return Status::Ok();
-  }
-  ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, f_));
-  if (entries.empty()) return Status::Ok();
-  const bool directed_dyad = q_.by_dyad && f_.directed;
-  // Per dictionary id: does the event code match the prefix; which root group an id is in.
-  std::vector<char> code_ok;
+Result<FastAggregator::Lookups> FastAggregator::PrepareLookups(const SegmentReader& seg) {
+  Lookups lk;
   if (!f_.code_prefix.empty()) {
     RETURN_IF_ERROR(seg.NeedDicts({kCode}));
-    for (std::string_view c : seg.dict(kCode)) code_ok.push_back(c.starts_with(f_.code_prefix));
+    for (std::string_view c : seg.dict(kCode)) lk.code_ok.push_back(c.starts_with(f_.code_prefix));
   }
-  int64_t dataset_id = -1;
   if (!f_.dataset.empty()) {
     RETURN_IF_ERROR(seg.NeedDicts({kDataset}));
     const auto& d = seg.dict(kDataset);
     auto it = std::find(d.begin(), d.end(), f_.dataset);
-    if (it == d.end()) return Status::Ok();  // no row of this segment is in that dataset
-    dataset_id = it - d.begin();
+    lk.no_dataset_rows = it == d.end();
+    if (lk.no_dataset_rows) return lk;
+    lk.dataset_id = it - d.begin();
   }
-  std::vector<int64_t> root_of_root, root_of_code;  // -1: take the root from the code
-  bool root_needs_code = false;
   if (q_.by_root) {
     RETURN_IF_ERROR(seg.NeedDicts({kRootCode, kCode}));
     for (std::string_view r : seg.dict(kRootCode)) {
-      root_of_root.push_back(r.empty() ? int64_t{-1} : int64_t{roots_.Id(r)});
-      root_needs_code = root_needs_code || r.empty();
+      lk.root_of_root.push_back(r.empty() ? int64_t{-1} : int64_t{roots_.Id(r)});
+      lk.root_needs_code = lk.root_needs_code || r.empty();
     }
-    if (root_needs_code) {
-      for (std::string_view c : seg.dict(kCode)) root_of_code.push_back(roots_.Id(RootOf(c)));
+    if (lk.root_needs_code) {
+      for (std::string_view c : seg.dict(kCode)) lk.root_of_code.push_back(roots_.Id(RootOf(c)));
     }
   }
+  return lk;
+}
 
-  // The rows to visit as spans of one entry each (adjacent entries that need nothing per entry
-  // are merged: a full scan is then one span per segment and costs nothing per dyad).
-  struct Span {
-    uint64_t begin, end;
-    EntryMatch how;
-    uint32_t pair_fwd, pair_rev;
-  };
+std::vector<FastAggregator::Span> FastAggregator::SpansOf(
+    const std::vector<const DyadEntry*>& entries) {
+  const bool directed_dyad = q_.by_dyad && f_.directed;
   std::vector<Span> spans;
   for (const DyadEntry* ep : entries) {
     const DyadEntry& e = *ep;
@@ -342,6 +348,24 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
       spans.push_back(Span{e.first_row, e.first_row + e.rows, how, pair_fwd, pair_rev});
     }
   }
+  return spans;
+}
+
+Status FastAggregator::AddSegment(const SegmentReader& seg) {
+  if (seg.has_cube() && CubeServes(q_)) {
+    ASSIGN_OR_RETURN(const PeriodCube* cube, seg.Cube());
+    AddCube(*cube);
+    return Status::Ok();
+  }
+  ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, f_));
+  if (entries.empty()) return Status::Ok();
+  const bool directed_dyad = q_.by_dyad && f_.directed;
+  ASSIGN_OR_RETURN(Lookups lk, PrepareLookups(seg));
+  if (lk.no_dataset_rows) return Status::Ok();
+  const std::vector<char>& code_ok = lk.code_ok;
+  const int64_t dataset_id = lk.dataset_id;
+  const bool root_needs_code = lk.root_needs_code;
+  std::vector<Span> spans = SpansOf(entries);
 
   if (spans.empty()) return Status::Ok();
   BlockCache cache(seg);
@@ -411,8 +435,8 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
         if (q_.by_period) key.period = periods.Start(static_cast<Days>(dates->ints[i]));
         if (q_.by_dyad) key.dyad = (dir && dir->ints[i] != 0) ? sp.pair_rev : sp.pair_fwd;
         if (q_.by_root) {
-          int64_t root = root_of_root[rootc->ids[i]];
-          if (root < 0) root = root_of_code[codes->ids[i]];
+          int64_t root = lk.root_of_root[rootc->ids[i]];
+          if (root < 0) root = lk.root_of_code[codes->ids[i]];
           key.root = static_cast<uint32_t>(root);
         }
         double w = 1.0;
