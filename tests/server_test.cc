@@ -14,6 +14,7 @@
 #include "cli/common.h"
 #include "core/event_source.h"
 #include "io/chronicle.h"
+#include "report/palette.h"
 #include "server/api.h"
 #include "store/store.h"
 #include "testing.h"
@@ -151,6 +152,16 @@ TEST_F(ServerTest, ServesThePage) {
   httplib::Result page = client_->Get("/");
   EXPECT_NE(page->body.find("app.js"), std::string::npos);
   EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  // The palette is the report's, served as a script the page loads before app.js.
+  EXPECT_LT(page->body.find("palette.js"), page->body.find("app.js"));
+  httplib::Result palette = client_->Get("/palette.js");
+  ASSERT_TRUE(palette);
+  EXPECT_EQ(palette->status, 200);
+  EXPECT_NE(palette->get_header_value("Content-Type").find("text/javascript"), std::string::npos);
+  EXPECT_NE(palette->body.find("const PALETTE"), std::string::npos);
+  EXPECT_NE(palette->body.find(std::string(report::palette::kGoldstein)), std::string::npos);
+  EXPECT_NE(palette->body.find("defence: '" + std::string(report::palette::kSector[1]) + "'"),
+            std::string::npos);
 }
 
 // `serve` started on an empty store shows the chronicle, and the store once another process has

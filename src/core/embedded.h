@@ -15,10 +15,18 @@ struct EmbeddedEntry {
   std::string_view bytes;
 };
 
-// Every embedded file, sorted by path.
+// Every embedded file of data/, sorted by path.
 const std::vector<EmbeddedEntry>& EmbeddedFiles();
 
-// The bytes of one embedded file, or nullopt when no such file was compiled in.
+// Every file of web/ (the dashboard, the report's style), sorted by path; defined only in
+// binaries that link the report library.
+const std::vector<EmbeddedEntry>& WebFiles();
+
+// The bytes of the file at `path` among `files`, or nullopt.
+std::optional<std::string_view> FindEmbedded(const std::vector<EmbeddedEntry>& files,
+                                             std::string_view path);
+
+// The bytes of one embedded file of data/, or nullopt when no such file was compiled in.
 std::optional<std::string_view> EmbeddedFile(std::string_view path);
 
 // Every embedded file whose path starts with `prefix` (e.g. "chronicle/").

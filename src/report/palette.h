@@ -1,11 +1,13 @@
 // The report's colours: the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), which
 // stays distinguishable under the common colour-vision deficiencies, so no chart relies on a
 // red/green contrast. Every series also differs by something other than hue where it matters
-// (dashes for the Goldstein line, order and legends for stacks). The dashboard (data/web/app.js)
-// uses the same hex values.
+// (dashes for the Goldstein line, order and legends for stacks). The dashboard (web/app.js)
+// reads the same values from PaletteJs, which the server serves as /palette.js: the palette is
+// defined here only.
 #ifndef ENTENTE_REPORT_PALETTE_H_
 #define ENTENTE_REPORT_PALETTE_H_
 
+#include <string>
 #include <string_view>
 
 namespace entente::report::palette {
@@ -33,6 +35,10 @@ inline constexpr std::string_view kSector[6] = {kOrange, kVermillion, kGreen,
 
 // Phase bands by level label (drawn at low opacity behind the lines).
 std::string_view LevelColour(std::string_view label);
+
+// The palette as a script for the dashboard: `const PALETTE = {netCoop, goldstein, interval,
+// level: {hostile: …}, quad: [vcoop, mcoop, vconf, mconf], sector: {energy: …}};`.
+const std::string& PaletteJs();
 
 }  // namespace entente::report::palette
 

@@ -1,6 +1,6 @@
-// The report page's stylesheet, inline in every report (no external CSS, no web fonts: the system
-// sans-serif stack renders everywhere offline). Kept apart from the page builder so the layout
-// code reads as structure and this file as presentation.
+// The report page's stylesheet, web/report.css, inline in every report (no external CSS, no web
+// fonts: the system sans-serif stack renders everywhere offline). A file of its own, beside the
+// dashboard's, so the layout code reads as structure and the stylesheet as presentation.
 #ifndef ENTENTE_REPORT_REPORT_STYLE_H_
 #define ENTENTE_REPORT_REPORT_STYLE_H_
 

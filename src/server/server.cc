@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/embedded.h"
+#include "report/palette.h"
 #include "server/request_policy.h"
 
 namespace entente::server {
@@ -33,7 +34,8 @@ void ServeStatic(const httplib::Request& req, httplib::Response& res) {
 }  // namespace
 
 std::string_view WebAsset(std::string_view name, std::string_view* content_type) {
-  std::optional<std::string_view> bytes = EmbeddedFile(std::string("web/") + std::string(name));
+  std::optional<std::string_view> bytes = FindEmbedded(WebFiles(), name);
+  if (name == "palette.js") bytes = report::palette::PaletteJs();
   if (!bytes) return {};
   if (name.ends_with(".html")) {
     *content_type = "text/html; charset=utf-8";

@@ -1,5 +1,5 @@
 // The local dashboard: an HTTP server (cpp-httplib) on loopback by default that serves the page
-// (data/web/index.html, app.js, style.css, compiled into the binary, so nothing is fetched from
+// (web/index.html, app.js, style.css, compiled into the binary, so nothing is fetched from
 // anywhere but this server) and the JSON API of api.h. `entente serve` runs it; tests start it on
 // port 0 (a free port) in a thread and stop it.
 //

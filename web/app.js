@@ -4,12 +4,12 @@
 'use strict';
 
 const NS = 'http://www.w3.org/2000/svg';
-const LEVEL = { hostile: '#D55E00', tense: '#E69F00', neutral: '#8C8C8C', cordial: '#56B4E9', close: '#0072B2' };
-const QUAD = [['vcoop', '#56B4E9', 'verbal cooperation'], ['mcoop', '#0072B2', 'material cooperation'],
-              ['vconf', '#E69F00', 'verbal conflict'], ['mconf', '#D55E00', 'material conflict']];
+// Colours come from the report's palette (/palette.js, loaded first), so both draw alike.
+const LEVEL = PALETTE.level;
+const QUAD = [['vcoop', PALETTE.quad[0], 'verbal cooperation'], ['mcoop', PALETTE.quad[1], 'material cooperation'],
+              ['vconf', PALETTE.quad[2], 'verbal conflict'], ['mconf', PALETTE.quad[3], 'material conflict']];
 const ARROW = { warming: '\u2197', cooling: '\u2198', steady: '\u2192' };
-const SECTOR = { energy: '#E69F00', defence: '#D55E00', trade: '#009E73', security: '#CC79A7',
-                 diplomacy: '#0072B2', culture: '#56B4E9' };
+const SECTOR = PALETTE.sector;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function $(id) { return document.getElementById(id); }
@@ -141,10 +141,10 @@ function drawSeries(report) {
     svg.appendChild(sv('text', { x: W - 42, y: y(g / 10) + 4 })).textContent = g === 0 ? '0' : signed(g, 0);
   }
   svg.appendChild(sv('path', { d: bandPath(pts, f, y, (p) => p.net_coop_lo, (p) => p.net_coop_hi),
-    fill: '#000', 'fill-opacity': 0.12, class: 'interval' }, '90% interval of net cooperation'));
+    fill: PALETTE.interval, 'fill-opacity': 0.12, class: 'interval' }, '90% interval of net cooperation'));
   svg.appendChild(sv('path', { d: linePath(pts, f, y, (p) => (p.goldstein_mean === null ? null : p.goldstein_mean / 10)),
-    fill: 'none', stroke: '#CC79A7', 'stroke-width': 1.8, 'stroke-dasharray': '5 3', 'stroke-linecap': 'round', class: 'line-goldstein' }, 'mean Goldstein (right axis)'));
-  svg.appendChild(sv('path', { d: linePath(pts, f, y, (p) => p.net_coop), fill: 'none', stroke: '#000',
+    fill: 'none', stroke: PALETTE.goldstein, 'stroke-width': 1.8, 'stroke-dasharray': '5 3', 'stroke-linecap': 'round', class: 'line-goldstein' }, 'mean Goldstein (right axis)'));
+  svg.appendChild(sv('path', { d: linePath(pts, f, y, (p) => p.net_coop), fill: 'none', stroke: PALETTE.netCoop,
     'stroke-width': 2.2, 'stroke-linecap': 'round', class: 'line-net' }, 'net cooperation (left axis)'));
   for (const p of pts) {
     if (p.net_coop === null) continue;
@@ -175,7 +175,7 @@ function drawSeries(report) {
   legend.replaceChildren();
   const item = (html) => { const s = el('span'); s.append(...html); legend.appendChild(s); };
   item([el('b', { style: 'border-color:#000' }), 'net cooperation (left)']);
-  item([el('b', { class: 'dash', style: 'border-color:#CC79A7' }), 'mean Goldstein (right)']);
+  item([el('b', { class: 'dash', style: `border-color:${PALETTE.goldstein}` }), 'mean Goldstein (right)']);
   for (const [lvl, c] of Object.entries(LEVEL)) item([el('i', { style: `background:${c};opacity:.45` }), lvl]);
   for (const [, c, name] of QUAD) item([el('i', { style: `background:${c}` }), name]);
 }
