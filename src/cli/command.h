@@ -19,8 +19,6 @@ struct GlobalOptions {
   bool quiet = false;  // --quiet: no progress, no notes on stderr
 };
 
-enum class StoreAccess { kNone, kRead, kWrite };
-
 class CommandHandler {
  public:
   virtual ~CommandHandler() = default;
@@ -33,7 +31,6 @@ class CommandHandler {
 struct Command {
   std::string_view name;
   std::string_view help;
-  StoreAccess access;
   std::unique_ptr<CommandHandler> (*make)();
 };
 
