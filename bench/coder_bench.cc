@@ -2,8 +2,8 @@
 // with the full PETRARCH2 dictionaries loaded beside them; dictionary load time; peak memory.
 // Baseline in the same run: a naive matcher that tries every dictionary phrase at every token
 // (what a coder without the trie would do). TABARI and PETRARCH cannot be built here (no
-// Debian packages, nothing may be downloaded), so their figures are the ones the issue gives
-// (TABARI ~25,000 sentences/s, PETRARCH2 ~250 sentences/s on this machine).
+// Debian packages, nothing may be downloaded), so they are not measured here; the figures quoted
+// for them are TABARI ~25,000 sentences/s and PETRARCH2 ~250 sentences/s.
 //
 // Run: build-*/coder_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>

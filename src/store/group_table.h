@@ -2,11 +2,10 @@
 // dyad id, root id) to its sums, kept in one array in first-seen order.
 //
 // Why not std::unordered_map: rows come sorted by dyad and date, so when grouping by root the key
-// changes on almost every row, and a node-based map (with a small cache of recent groups in
-// front) was a hot spot of the per-row loop, which was itself the largest share of a full-scan
-// aggregate (perf; the gain of this table was lost in the noise of the shared machine). Here a
-// lookup is one hash and usually one probe in a table of 16-byte slots that stays in L1 for the
-// few thousand groups of a typical aggregate.
+// changes on almost every row, and a node-based map (even with a small cache of recent groups in
+// front) is a hot spot of the per-row loop, itself the largest share of a full-scan aggregate.
+// Here a lookup is one hash and usually one probe in a table of 16-byte slots that stays in L1
+// for the few thousand groups of a typical aggregate.
 //
 // Thread safety: one table per thread.
 #ifndef ENTENTE_STORE_GROUP_TABLE_H_

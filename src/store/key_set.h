@@ -2,11 +2,11 @@
 // (EventKeyHash values, i.e. uniformly spread), cut into 4096 buckets by their top 12 bits, each
 // bucket sorted.
 //
-// Why: a run's keys used to be checked by decoding the keys frame of every segment the ingest
-// had written before (and every segment of the store) from disk, so the work grew with the
-// square of the number of segments: ~10% of ingest CPU at 5M rows (26 segments), more at 10M.
-// Here a run of n keys costs n short binary searches inside small buckets, and adding it n
-// appends plus a merge per bucket.
+// Why: checking a run's keys by decoding the keys frame of every segment the ingest had written
+// before (and every segment of the store) from disk makes the work grow with the square of the
+// number of segments: ~10% of ingest CPU at 5M rows (26 segments), more at 10M. Here a run of n
+// keys costs n short binary searches inside small buckets, and adding it n appends plus a merge
+// per bucket.
 //
 // Thread safety: none; the Ingester guards it with its mutex.
 #ifndef ENTENTE_STORE_KEY_SET_H_

@@ -5,11 +5,11 @@
 //
 // Why: an aggregate with no actor filter and no dyad grouping ("events by root code and year over
 // everything") otherwise decodes four columns of every row, 10M rows in about a quarter of a
-// second on this machine; a segment of ~150k rows holds only a few thousand cells (~120 months x
+// second on two cores; a segment of ~150k rows holds only a few thousand cells (~120 months x
 // ~20 roots x QuadClass), so the cube answers the same question from ~50x fewer values. Months
 // and not days: every coarser period (quarter, year) is a union of months, and a day cube would
 // be nearly as large as the rows. Queries the cube cannot answer exactly (dyads, actors, a date
-// bound inside a month, code prefixes, datasets, weeks, days) read the rows as before.
+// bound inside a month, code prefixes, datasets, weeks, days) read the rows.
 //
 // Thread safety: a PeriodCube is immutable once decoded.
 #ifndef ENTENTE_STORE_PERIOD_CUBE_H_
