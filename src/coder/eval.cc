@@ -7,18 +7,13 @@
 #include <tuple>
 
 #include "coder/foreign_reader.h"
+#include "core/words.h"
 
 namespace entente::coder {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (unsigned char)s.front() <= ' ') s.remove_prefix(1);
-  while (!s.empty() && (unsigned char)s.back() <= ' ') s.remove_suffix(1);
-  return s;
-}
-
 std::string Upper(std::string_view s) {
-  std::string o(Trim(s));
+  std::string o(TrimSpace(s));
   for (char& c : o) {
     if (c >= 'a' && c <= 'z') c = char(c - 32);
   }
@@ -36,7 +31,7 @@ std::string Attr(std::string_view tag, std::string_view name) {
 }
 
 bool ParseAnyDate(std::string_view s, Days* out) {
-  s = Trim(s);
+  s = TrimSpace(s);
   if (s.size() == 6) {  // YYMMDD
     int y = (s[0] - '0') * 10 + (s[1] - '0');
     y += y < 40 ? 2000 : 1900;
@@ -86,14 +81,14 @@ Result<EvalSet> ParseGold(std::string_view path, std::string_view text) {
     pos = nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::string_view t = Trim(line);
+    std::string_view t = TrimSpace(line);
     if (t.empty() || t[0] == '#') continue;
     if (t[0] == '=') {
       if (!cur) {
         return Status::InvalidArgument(
             fmt::format("{}:{}: expectation before any sentence", path, line_no));
       }
-      std::string_view rest = Trim(t.substr(1));
+      std::string_view rest = TrimSpace(t.substr(1));
       if (rest == "none") {
         cur_none = true;
         continue;
@@ -124,7 +119,7 @@ Result<EvalSet> ParseGold(std::string_view path, std::string_view text) {
       return Status::InvalidArgument(fmt::format("{}:{}: bad date\n  {}", path, line_no, line));
     }
     r.id = fmt::format("{}:{}", path, line_no);
-    r.text = std::string(Trim(line.substr(tab + 1)));
+    r.text = std::string(TrimSpace(line.substr(tab + 1)));
     set.records.push_back(std::move(r));
     cur = &set.records.back();
   }
@@ -152,7 +147,7 @@ EvalSet ParseTabari(std::string_view text) {
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
-    std::string_view t = Trim(line);
+    std::string_view t = TrimSpace(line);
     if (in_comment) {
       size_t b = 0;
       while ((b = t.find('{', b)) != std::string_view::npos) {
@@ -193,7 +188,7 @@ EvalSet ParseTabari(std::string_view text) {
         (t[6] == ' ' || t[6] == '\t')) {
       flush();
       ParseAnyDate(t.substr(0, 6), &cur.date);
-      cur.id = std::string(Trim(t.substr(6)));
+      cur.id = std::string(TrimSpace(t.substr(6)));
       in_text = true;
       continue;
     }
@@ -218,7 +213,7 @@ EvalSet ParsePetrarchXml(std::string_view text) {
       std::string name = Attr(text.substr(p, close - p), "name");
       if (name.empty() && close != std::string_view::npos) {  // <Verbfile>NAME</Verbfile>
         size_t end = text.find('<', close);
-        name = std::string(Trim(text.substr(close + 1, end - close - 1)));
+        name = std::string(TrimSpace(text.substr(close + 1, end - close - 1)));
       }
       if (!name.empty()) set.dictionaries.push_back(name);
     }

@@ -3,23 +3,10 @@
 #include <unordered_map>
 
 #include "coder/dict_reader.h"
+#include "core/words.h"
 
 namespace entente::coder {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (unsigned char)s.front() <= ' ') s.remove_prefix(1);
-  while (!s.empty() && (unsigned char)s.back() <= ' ') s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  }
-  return out;
-}
 
 // Strips a ';' or '#' comment (TABARI uses ';', PETRARCH '#').
 std::string_view StripComment(std::string_view line) {
@@ -40,7 +27,7 @@ void ForEachLine(std::string_view text, F fn) {
 
 // "080508" -> 2008-05-08; "19991231" as is.
 bool ParseLegacyDate(std::string_view s, Days* out) {
-  s = Trim(s);
+  s = TrimSpace(s);
   if (s.size() != 6 && s.size() != 8) return false;
   int v[8];
   for (size_t i = 0; i < s.size(); ++i) {
@@ -65,11 +52,11 @@ bool ParseLegacyDate(std::string_view s, Days* out) {
 
 // One bracket: "RUSGOV >080508", "USAGOV 991201-010114", "PAK", "---".
 void ParseCodeBracket(std::string_view inside, ActorEntry* e) {
-  inside = Trim(inside);
+  inside = TrimSpace(inside);
   size_t sp = inside.find_first_of(" \t");
-  std::string code(Trim(inside.substr(0, sp)));
+  std::string code(TrimSpace(inside.substr(0, sp)));
   std::string_view dates =
-      sp == std::string_view::npos ? std::string_view() : Trim(inside.substr(sp));
+      sp == std::string_view::npos ? std::string_view() : TrimSpace(inside.substr(sp));
   if (code.empty()) return;
   bool none = code.find_first_not_of('-') == std::string::npos;
   for (char& c : code) {
@@ -106,14 +93,14 @@ void ParseCodeBracket(std::string_view inside, ActorEntry* e) {
 // A dictionary phrase: underscores and spaces join words; a final '_' marks an exact word.
 // TABARI: a phrase not ending in '_' ends in a stem.
 std::string PhraseOf(std::string_view raw, bool tabari, Dictionary* dict) {
-  raw = Trim(raw);
+  raw = TrimSpace(raw);
   bool exact = !raw.empty() && raw.back() == '_';
   std::string p;
   for (char c : raw) {
     if (c == '_' || c == '+' || c == '{' || c == '}' || c == '(' || c == ')') c = ' ';
     p += c;
   }
-  p = Lower(Trim(p));
+  p = AsciiLower(TrimSpace(p));
   if (tabari && !exact && !p.empty()) {
     size_t sp = p.rfind(' ');
     std::string last = sp == std::string::npos ? p : p.substr(sp + 1);
@@ -147,11 +134,11 @@ Status ReadActors(std::string_view text, bool tabari, Dictionary* dict) {
   ActorEntry entry;
   ForEachLine(text, [&](std::string_view raw) {
     std::string_view line = StripComment(raw);
-    if (Trim(line).empty() || Trim(line)[0] == '<') return;
+    if (TrimSpace(line).empty() || TrimSpace(line)[0] == '<') return;
     bool indented = (line[0] == ' ' || line[0] == '\t');
-    std::string_view t = Trim(line);
+    std::string_view t = TrimSpace(line);
     size_t br = t.find('[');
-    std::string_view phrase = Trim(t.substr(0, br));
+    std::string_view phrase = TrimSpace(t.substr(0, br));
     if (!indented || phrase.size() > 0) {
       if (!phrase.empty() && phrase[0] == '+') {
         phrases.push_back(PhraseOf(phrase.substr(1), tabari, dict));
@@ -174,7 +161,7 @@ Status ReadActors(std::string_view text, bool tabari, Dictionary* dict) {
 Status ReadAgents(std::string_view text, bool tabari, Dictionary* dict) {
   std::unordered_map<std::string, std::vector<std::string>> subs;
   ForEachLine(text, [&](std::string_view raw) {
-    std::string_view line = Trim(StripComment(raw));
+    std::string_view line = TrimSpace(StripComment(raw));
     if (line.empty() || line[0] == '<') return;
     if (line[0] == '!') {
       size_t end = line.find('!', 1);
@@ -187,7 +174,7 @@ Status ReadAgents(std::string_view text, bool tabari, Dictionary* dict) {
       while (b <= rest.size()) {
         size_t c = rest.find(',', b);
         if (c == std::string_view::npos) c = rest.size();
-        std::string_view w = Trim(rest.substr(b, c - b));
+        std::string_view w = TrimSpace(rest.substr(b, c - b));
         if (!w.empty()) v.emplace_back(w);
         b = c + 1;
       }
@@ -196,7 +183,7 @@ Status ReadAgents(std::string_view text, bool tabari, Dictionary* dict) {
     size_t br = line.find('[');
     size_t close = line.find(']', br);
     if (br == std::string_view::npos || close == std::string_view::npos) return;
-    std::string_view code = Trim(line.substr(br + 1, close - br - 1));
+    std::string_view code = TrimSpace(line.substr(br + 1, close - br - 1));
     AgentEntry a;
     if (!code.empty() && code.front() == '~') {
       a.type = std::string(code.substr(1));
@@ -206,9 +193,9 @@ Status ReadAgents(std::string_view text, bool tabari, Dictionary* dict) {
     } else {
       a.type = std::string(code);
     }
-    a.type = std::string(Trim(a.type));
+    a.type = std::string(TrimSpace(a.type));
     if (a.type.empty()) return;
-    std::string phrase(Trim(line.substr(0, br)));
+    std::string phrase(TrimSpace(line.substr(0, br)));
     std::vector<std::string> expanded{phrase};
     size_t bang = phrase.find('!');
     if (bang != std::string::npos) {
@@ -248,13 +235,13 @@ class VerbsParser {
   VerbsParser(bool tabari, Dictionary* dict) : tabari_(tabari), dict_(dict) {}
 
   void Line(std::string_view raw) {
-    std::string_view line = Trim(StripComment(raw));
+    std::string_view line = TrimSpace(StripComment(raw));
     if (line.empty() || line.rfind("<!--", 0) == 0) return;
     if (line[0] == '<') return Tag(line);
     if (section_ == kSkip) return;
     if (line[0] == '&') {
       FlushSet();
-      std::string name = Lower(Trim(line.substr(1)));
+      std::string name = AsciiLower(TrimSpace(line.substr(1)));
       while (!name.empty() && name.back() == '_') name.pop_back();
       set_name_ = name;
       return;
@@ -270,9 +257,9 @@ class VerbsParser {
     std::string code, paired;
     bool has_code = false;
     if (close != std::string_view::npos) {
-      has_code = ParseCodePair(Trim(line.substr(br + 1, close - br - 1)), &code, &paired);
+      has_code = ParseCodePair(TrimSpace(line.substr(br + 1, close - br - 1)), &code, &paired);
     }
-    std::string_view body = Trim(line.substr(0, br));
+    std::string_view body = TrimSpace(line.substr(0, br));
     if (line.rfind("---", 0) == 0) {  // PETRARCH block header
       FlushBlock();
       block_code_ = has_code ? code : "";
@@ -295,7 +282,7 @@ class VerbsParser {
   enum Section { kMain, kSynsets, kSkip };
 
   void Tag(std::string_view line) {
-    std::string tag = Lower(line);
+    std::string tag = AsciiLower(line);
     FlushSet();
     if (tag == "<synsets>") {
       section_ = kSynsets;
@@ -328,7 +315,7 @@ class VerbsParser {
 
   // A pattern word: `&NAME` is a synset, anything else a phrase.
   std::vector<uint32_t> Element(std::string_view w) const {
-    std::string word = Lower(w);
+    std::string word = AsciiLower(w);
     if (!word.empty() && word[0] == '&') {
       while (!word.empty() && word.back() == '_') word.pop_back();
       auto it = sets_.find(word.substr(1));
@@ -367,7 +354,7 @@ class VerbsParser {
           cleaned += c;
         }
       }
-      ForEachWord(Trim(cleaned), add);  // several words may remain after cleaning
+      ForEachWord(TrimSpace(cleaned), add);  // several words may remain after cleaning
     });
     if (after) block_patterns_.push_back(std::move(vp));
   }
@@ -378,7 +365,7 @@ class VerbsParser {
     if (tabari_ || seen_patterns_) FlushBlock();
     std::vector<std::string> irregular;
     size_t brace = head.find('{');
-    std::string lemma_raw(Trim(head.substr(0, brace)));
+    std::string lemma_raw(TrimSpace(head.substr(0, brace)));
     if (brace != std::string_view::npos) {
       size_t cb = head.find('}', brace);
       std::string_view forms =
@@ -452,7 +439,7 @@ std::vector<std::string> TabariProjectFiles(std::string_view bytes) {
     while ((pos = text.find(tag, pos)) != std::string::npos) {
       size_t b = pos + tag.size();
       size_t e = text.find('\n', b);
-      std::string_view name = Trim(std::string_view(text).substr(b, e - b));
+      std::string_view name = TrimSpace(std::string_view(text).substr(b, e - b));
       if (!name.empty()) out.emplace_back(name);
       pos = b;
     }

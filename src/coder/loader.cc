@@ -10,6 +10,7 @@
 #include "coder/dict_reader.h"
 #include "coder/foreign_reader.h"
 #include "core/embedded.h"
+#include "core/words.h"
 
 namespace entente::coder {
 namespace {
@@ -26,18 +27,10 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  }
-  return out;
-}
-
 }  // namespace
 
 ForeignKind ClassifyDictionaryFile(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   size_t slash = n.rfind('/');
   if (slash != std::string::npos) n = n.substr(slash + 1);
   if (EndsWith(n, ".dict")) return ForeignKind::kEntente;

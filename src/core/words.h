@@ -8,6 +8,12 @@
 
 namespace entente {
 
+// `s` with ASCII letters in lower case (other bytes, UTF-8 included, unchanged).
+std::string AsciiLower(std::string_view s);
+
+// `s` without leading and trailing spaces and control characters (bytes <= ' ').
+std::string_view TrimSpace(std::string_view s);
+
 // True when `text` contains `word` (lower case) ignoring ASCII case.
 bool ContainsWord(std::string_view text, std::string_view word);
 // The same, but only where `word` starts a word (the character before it is not a letter): "oil"

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/words.h"
+
 namespace entente::fetch {
 namespace {
 
@@ -26,12 +28,6 @@ bool IsMd5(std::string_view s) {
   return s.size() == 32 && std::all_of(s.begin(), s.end(), [](char c) {
            return std::isxdigit(static_cast<unsigned char>(c));
          });
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool ParseSize(std::string_view s, int64_t* out) {
@@ -133,7 +129,7 @@ void FileListBuilder::AddMasterListLine(std::string_view line) {
   }
   if (RemoteFile* f = Entry(BaseName(w[2]))) {
     f->size = size;
-    f->md5 = Lower(w[1]);
+    f->md5 = AsciiLower(w[1]);
   }
 }
 
@@ -147,7 +143,7 @@ void FileListBuilder::AddMd5sumsLine(std::string_view line) {
   }
   std::string_view name = w[1];
   if (name.starts_with("*")) name.remove_prefix(1);  // md5sum's binary-mode marker
-  if (RemoteFile* f = Entry(BaseName(name))) f->md5 = Lower(w[0]);
+  if (RemoteFile* f = Entry(BaseName(name))) f->md5 = AsciiLower(w[0]);
 }
 
 void FileListBuilder::AddFilesizesLine(std::string_view line) {

@@ -50,16 +50,8 @@ class ChronicleParser : public RowParser {
     std::string_view f[kMaxFields];
     int n = SplitTabs(line, f, kMaxFields);
     columns_ = n;
-    index_.fill(-1);
-    for (int i = 0; i < std::min(n, kMaxFields); ++i) {
-      for (int c = 0; c < kNumCols; ++c) {
-        if (f[i] == kNames[c]) index_[c] = i;
-      }
-    }
-    std::string missing;
-    for (Col c : {kDate, kSource, kTarget, kCode}) {
-      if (index_[c] < 0) missing += fmt::format("{}'{}'", missing.empty() ? "" : ", ", kNames[c]);
-    }
+    std::string missing = MapHeader({f, static_cast<size_t>(std::min(n, kMaxFields))}, kNames,
+                                    index_, {kDate, kSource, kTarget, kCode});
     if (!missing.empty()) {
       return Status::InvalidArgument(fmt::format("chronicle header lacks {}", missing));
     }

@@ -346,4 +346,20 @@ bool CheckLineUtf8(std::string_view line, RowError* err) {
                           static_cast<unsigned char>(line[bad]), bad));
 }
 
+std::string MapHeader(std::span<const std::string_view> fields,
+                      std::span<const std::string_view> names, std::span<int> index,
+                      std::initializer_list<int> required) {
+  std::fill(index.begin(), index.end(), -1);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    for (size_t c = 0; c < names.size(); ++c) {
+      if (fields[i] == names[c]) index[c] = static_cast<int>(i);
+    }
+  }
+  std::string missing;
+  for (int c : required) {
+    if (index[c] < 0) missing += fmt::format("{}'{}'", missing.empty() ? "" : ", ", names[c]);
+  }
+  return missing;
+}
+
 }  // namespace entente::io

@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -72,6 +74,13 @@ inline bool Fail(RowError* err, int column, std::string reason) {
 
 // Checks a whole tab-separated line for UTF-8; on failure names the field holding the bad byte.
 bool CheckLineUtf8(std::string_view line, RowError* err);
+
+// A header-driven format's column map: index[c] is the field that holds names[c] (-1 when the
+// header lacks it). Returns the names of the `required` columns it lacks, quoted and comma
+// separated ("'Event Date', 'CAMEO Code'"), or "" when it has them all.
+std::string MapHeader(std::span<const std::string_view> fields,
+                      std::span<const std::string_view> names, std::span<int> index,
+                      std::initializer_list<int> required);
 
 }  // namespace entente::io
 

@@ -5,17 +5,10 @@
 
 #include "core/embedded.h"
 #include "core/tsv.h"
+#include "core/words.h"
 
 namespace entente::io {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 using NameTable = std::unordered_map<std::string, std::string_view>;
 
@@ -23,7 +16,7 @@ NameTable Load(std::string_view path) {
   NameTable t;
   if (auto bytes = EmbeddedFile(path)) {
     ForEachTsvRecord(*bytes, /*skip_header=*/true, [&](const std::vector<std::string_view>& f) {
-      if (f.size() >= 2 && !f[0].empty() && !f[1].empty()) t.emplace(Lower(f[0]), f[1]);
+      if (f.size() >= 2 && !f[0].empty() && !f[1].empty()) t.emplace(AsciiLower(f[0]), f[1]);
     });
   }
   return t;
@@ -31,7 +24,7 @@ NameTable Load(std::string_view path) {
 
 std::string_view Find(const NameTable& t, std::string_view name) {
   if (name.empty()) return {};
-  auto it = t.find(Lower(name));
+  auto it = t.find(AsciiLower(name));
   return it == t.end() ? std::string_view() : it->second;
 }
 

@@ -57,16 +57,8 @@ class IcewsParser : public RowParser {
     int n = SplitTabs(line, f, kMaxFields);
     if (n > kMaxFields) return Status::InvalidArgument("ICEWS header has too many columns");
     columns_ = n;
-    index_.fill(-1);
-    for (int i = 0; i < n; ++i) {
-      for (int c = 0; c < kNumCols; ++c) {
-        if (f[i] == kNames[c]) index_[c] = i;
-      }
-    }
-    std::string missing;
-    for (Col c : {kDate, kCode, kSourceCountry, kTargetCountry}) {
-      if (index_[c] < 0) missing += fmt::format("{}'{}'", missing.empty() ? "" : ", ", kNames[c]);
-    }
+    std::string missing = MapHeader({f, static_cast<size_t>(n)}, kNames, index_,
+                                    {kDate, kCode, kSourceCountry, kTargetCountry});
     if (!missing.empty()) {
       return Status::InvalidArgument(fmt::format("ICEWS header lacks {}", missing));
     }

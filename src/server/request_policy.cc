@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/words.h"
 #include "server/server.h"
 
 namespace entente::server {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // "example.com:8080" -> "example.com", "[::1]:80" -> "::1", "::1" stays.
 std::string StripPort(std::string_view host) {
@@ -44,7 +39,7 @@ bool IsIpv4Loopback(std::string_view h) {
 }  // namespace
 
 bool IsLoopbackName(std::string_view host) {
-  std::string h = Lower(host);
+  std::string h = AsciiLower(host);
   if (h.ends_with(".")) h.pop_back();  // "localhost." is the same name
   return h == "localhost" || h == "::1" || IsIpv4Loopback(h);
 }
@@ -52,9 +47,9 @@ bool IsLoopbackName(std::string_view host) {
 bool HostAllowed(std::string_view host_header, std::string_view bind,
                  const std::vector<std::string>& allowed) {
   if (host_header.empty()) return true;
-  std::string host = Lower(StripPort(host_header));
+  std::string host = AsciiLower(StripPort(host_header));
   for (const std::string& a : allowed) {
-    if (Lower(StripPort(a)) == host) return true;
+    if (AsciiLower(StripPort(a)) == host) return true;
   }
   if (IsLoopbackName(bind)) return IsLoopbackName(host);
   return allowed.empty();

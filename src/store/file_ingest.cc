@@ -355,19 +355,8 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
     ing.Abort();
     return err;
   }
-  IngestCounts counts;
-  Manifest committed;
-  Status s = ing.Commit(&counts, &committed);
-  if (!s.ok()) {
-    ing.Abort();
-    return s;
-  }
-  stats->stored += counts.stored;
-  stats->duplicates += counts.duplicates;
   if (options.progress) options.progress(IngestProgress{ing.rows_added(), total, total});
-  RETURN_IF_ERROR(Load());
-  CompactAfterIngest(first_new_segment, stats);
-  return Status::Ok();
+  return CommitIngest(&ing, first_new_segment, stats).status();
 }
 
 }  // namespace entente::store

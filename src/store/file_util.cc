@@ -42,6 +42,10 @@ Status WritableFile::Append(std::string_view bytes) {
     buf_.append(bytes);
     return Status::Ok();
   }
+  return WriteAll(bytes);
+}
+
+Status WritableFile::WriteAll(std::string_view bytes) {
   const char* p = bytes.data();
   size_t left = bytes.size();
   while (left > 0) {
@@ -57,17 +61,7 @@ Status WritableFile::Append(std::string_view bytes) {
 }
 
 Status WritableFile::Flush() {
-  const char* p = buf_.data();
-  size_t left = buf_.size();
-  while (left > 0) {
-    ssize_t n = write(fd_, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return ErrnoStatus(path_, errno);
-    }
-    p += n;
-    left -= n;
-  }
+  RETURN_IF_ERROR(WriteAll(buf_));
   buf_.clear();
   return Status::Ok();
 }

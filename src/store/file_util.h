@@ -35,6 +35,7 @@ class WritableFile {
  private:
   WritableFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
   Status Flush();
+  Status WriteAll(std::string_view bytes);  // all of it, retrying short and interrupted writes
   std::string path_;
   int fd_;
   std::string buf_;

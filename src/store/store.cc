@@ -149,19 +149,24 @@ Status Store::IngestEvents(const std::vector<Event>& events, IngestStats* stats)
   for (const Event& e : events) {
     if (!ing.Add(0, ViewOf(e))) break;
   }
+  ASSIGN_OR_RETURN(int64_t rows, CommitIngest(&ing, first_new_segment, stats));
+  stats->rows += rows;
+  return Status::Ok();
+}
+
+Result<int64_t> Store::CommitIngest(Ingester* ing, uint64_t first_new_segment, IngestStats* stats) {
   IngestCounts counts;
   Manifest committed;
-  Status s = ing.Commit(&counts, &committed);
+  Status s = ing->Commit(&counts, &committed);
   if (!s.ok()) {
-    ing.Abort();
+    ing->Abort();
     return s;
   }
-  stats->rows += counts.rows;
   stats->stored += counts.stored;
   stats->duplicates += counts.duplicates;
   RETURN_IF_ERROR(Load());
   CompactAfterIngest(first_new_segment, stats);
-  return Status::Ok();
+  return counts.rows;
 }
 
 void Store::CompactAfterIngest(uint64_t first_new_segment, IngestStats* stats) {

@@ -38,6 +38,7 @@
 
 namespace entente::store {
 
+class Ingester;
 class SegmentReader;
 class StoreLock;
 struct Manifest;
@@ -194,6 +195,10 @@ class Store : public EventSource {
   Store();
   Status Load();  // (re)reads the manifest and opens its segments
   Status RemoveLeftovers();
+  // Commits what `ing` holds (aborting it on failure), adds its stored and duplicate counts to
+  // *stats, reloads the segments and runs the merge the ingest made due (CompactAfterIngest).
+  // Returns the rows the ingest took in.
+  Result<int64_t> CommitIngest(Ingester* ing, uint64_t first_new_segment, IngestStats* stats);
   // The merge after an ingest that wrote segments numbered from `first_new_segment` on;
   // failures become stats->compact_warning.
   void CompactAfterIngest(uint64_t first_new_segment, IngestStats* stats);
