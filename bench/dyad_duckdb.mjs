@@ -8,6 +8,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
 
+import { columnsSql, GDELT2_COLUMNS } from './gdelt_columns.mjs';
+
 const [file, dbFile, runsArg, ...pairs] = process.argv.slice(2);
 const runs = Number(runsArg || 5);
 const median = (xs) => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
@@ -19,20 +21,9 @@ const tables = (await conn.runAndReadAll(
 if (Number(tables[0][0]) === 0) {
   // GDELT 2.0 export: 61 tab-separated columns, no header, no quoting; only what the queries read
   // is typed, the rest kept as text.
-  const names = ['GLOBALEVENTID', 'SQLDATE', 'MonthYear', 'Year', 'FractionDate'];
-  for (const p of ['Actor1', 'Actor2']) {
-    for (const f of ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code',
-      'Religion2Code', 'Type1Code', 'Type2Code', 'Type3Code']) names.push(p + f);
-  }
-  names.push('IsRootEvent', 'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass',
-    'GoldsteinScale', 'NumMentions', 'NumSources', 'NumArticles', 'AvgTone');
-  for (const g of ['Actor1Geo', 'Actor2Geo', 'ActionGeo']) {
-    for (const f of ['_Type', '_FullName', '_CountryCode', '_ADM1Code', '_ADM2Code', '_Lat', '_Long',
-      '_FeatureID']) names.push(g + f);
-  }
-  names.push('DATEADDED', 'SOURCEURL');
   const typed = { SQLDATE: 'INTEGER', QuadClass: 'INTEGER', GoldsteinScale: 'DOUBLE' };
-  const cols = '{' + names.map((n) => `'${n}': '${typed[n] || 'VARCHAR'}'`).join(', ') + '}';
+  const cols = columnsSql(Object.fromEntries(
+    Object.keys(GDELT2_COLUMNS).map((n) => [n, typed[n] || 'VARCHAR'])));
   await conn.run(`CREATE TABLE events AS SELECT * FROM read_csv('${file}', delim='\t', ` +
     `header=false, quote='', escape='', columns=${cols})`);
   await conn.run('CHECKPOINT');

@@ -5,6 +5,8 @@
 // Usage: node bench/read_duckdb.mjs FILE [RUNS]   (npm install in bench/ first)
 import { DuckDBInstance } from '@duckdb/node-api';
 
+import { columnsSql, GDELT2_COLUMNS } from './gdelt_columns.mjs';
+
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 5);
 if (!file) {
@@ -12,27 +14,7 @@ if (!file) {
   process.exit(2);
 }
 
-const actor = (p) => ({
-  [`${p}Code`]: 'VARCHAR', [`${p}Name`]: 'VARCHAR', [`${p}CountryCode`]: 'VARCHAR',
-  [`${p}KnownGroupCode`]: 'VARCHAR', [`${p}EthnicCode`]: 'VARCHAR',
-  [`${p}Religion1Code`]: 'VARCHAR', [`${p}Religion2Code`]: 'VARCHAR',
-  [`${p}Type1Code`]: 'VARCHAR', [`${p}Type2Code`]: 'VARCHAR', [`${p}Type3Code`]: 'VARCHAR',
-});
-const geo = (p) => ({
-  [`${p}_Type`]: 'INTEGER', [`${p}_FullName`]: 'VARCHAR', [`${p}_CountryCode`]: 'VARCHAR',
-  [`${p}_ADM1Code`]: 'VARCHAR', [`${p}_ADM2Code`]: 'VARCHAR', [`${p}_Lat`]: 'DOUBLE',
-  [`${p}_Long`]: 'DOUBLE', [`${p}_FeatureID`]: 'VARCHAR',
-});
-const columns = {
-  GLOBALEVENTID: 'BIGINT', SQLDATE: 'DATE', MonthYear: 'INTEGER', Year: 'INTEGER',
-  FractionDate: 'DOUBLE', ...actor('Actor1'), ...actor('Actor2'), IsRootEvent: 'INTEGER',
-  EventCode: 'VARCHAR', EventBaseCode: 'VARCHAR', EventRootCode: 'VARCHAR', QuadClass: 'INTEGER',
-  GoldsteinScale: 'DOUBLE', NumMentions: 'INTEGER', NumSources: 'INTEGER',
-  NumArticles: 'INTEGER', AvgTone: 'DOUBLE', ...geo('Actor1Geo'), ...geo('Actor2Geo'),
-  ...geo('ActionGeo'), DATEADDED: 'BIGINT', SOURCEURL: 'VARCHAR',
-};
-if (Object.keys(columns).length !== 61) throw new Error('expected 61 columns');
-const spec = '{' + Object.entries(columns).map(([k, v]) => `'${k}': '${v}'`).join(', ') + '}';
+const spec = columnsSql({ ...GDELT2_COLUMNS, SQLDATE: 'DATE' });
 const sql = `SELECT count(*), sum(GoldsteinScale), sum(NumMentions), sum(AvgTone), max(SQLDATE)
   FROM read_csv('${file.replaceAll("'", "''")}', delim='\\t', header=false, quote='', escape='',
                 dateformat='%Y%m%d', auto_detect=false, columns=${spec})`;

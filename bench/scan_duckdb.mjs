@@ -6,26 +6,12 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
 
+import { columnsSql, GDELT2_COLUMNS } from './gdelt_columns.mjs';
+
 const [file, dbFile, runsArg, a, b] = process.argv.slice(2);
 const runs = Number(runsArg || 5);
 
-const geo = (p) => ({
-  [`${p}_Type`]: 'INTEGER', [`${p}_FullName`]: 'VARCHAR', [`${p}_CountryCode`]: 'VARCHAR',
-  [`${p}_ADM1Code`]: 'VARCHAR', [`${p}_ADM2Code`]: 'VARCHAR', [`${p}_Lat`]: 'DOUBLE',
-  [`${p}_Long`]: 'DOUBLE', [`${p}_FeatureID`]: 'VARCHAR',
-});
-const actor = (p) => Object.fromEntries(
-  ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code',
-   'Religion2Code', 'Type1Code', 'Type2Code', 'Type3Code'].map((f) => [`${p}${f}`, 'VARCHAR']));
-const columns = {
-  GLOBALEVENTID: 'BIGINT', SQLDATE: 'INTEGER', MonthYear: 'INTEGER', Year: 'INTEGER',
-  FractionDate: 'DOUBLE', ...actor('Actor1'), ...actor('Actor2'), IsRootEvent: 'INTEGER',
-  EventCode: 'VARCHAR', EventBaseCode: 'VARCHAR', EventRootCode: 'VARCHAR', QuadClass: 'INTEGER',
-  GoldsteinScale: 'DOUBLE', NumMentions: 'INTEGER', NumSources: 'INTEGER',
-  NumArticles: 'INTEGER', AvgTone: 'DOUBLE', ...geo('Actor1Geo'), ...geo('Actor2Geo'),
-  ...geo('ActionGeo'), DATEADDED: 'BIGINT', SOURCEURL: 'VARCHAR',
-};
-const colSql = '{' + Object.entries(columns).map(([k, v]) => `'${k}': '${v}'`).join(', ') + '}';
+const colSql = columnsSql(GDELT2_COLUMNS);
 
 const median = (xs) => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 
