@@ -113,6 +113,11 @@ TEST(Coder, IntentAndRefusalCodes) {
   EXPECT_EQ(IntentCodeFor("111"), "");
   EXPECT_EQ(RefusalCodeFor("040"), "125");
   EXPECT_EQ(RefusalCodeFor("057"), "127");
+  // Refusing to meet (036, an intent to meet) is the rejection of a meeting, as refusing 04 is;
+  // other intents are rejections in general.
+  EXPECT_EQ(RefusalCodeFor("036"), "125");
+  EXPECT_EQ(RefusalCodeFor("0361"), "125");
+  EXPECT_EQ(RefusalCodeFor("030"), "120");
   EXPECT_EQ(RefusalCodeFor("062"), "1212");
 }
 
