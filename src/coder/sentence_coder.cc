@@ -254,28 +254,26 @@ void SentenceCoder::FinishGroup(uint32_t b, uint32_t e, GroupCode gc) {
 
 // Whether group gi + 1 joins slot `sl` (whose last group is gi): a hyphen, or only "and", ","
 // and determiners between, where a comma needs an "and" after the next group ("X, Y and Z") or
-// an apposition ("Putin, Russia's president,").
-bool SentenceCoder::JoinsSlot(size_t gi, const Slot& sl, bool* hyphen) const {
+// names the same country again (an apposition: "Putin, Russia's president,").
+SentenceCoder::Join SentenceCoder::JoinsSlot(size_t gi, const Slot& sl) const {
   const Group& next = s_.groups[gi + 1];
   const uint32_t gap_b = sl.e;
-  *hyphen = false;
-  if (next.b == gap_b + 1 && CueAt(gap_b, Cue::kHyphen)) {
-    *hyphen = true;
-    return true;
-  }
-  if (!(next.b > gap_b && next.b - gap_b <= 3)) return false;
-  bool join = true, saw_and = false;
+  if (next.b == gap_b + 1 && CueAt(gap_b, Cue::kHyphen)) return Join::kHyphen;
+  if (!(next.b > gap_b && next.b - gap_b <= 3)) return Join::kNo;
+  bool saw_and = false;
   for (uint32_t k = gap_b; k < next.b; ++k) {
     const Piece* p = PieceAt(k);
     if (!p || !(p->Has(Cue::kAnd) || p->Has(Cue::kComma) || p->Has(Cue::kDeterminer))) {
-      join = false;
+      return Join::kNo;
     }
-    if (p && p->Has(Cue::kAnd)) saw_and = true;
+    if (p->Has(Cue::kAnd)) saw_and = true;
   }
-  if (!join || saw_and) return join;
-  join = next.e + 1 < n_ && CueAt(next.e, Cue::kAnd) && gi + 2 < s_.groups.size() &&
-         s_.groups[gi + 2].b <= next.e + 2;
-  return join || SameCountry(next.code, s_.groups[gi].code);
+  if (saw_and) return Join::kList;
+  if (next.e + 1 < n_ && CueAt(next.e, Cue::kAnd) && gi + 2 < s_.groups.size() &&
+      s_.groups[gi + 2].b <= next.e + 2) {
+    return Join::kList;
+  }
+  return SameCountry(next.code, s_.groups[gi].code) ? Join::kApposition : Join::kNo;
 }
 
 void SentenceCoder::FormSlots() {
@@ -286,13 +284,14 @@ void SentenceCoder::FormSlots() {
     sl.b = s_.groups[gi].b;
     sl.e = s_.groups[gi].e;
     sl.groups.push_back(int(gi));
-    bool hyphen = false;
-    while (gi + 1 < s_.groups.size() && JoinsSlot(gi, sl, &hyphen)) {
-      sl.hyphen = sl.hyphen || hyphen;
+    bool listed = false;
+    for (Join j; gi + 1 < s_.groups.size() && (j = JoinsSlot(gi, sl)) != Join::kNo; ++gi) {
+      sl.hyphen = sl.hyphen || j == Join::kHyphen;
+      listed = listed || j != Join::kApposition;
       sl.groups.push_back(int(gi + 1));
       sl.e = s_.groups[gi + 1].e;
-      ++gi;
     }
+    sl.apposition = sl.groups.size() >= 2 && !listed;
     // "Pakistani and Russian troops": the role of the last group goes to the bare countries.
     if (sl.groups.size() >= 2 && !sl.hyphen) {
       const std::string& last = s_.groups[sl.groups.back()].code;
@@ -508,7 +507,8 @@ std::pair<int, int> SentenceCoder::VerbSlots(const Piece& p, const VerbEntry& v,
   allow_location_ = false;
   // "Pakistan and Russia signed an agreement on training Pakistani soldiers": a coordinated
   // subject acts on each other; a later actor is only a target right after the verb.
-  if (src != kNone && tgt != kNone && s_.slots[src].groups.size() >= 2 && !*between) {
+  if (src != kNone && tgt != kNone && s_.slots[src].groups.size() >= 2 &&
+      !s_.slots[src].apposition && !*between) {
     int64_t k = int64_t(s_.slots[tgt].b) - 1;
     while (k >= int64_t(p.e) && CueAt(k, Cue::kDeterminer)) --k;
     if (k >= int64_t(p.e)) tgt = kNone;

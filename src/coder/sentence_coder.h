@@ -45,7 +45,8 @@ struct Group {
 struct Slot {
   uint32_t b = 0, e = 0;
   std::vector<int> groups;
-  bool hyphen = false;  // coordinated by a hyphen ("Pak-Russia")
+  bool hyphen = false;      // coordinated by a hyphen ("Pak-Russia")
+  bool apposition = false;  // one actor named twice ("Putin, Russia's president,"), not a list
 };
 
 // The buffers of every stage, reused from sentence to sentence (no allocation per sentence once
@@ -107,7 +108,9 @@ class SentenceCoder {
   int GlueStep(size_t last, uint32_t group_begin, const GroupCode& gc) const;
   void FinishGroup(uint32_t b, uint32_t e, GroupCode gc);
   // Stage 4.
-  bool JoinsSlot(size_t gi, const Slot& sl, bool* hyphen) const;
+  // How group gi + 1 joins the slot whose last group is gi.
+  enum class Join { kNo, kList, kHyphen, kApposition };
+  Join JoinsSlot(size_t gi, const Slot& sl) const;
   // Stage 5.
   void CodeVerb(const Piece& p);
   bool VerbIsTheEvent(const Piece& p) const;
