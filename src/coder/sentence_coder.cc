@@ -506,12 +506,15 @@ std::pair<int, int> SentenceCoder::VerbSlots(const Piece& p, const VerbEntry& v,
   int tgt = ObjectSlot(p.e, false, between);
   allow_location_ = false;
   // "Pakistan and Russia signed an agreement on training Pakistani soldiers": a coordinated
-  // subject acts on each other; a later actor is only a target right after the verb.
+  // subject acts on each other; a later actor is only a target right after the verb or after
+  // "with", "to" or "against" ("A and B signed accords with C": A and B each with C).
   if (src != kNone && tgt != kNone && s_.slots[src].groups.size() >= 2 &&
       !s_.slots[src].apposition && !*between) {
     int64_t k = int64_t(s_.slots[tgt].b) - 1;
     while (k >= int64_t(p.e) && CueAt(k, Cue::kDeterminer)) --k;
-    if (k >= int64_t(p.e)) tgt = kNone;
+    std::string_view before = k >= int64_t(p.e) ? tok[k].text : std::string_view();
+    bool partner = before == "with" || before == "to" || before == "against";
+    if (k >= int64_t(p.e) && !partner) tgt = kNone;
   }
   return {src, tgt};
 }

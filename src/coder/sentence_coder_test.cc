@@ -87,10 +87,16 @@ TEST(SentenceCoder, SlotsJoinListsHyphensAndAppositions) {
   EXPECT_EQ(Events(apposition), "RUSGOV>PAK:057");
 }
 
-// Stage 5: a coordinated subject acts on each other.
-TEST(SentenceCoder, CoordinatedSubjectActsOnEachOther) {
+// Stage 5: a coordinated subject acts on each other, unless a partner follows "with", "to" or
+// "against": then each acts on the partner.
+TEST(SentenceCoder, CoordinatedSubjectActsOnEachOtherOrOnAPartner) {
   EXPECT_EQ(Events(CodeOne("Pakistan and Russia signed an agreement on energy cooperation.")),
             "PAK>RUS:057 RUS>PAK:057");
+  EXPECT_EQ(Events(CodeOne("Pakistan and Russia signed an agreement on training Pakistani "
+                           "soldiers.")),
+            "PAK>RUS:057 RUS>PAK:057");
+  EXPECT_EQ(Events(CodeOne("Pakistan and Russia signed an agreement with China.")),
+            "PAK>CHN:057 RUS>CHN:057");
 }
 
 // Stage 5: negation removes the event, an announced act is an intent (03x), a refused one a
