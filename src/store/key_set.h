@@ -13,6 +13,7 @@
 #define ENTENTE_STORE_KEY_SET_H_
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -52,7 +53,7 @@ class KeySet {
       size_t old = b.size();
       size_t cap = b.capacity();
       for (; i < keys.size() && Bucket(KeyOf(keys[i])) == bucket; ++i) b.push_back(KeyOf(keys[i]));
-      std::inplace_merge(b.begin(), b.begin() + static_cast<ptrdiff_t>(old), b.end());
+      std::inplace_merge(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(old), b.end());
       bytes_ += (b.capacity() - cap) * sizeof(uint64_t);
     }
   }
