@@ -460,6 +460,7 @@ const VerbPattern* SentenceCoder::BestPattern(const VerbEntry& v, uint32_t lo, u
 }
 
 void SentenceCoder::CodeVerb(const Piece& p) {
+  if (p.b >= denied_from_ && p.b < denied_to_) return;  // a denied act is not that act
   const VerbEntry& v = d_.verb(p.verb);
   Mods m = Modifiers(p.b);
   m.passive = m.passive && (p.form & kFormParticiple);
@@ -481,12 +482,25 @@ void SentenceCoder::CodeVerb(const Piece& p) {
   if (m.passive && src == kNone) return;
   if (v.reversed != (best && best->reversed)) std::swap(src, tgt);
   Emit(src, tgt, code, paired, between);
+  if (code.compare(0, 3, "016") == 0) MarkDenied(p);
   // Nouns (and noun-like verb forms) after a coded verb belong to it ("signed an agreement
   // on oil supplies").
   for (uint32_t k = p.e; k < std::min<uint32_t>(n_, p.e + 8); ++k) {
     if (CueAt(k, Cue::kClauseBreak) || CueAt(k, Cue::kAnd)) break;
     if (s_.group_of[k] == kNone) s_.consumed[k] = 1;
   }
+}
+
+// What a denial denies: the words after it up to an "and", a comma or a clause break, within
+// eight tokens ("denied that it had attacked Georgian villages", "denied attacking").
+void SentenceCoder::MarkDenied(const Piece& denial) {
+  uint32_t end = denial.e;
+  for (uint32_t k = denial.e; k < std::min<uint32_t>(n_, denial.e + 8); ++k) {
+    if (CueAt(k, Cue::kAnd) || CueAt(k, Cue::kComma) || CueAt(k, Cue::kClauseBreak)) break;
+    end = k + 1;
+  }
+  denied_from_ = denial.e;
+  denied_to_ = end;
 }
 
 // The source and target slots of a verb: the subject and the first object, or in the passive the

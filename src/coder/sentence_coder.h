@@ -113,6 +113,7 @@ class SentenceCoder {
   Join JoinsSlot(size_t gi, const Slot& sl) const;
   // Stage 5.
   void CodeVerb(const Piece& p);
+  void MarkDenied(const Piece& denial);
   bool VerbIsTheEvent(const Piece& p) const;
   const VerbPattern* BestPattern(const VerbEntry& v, uint32_t lo, uint32_t b, uint32_t e,
                                  uint32_t hi) const;
@@ -143,7 +144,10 @@ class SentenceCoder {
   CoderStats* stats_;
   uint32_t n_ = 0;  // tokens
   DateValue date_;
-  size_t first_out_ = 0;         // this sentence's first event in *out_
+  size_t first_out_ = 0;  // this sentence's first event in *out_
+  // Tokens [denied_from_, denied_to_) follow a denial ("denied that it had attacked"): a verb
+  // there is what was denied, not an act.
+  uint32_t denied_from_ = 0, denied_to_ = 0;
   bool allow_location_ = false;  // ObjectSlot may take "in X" (the verb goes there)
 };
 

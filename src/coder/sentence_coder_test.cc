@@ -107,5 +107,12 @@ TEST(SentenceCoder, ModifiersTransformTheCode) {
   EXPECT_EQ(Events(CodeOne("Pakistan refused to meet Russian officials.")), "PAK>RUSGOV:125");
 }
 
+// Stage 5: a denied act is not that act; the denial is the event.
+TEST(SentenceCoder, ADeniedActIsNotCoded) {
+  EXPECT_EQ(Events(CodeOne("Russia denied that it had attacked Georgian villages.")),
+            "RUS>GEO:016");
+  EXPECT_EQ(Events(CodeOne("Russia denied attacking Georgian villages.")), "RUS>GEO:016");
+}
+
 }  // namespace
 }  // namespace entente::coder
