@@ -114,5 +114,12 @@ TEST(SentenceCoder, ADeniedActIsNotCoded) {
   EXPECT_EQ(Events(CodeOne("Russia denied attacking Georgian villages.")), "RUS>GEO:016");
 }
 
+// The dictionaries: armed groups by name, and retaliation as force, which a vow makes a threat.
+TEST(SentenceCoder, ArmedGroupsAndRetaliation) {
+  EXPECT_EQ(Events(CodeOne("Hamas fired rockets into Israel.", "2019-06-20")), "PSEREBHMS>ISR:194");
+  EXPECT_EQ(Events(CodeOne("Iran vowed to retaliate against Israel.", "2019-06-20")),
+            "IRN>ISR:138");
+}
+
 }  // namespace
 }  // namespace entente::coder
