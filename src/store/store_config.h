@@ -41,9 +41,9 @@ inline constexpr int kZstdLevel = 1;
 inline constexpr size_t kDedupeKeyBytes = 48u << 20;
 
 // Compaction after every ingest (Store::Compact with CompactOptions::after_ingest), by size
-// tiers. Every ingest writes at least one segment, and a dyad query costs ~0.35 ms per segment
-// (docs/BENCHMARKS.md "Store"), so a store fed small files (GDELT's 15-minute updates: a few
-// thousand rows each) would slow down ingest by ingest.
+// tiers. Every ingest writes at least one segment, and a dyad query costs about 3 ms per segment
+// (docs/BENCHMARKS.md "A dyad as a user runs it"), so a store fed small files (GDELT's 15-minute
+// updates: a few thousand rows each) would slow down ingest by ingest.
 // - Small segments (under kSmallSegmentRows) are merged into one once there are more than
 //   kMaxSmallSegments of them: cheap (under 600k rows), so done at once, this ingest's included.
 // - Medium (under kMediumSegmentRows: what the small merges grow into, and what one ingest run of
