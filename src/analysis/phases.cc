@@ -18,6 +18,7 @@
 #include "analysis/changepoint.h"
 #include "analysis/dyad_filter.h"
 #include "analysis/key_events_internal.h"
+#include "analysis/phase_inputs.h"
 #include "analysis/salience.h"
 #include "analysis/stats.h"
 #include "analysis/tunables.h"
@@ -292,8 +293,6 @@ Sector RisingSector(const Phase& before, const Phase& after) {
   return static_cast<Sector>(best);
 }
 
-namespace {}  // namespace
-
 Result<Penalty> ParsePenalty(std::string_view t) {
   if (t == "bic") return Penalty{PenaltyKind::kBic, 0};
   if (t == "mbic") return Penalty{PenaltyKind::kMbic, 0};
@@ -429,7 +428,7 @@ std::function<bool(const EventRow&)> ExplainsTurn(PhaseSignal signal, const Phas
 // window whichever way they push: a turn is never left without its evidence.
 Status AddTurningEvents(EventSource& source, const EventFilter& filter, Period period,
                         const PhaseOptions& po, const std::vector<int>& bounds,
-                        NoveltyRecord* record, PhaseResult* result) {
+                        const NoveltyRecord* record, PhaseResult* result) {
   const std::vector<SeriesPoint>& points = result->series.points;
   const int n = static_cast<int>(points.size());
   for (size_t j = 1; j < result->phases.size(); ++j) {
@@ -460,44 +459,55 @@ Status AddTurningEvents(EventSource& source, const EventFilter& filter, Period p
 
 }  // namespace
 
-Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const std::string& b,
-                               const SeriesOptions& series_options, const PhaseOptions& po) {
-  if (po.min_length < 1) return Status::InvalidArgument("--min-length must be at least 1");
-  SeriesOptions so = series_options;
-  so.smooth = SmoothMethod::kNone;
-  PhaseResult result;
-  ASSIGN_OR_RETURN(result.series, BuildSeries(source, a, b, so));
-  const std::vector<SeriesPoint>& points = result.series.points;
-  const int n = static_cast<int>(points.size());
-  if (n == 0) return result;
+Result<PhaseInputs> GatherPhaseInputs(EventSource& source, const std::string& a,
+                                      const std::string& b, const SeriesOptions& series_options,
+                                      int novelty_years) {
+  PhaseInputs in;
+  in.series_options = series_options;
+  in.series_options.smooth = SmoothMethod::kNone;
+  const SeriesOptions& so = in.series_options;
+  ASSIGN_OR_RETURN(in.series, BuildSeries(source, a, b, so));
+  const std::vector<SeriesPoint>& points = in.series.points;
+  if (points.empty()) return in;
 
   // Per-period moments of the per-event signal, and when each salient class occurred (novelty of
   // turning events).
   std::unordered_map<Days, int> index;
-  for (int i = 0; i < n; ++i) index[points[i].period] = i;
-  std::vector<PeriodMoments> moments(n);
-  bool curated = true;
-  EventFilter filter = DyadFilter(a, b, so);
-  ASSIGN_OR_RETURN(NoveltyRecord record, LoadNoveltyRecord(source, filter, po.novelty_years));
-  RETURN_IF_ERROR(source.Scan(filter, [&](const EventRow& e) {
+  for (int i = 0; i < static_cast<int>(points.size()); ++i) index[points[i].period] = i;
+  in.moments.resize(points.size());
+  in.filter = DyadFilter(a, b, so);
+  ASSIGN_OR_RETURN(in.record, LoadNoveltyRecord(source, in.filter, novelty_years));
+  RETURN_IF_ERROR(source.Scan(in.filter, [&](const EventRow& e) {
     auto it = index.find(PeriodStart(e.date, so.period));
     if (it == index.end()) return true;
-    AddEventMoments(e, EventWeight(e, so.weight), &moments[it->second]);
-    curated = curated && e.dataset == "chronicle";
-    record.history.Add(e);
+    AddEventMoments(e, EventWeight(e, so.weight), &in.moments[it->second]);
+    in.curated = in.curated && e.dataset == "chronicle";
+    in.record.history.Add(e);
     return true;
   }));
-  record.history.Finish();
+  in.record.history.Finish();
+  return in;
+}
+
+Result<PhaseResult> SegmentPhases(EventSource& source, const PhaseInputs& in,
+                                  const PhaseOptions& po) {
+  if (po.min_length < 1) return Status::InvalidArgument("--min-length must be at least 1");
+  PhaseResult result;
+  result.series = in.series;
+  const std::vector<SeriesPoint>& points = in.series.points;
+  const int n = static_cast<int>(points.size());
+  if (n == 0) return result;
 
   SignalLayout layout = LayoutOf(po.signal);
   if (po.signal == PhaseSignal::kDensity) {
     bool volume_known = std::any_of(points.begin(), points.end(),
                                     [](const SeriesPoint& p) { return p.actor_volume > 0; });
-    result.density_by_count = curated || !volume_known;
+    result.density_by_count = in.curated || !volume_known;
     if (result.density_by_count) layout.level = SignalLayout::Level::kVolume;
   }
-  WeightedSignal signal = BuildSignal(moments, points, layout);
-  const WeightedSignal tone = BuildSignal(moments, points, LayoutOf(PhaseSignal::kCoop));
+  const WeightedSignal tone = BuildSignal(in.moments, points, LayoutOf(PhaseSignal::kCoop));
+  const WeightedSignal signal =
+      po.signal == PhaseSignal::kCoop ? tone : BuildSignal(in.moments, points, layout);
   const int params = ParamsOf(layout);
   result.signal = po.signal;
   result.penalty = PenaltyFor(po.penalty, params, signal.observed);
@@ -516,14 +526,22 @@ Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const 
   std::vector<int> bounds = {0};
   bounds.insert(bounds.end(), result.change_points.begin(), result.change_points.end());
   bounds.push_back(n);
+  const Period period = in.series_options.period;
   for (size_t j = 0; j + 1 < bounds.size(); ++j) {
-    Phase p = DescribePhase(points, moments, tone, bounds[j], bounds[j + 1], so.period);
+    Phase p = DescribePhase(points, in.moments, tone, bounds[j], bounds[j + 1], period);
     p.gain = j > 0 ? gains[j - 1] : std::numeric_limits<double>::quiet_NaN();
     p.support = j > 0 ? Support(p.gain, result.penalty) : p.gain;
     result.phases.push_back(std::move(p));
   }
-  RETURN_IF_ERROR(AddTurningEvents(source, filter, so.period, po, bounds, &record, &result));
+  RETURN_IF_ERROR(AddTurningEvents(source, in.filter, period, po, bounds, &in.record, &result));
   return result;
+}
+
+Result<PhaseResult> FindPhases(EventSource& source, const std::string& a, const std::string& b,
+                               const SeriesOptions& series_options, const PhaseOptions& po) {
+  ASSIGN_OR_RETURN(PhaseInputs in,
+                   GatherPhaseInputs(source, a, b, series_options, po.novelty_years));
+  return SegmentPhases(source, in, po);
 }
 
 }  // namespace entente::analysis

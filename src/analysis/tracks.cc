@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "analysis/analysis.h"
+#include "analysis/phase_inputs.h"
 
 namespace entente::analysis {
 namespace {
@@ -66,12 +67,14 @@ Result<Tracks> FindTracks(EventSource& source, const std::string& a, const std::
   PhaseOptions po = phase_options;
   SeriesOptions so = series_options;
   so.with_intensity = true;  // density is the dyad's share of its actors' events
+  // One scan of the dyad serves the three signals.
+  ASSIGN_OR_RETURN(PhaseInputs in, GatherPhaseInputs(source, a, b, so, po.novelty_years));
   std::tuple<PhaseSignal, PhaseResult*> runs[] = {{PhaseSignal::kCoop, &tracks.tone},
                                                   {PhaseSignal::kDensity, &tracks.density},
                                                   {PhaseSignal::kKind, &tracks.kind}};
   for (auto& [signal, result] : runs) {
     po.signal = signal;
-    ASSIGN_OR_RETURN(*result, FindPhases(source, a, b, so, po));
+    ASSIGN_OR_RETURN(*result, SegmentPhases(source, in, po));
     AddTurns(*result, &tracks.turns);
   }
   std::stable_sort(tracks.turns.begin(), tracks.turns.end(),
