@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <utility>
 
 #include "analysis/stats.h"
 #include "analysis/tunables.h"
@@ -14,6 +15,14 @@ namespace {
 // The median of a chi-square with one degree of freedom: median(D) / this estimates E[D] for a
 // Gaussian difference D, and unlike the mean it ignores the few differences that span a change.
 constexpr double kChi2Median = 0.454936;
+
+// The period-to-period variance beyond sampling, from successive differences d of measured
+// periods whose sampling variances sum to h: E[d^2] = h + 2 tau^2, estimated robustly by medians
+// and floored at `floor` (which also stands when there are too few differences to tell).
+double ExtraVariance(std::vector<double> sq, std::vector<double> h, double floor) {
+  if (sq.size() < 3) return floor;
+  return std::max(floor, (Median(std::move(sq)) / kChi2Median - Median(std::move(h))) / 2);
+}
 
 }  // namespace
 
@@ -72,8 +81,7 @@ WeightedSignal SignalFromMoments(const std::vector<PeriodMoments>& periods, int 
       }
       prev = i;
     }
-    double tau2 = config::kMinTau2;
-    if (sq.size() >= 3) tau2 = std::max(tau2, (Median(sq) / kChi2Median - Median(h)) / 2);
+    double tau2 = ExtraVariance(std::move(sq), std::move(h), config::kMinTau2);
     s.s2[d] = s2;
     s.tau2[d] = tau2;
     for (int i = 0; i < s.n; ++i) {
@@ -117,9 +125,8 @@ void SetMeasuredDimension(WeightedSignal* s, int d, const std::vector<double>& v
     }
     prev = i;
   }
-  double tau2 = min_tau2;
-  if (sq.size() >= 3) tau2 = std::max(tau2, (Median(sq) / kChi2Median - Median(h)) / 2);
   s->s2[d] = sq.empty() ? 0 : Median(h) / 2;
+  const double tau2 = ExtraVariance(std::move(sq), h, min_tau2);
   s->tau2[d] = tau2;
   for (int i = 0; i < s->n; ++i) {
     size_t at = static_cast<size_t>(i) * s->dims + d;
