@@ -284,7 +284,7 @@ function trackChange(t, by) {
     return t.measure === 'intensity' ? `${pct(t.before)} → ${pct(t.after)} of the actors' events`
       : `${t.before.toFixed(1)} → ${t.after.toFixed(1)} events a ${by}`;
   }
-  if (t.track === 'kind') return `${t.measure.replace('share ', '')} ${pct(t.before)} → ${pct(t.after)} of events`;
+  if (t.track === 'kind') return `${t.sector} ${pct(t.before)} → ${pct(t.after)} of events`;
   return `net cooperation ${signed(t.before, 2)} → ${signed(t.after, 2)}`;
 }
 

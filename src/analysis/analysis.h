@@ -261,9 +261,12 @@ struct TrackTurn {
   std::string at;                          // label of the new phase's first period
   Days start = 0;                          // its first day
   double support = 0;                      // Phase::support of the new phase
-  // What moved: "net_coop", "intensity" or "share <sector>" (the sector whose share moved most),
-  // and its value over the phase before and the phase after.
-  std::string measure;
+  // What moved, and its value over the phase before and the phase after: net cooperation (tone),
+  // the share of the actors' events or the events per period (density), or the share of
+  // `sector`, the one whose share rose the most (kind).
+  enum class Measure { kNetCoop, kIntensity, kEventsPerPeriod, kSectorShare };
+  Measure measure = Measure::kNetCoop;
+  Sector sector = Sector::kDiplomacy;  // with kSectorShare
   double before = 0, after = 0;
   std::vector<KeyEvent> events;  // the turning events of the new phase
 };
@@ -274,6 +277,8 @@ struct Tracks {
 Result<Tracks> FindTracks(EventSource& source, const std::string& a, const std::string& b,
                           const SeriesOptions& series_options, const PhaseOptions& phase_options);
 std::string_view TrackName(PhaseSignal track);  // tone | density | kind (others: their signal)
+// "net_coop", "intensity", "events per period" or "share <sector>" (the CLI's measure column).
+std::string MeasureName(const TrackTurn& turn);
 
 // ---------------------------------------------------------------------------------------------
 // Sectors: energy, defence, trade, security, diplomacy, culture.

@@ -24,23 +24,24 @@ void AddTurns(const PhaseResult& r, std::vector<TrackTurn>* out) {
     switch (r.signal) {
       case PhaseSignal::kDensity:
         if (r.density_by_count) {
-          t.measure = "events per period";
+          t.measure = TrackTurn::Measure::kEventsPerPeriod;
           t.before = before.events / static_cast<double>(before.periods);
           t.after = after.events / static_cast<double>(after.periods);
         } else {
-          t.measure = "intensity";
+          t.measure = TrackTurn::Measure::kIntensity;
           std::tie(t.before, t.after) = std::pair(before.intensity, after.intensity);
         }
         break;
       case PhaseSignal::kKind: {
-        const int rose = static_cast<int>(RisingSector(before, after));
-        t.measure = "share " + std::string(SectorName(static_cast<Sector>(rose)));
+        t.measure = TrackTurn::Measure::kSectorShare;
+        t.sector = RisingSector(before, after);
+        const int rose = static_cast<int>(t.sector);
         std::tie(t.before, t.after) =
             std::pair(before.sector_share[rose], after.sector_share[rose]);
         break;
       }
       default:
-        t.measure = "net_coop";
+        t.measure = TrackTurn::Measure::kNetCoop;
         std::tie(t.before, t.after) = std::pair(before.net_coop, after.net_coop);
     }
     out->push_back(std::move(t));
@@ -59,6 +60,16 @@ std::string_view TrackName(PhaseSignal track) {
     case PhaseSignal::kSectors: return "sectors";
   }
   return "";
+}
+
+std::string MeasureName(const TrackTurn& turn) {
+  switch (turn.measure) {
+    case TrackTurn::Measure::kIntensity: return "intensity";
+    case TrackTurn::Measure::kEventsPerPeriod: return "events per period";
+    case TrackTurn::Measure::kSectorShare: return "share " + std::string(SectorName(turn.sector));
+    case TrackTurn::Measure::kNetCoop: break;
+  }
+  return "net_coop";
 }
 
 Result<Tracks> FindTracks(EventSource& source, const std::string& a, const std::string& b,

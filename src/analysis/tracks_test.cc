@@ -16,7 +16,7 @@ using testing::MakeEvent;
 std::vector<std::string> TurnsOf(const Tracks& t, PhaseSignal track) {
   std::vector<std::string> out;
   for (const TrackTurn& turn : t.turns) {
-    if (turn.track == track) out.push_back(turn.at + " " + turn.measure);
+    if (turn.track == track) out.push_back(turn.at + " " + MeasureName(turn));
   }
   return out;
 }

@@ -3,7 +3,6 @@
 // turn; or, with --weaker-turns, the turns one step below what the data establish.
 #include <fmt/format.h>
 
-#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -13,6 +12,7 @@
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
+#include "report/headline.h"
 
 namespace entente::cli {
 namespace {
@@ -33,21 +33,11 @@ std::string DescribeTurningEvent(const analysis::KeyEvent& k) {
 // On stderr, when the dyad is too sparse for the phase table to show a turn of the size asked
 // about: the table then says "no turn" because it cannot see one, not because there was none.
 void NoteSparsity(const analysis::PhaseResult& r, Period period) {
-  const analysis::PhaseResult::Sparsity& s = r.sparsity;
-  if (!s.sparse) return;
-  std::string unit(PeriodName(period));
-  std::string needed =
-      std::isinf(s.events_needed)
-          ? fmt::format("no number of events a {} establishes it over {} {}s either side", unit,
-                        s.periods_each_side, unit)
-          : fmt::format(
-                "about {:.0f} events a {} are needed to establish it over {} {}s either side",
-                std::ceil(s.events_needed), unit, s.periods_each_side, unit);
+  if (!r.sparsity.sparse) return;
   std::fprintf(stderr,
-               "entente: note: too sparse for a turn of %.2g in net cooperation: a median of %.0f "
-               "events per %s with events, and %s (try a longer --by, or --weaker-turns; "
-               "METHODS.md \"How sparse is too sparse\")\n",
-               s.turn_size, s.median_events, unit.c_str(), needed.c_str());
+               "entente: note: %s (try a longer --by, or --weaker-turns; METHODS.md \"How sparse "
+               "is too sparse\")\n",
+               report::SparsityText(r.sparsity, period).c_str());
 }
 
 class PhasesCommand : public CommandHandler {
@@ -146,8 +136,8 @@ class PhasesCommand : public CommandHandler {
     for (const analysis::TrackTurn& turn : t.turns) {
       std::vector<std::string> turning;
       for (const analysis::KeyEvent& k : turn.events) turning.push_back(DescribeTurningEvent(k));
-      w.Row({std::string(analysis::TrackName(turn.track)), turn.at, turn.measure, turn.before,
-             turn.after, turn.support, fmt::format("{}", fmt::join(turning, " | "))});
+      w.Row({std::string(analysis::TrackName(turn.track)), turn.at, analysis::MeasureName(turn),
+             turn.before, turn.after, turn.support, fmt::format("{}", fmt::join(turning, " | "))});
     }
     w.Finish();
   }

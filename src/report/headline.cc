@@ -71,19 +71,34 @@ std::string WhatHappened(const Event& e) {
 
 std::string TrackChangeText(const analysis::TrackTurn& t, Period period) {
   auto percent = [](double v) { return Fixed(100 * v, v > 0 && v < 0.1 ? 1 : 0) + "%"; };
-  switch (t.track) {
-    case analysis::PhaseSignal::kDensity:
-      if (t.measure == "intensity") {
-        return fmt::format("{} → {} of the actors' events", percent(t.before), percent(t.after));
-      }
+  using Measure = analysis::TrackTurn::Measure;
+  switch (t.measure) {
+    case Measure::kIntensity:
+      return fmt::format("{} → {} of the actors' events", percent(t.before), percent(t.after));
+    case Measure::kEventsPerPeriod:
       return fmt::format("{} → {} events a {}", Fixed(t.before, 1), Fixed(t.after, 1),
                          PeriodName(period));
-    case analysis::PhaseSignal::kKind: {
-      std::string sector = t.measure.substr(t.measure.find(' ') + 1);
-      return fmt::format("{} {} → {} of events", sector, percent(t.before), percent(t.after));
-    }
-    default: return fmt::format("net cooperation {} → {}", Signed(t.before, 2), Signed(t.after, 2));
+    case Measure::kSectorShare:
+      return fmt::format("{} {} → {} of events", analysis::SectorName(t.sector), percent(t.before),
+                         percent(t.after));
+    case Measure::kNetCoop: break;
   }
+  return fmt::format("net cooperation {} → {}", Signed(t.before, 2), Signed(t.after, 2));
+}
+
+std::string SparsityText(const analysis::PhaseResult::Sparsity& s, Period period) {
+  std::string_view unit = PeriodName(period);
+  std::string needed =
+      std::isinf(s.events_needed)
+          ? fmt::format("no number of events a {} establishes it over {} {}s either side", unit,
+                        s.periods_each_side, unit)
+          : fmt::format(
+                "about {:.0f} events a {} are needed to establish it over {} {}s either side",
+                std::ceil(s.events_needed), unit, s.periods_each_side, unit);
+  return fmt::format(
+      "too sparse for a turn of {:.2g} in net cooperation: a median of {:.0f} events per {} "
+      "with events, and {}",
+      s.turn_size, s.median_events, unit, needed);
 }
 
 namespace {

@@ -32,6 +32,11 @@ std::string WhatHappened(const Event& e);
 // "1.2% → 3.4% of the actors' events", "6.1 → 13.8 events a year", "defence 8% → 37% of events".
 std::string TrackChangeText(const analysis::TrackTurn& t, Period period);
 
+// The sparsity note (PhaseResult::Sparsity), for `phases` on stderr and the report: "too sparse
+// for a turn of 0.5 in net cooperation: a median of 2 events per month with events, and about 13
+// events a month are needed to establish it over 6 months either side".
+std::string SparsityText(const analysis::PhaseResult::Sparsity& s, Period period);
+
 }  // namespace entente::report
 
 #endif  // ENTENTE_REPORT_HEADLINE_H_

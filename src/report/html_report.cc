@@ -192,17 +192,12 @@ void SeriesSection(std::string& h, const ReportData& d, const TimeFrame& frame) 
     }
     h += "</ol>\n";
   }
-  if (const analysis::PhaseResult::Sparsity& sp = pr.sparsity; sp.sparse) {
-    std::string unit(PeriodName(d.options.period));
+  if (pr.sparsity.sparse) {
+    std::string text = SparsityText(pr.sparsity, d.options.period);
+    text[0] = 'T';
     h += fmt::format(
-        "<p class=\"note\">Too sparse to establish a turn of {} in net cooperation: the dyad has "
-        "a median of {} events per {} with events, and {} over {} {}s either side. A steady "
-        "phase here may be a turn the data cannot show.</p>\n",
-        Fixed(sp.turn_size, 1), Fixed(sp.median_events, 0), unit,
-        std::isinf(sp.events_needed)
-            ? std::string("no number of events establishes it")
-            : fmt::format("about {} are needed", Fixed(std::ceil(sp.events_needed), 0)),
-        sp.periods_each_side, unit);
+        "<p class=\"note\">{}. A steady phase here may be a turn the data cannot show.</p>\n",
+        Escape(text));
   }
   if (!pr.weaker_turns.empty()) {
     h += "<p class=\"sub\">Weaker turns, which the data hint at but do not establish (the best "

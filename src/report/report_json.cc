@@ -166,7 +166,10 @@ json TracksJson(const ReportData& d) {
     turns.push_back(json{{"track", std::string(analysis::TrackName(t.track))},
                          {"at", t.at},
                          {"start", FormatDate(t.start)},
-                         {"measure", t.measure},
+                         {"measure", analysis::MeasureName(t)},
+                         {"sector", t.measure == analysis::TrackTurn::Measure::kSectorShare
+                                        ? json(std::string(analysis::SectorName(t.sector)))
+                                        : json(nullptr)},
                          {"before", NumberJson(t.before)},
                          {"after", NumberJson(t.after)},
                          {"support", NumberJson(t.support)},

@@ -237,6 +237,8 @@ TEST(Report, ShowsTheThreeTracks) {
   nlohmann::json j = nlohmann::json::parse(RenderReportJson(*r));
   EXPECT_EQ(j["tracks"]["turns"].size(), r->track_turns.size());
   EXPECT_EQ(j["tracks"]["turns"][0]["track"], "tone");
+  EXPECT_EQ(j["tracks"]["turns"][0]["measure"], "net_coop");
+  EXPECT_TRUE(j["tracks"]["turns"][0]["sector"].is_null());
   EXPECT_FALSE(j["tracks"]["density"]["by_count"]);
   EXPECT_TRUE(j["phases"]["sparsity"].contains("events_needed"));
 
@@ -245,19 +247,40 @@ TEST(Report, ShowsTheThreeTracks) {
   t.after = 0.93;
   EXPECT_EQ(TrackChangeText(t, Period::kYear), "net cooperation +0.18 → +0.93");
   t.track = analysis::PhaseSignal::kDensity;
-  t.measure = "events per period";
+  t.measure = analysis::TrackTurn::Measure::kEventsPerPeriod;
   t.before = 6.14;
   t.after = 13.78;
   EXPECT_EQ(TrackChangeText(t, Period::kYear), "6.1 → 13.8 events a year");
-  t.measure = "intensity";
+  t.measure = analysis::TrackTurn::Measure::kIntensity;
   t.before = 0.012;
   t.after = 0.034;
   EXPECT_EQ(TrackChangeText(t, Period::kMonth), "1.2% → 3.4% of the actors' events");
   t.track = analysis::PhaseSignal::kKind;
-  t.measure = "share defence";
+  t.measure = analysis::TrackTurn::Measure::kSectorShare;
+  t.sector = Sector::kDefence;
   t.before = 0;
   t.after = 0.37;
   EXPECT_EQ(TrackChangeText(t, Period::kYear), "defence 0% → 37% of events");
+}
+
+// A dyad too sparse for a turn says so under the chart, in the words `phases` uses on stderr.
+TEST(Report, SaysWhenTooSparseForATurn) {
+  VectorEventSource source("test source", World());
+  Result<ReportData> r = BuildReport(source, Options());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(RenderReportHtml(*r).find("Too sparse"), std::string::npos);
+  analysis::PhaseResult::Sparsity& sp = r->phases.sparsity;
+  sp.sparse = true;
+  sp.turn_size = 0.5;
+  sp.median_events = 2;
+  sp.events_needed = 12.4;
+  sp.periods_each_side = 6;
+  EXPECT_EQ(SparsityText(sp, Period::kYear),
+            "too sparse for a turn of 0.5 in net cooperation: a median of 2 events per year with "
+            "events, and about 13 events a year are needed to establish it over 6 years either "
+            "side");
+  EXPECT_NE(RenderReportHtml(*r).find("<p class=\"note\">Too sparse for a turn of 0.5"),
+            std::string::npos);
 }
 
 // A lead is stated only when significant: the best of the lags tried is always some lag.
