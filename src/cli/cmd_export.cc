@@ -92,9 +92,8 @@ class ExportCommand : public CommandHandler {
       ProgressLine line(ShowProgress(globals), "events");
       double total = 0;  // the bar's end: counted only when a bar is drawn
       if (ShowProgress(globals)) {
-        Result<int64_t> n = source->CountEvents(filter);
-        if (n.ok())
-          total = static_cast<double>(filter.limit >= 0 ? std::min(*n, filter.limit) : *n);
+        Result<int64_t> n = source->CountScanned(filter);
+        if (n.ok()) total = static_cast<double>(*n);
       }
       Status s = source->Scan(filter, [&](const EventRow& e) {
         line.Update(static_cast<double>(writer.rows()), total);

@@ -103,6 +103,11 @@ Result<int64_t> EventSource::CountEvents(const EventFilter& filter) {
   return n;
 }
 
+Result<int64_t> EventSource::CountScanned(const EventFilter& filter) {
+  ASSIGN_OR_RETURN(int64_t n, CountEvents(filter));
+  return filter.limit >= 0 ? std::min(n, filter.limit) : n;
+}
+
 VectorEventSource::VectorEventSource(std::string description, std::vector<Event> events)
     : description_(std::move(description)), events_(std::move(events)) {}
 

@@ -93,6 +93,9 @@ class EventSource {
 
   // How many events match `filter` (ignoring its limit); the default scans.
   virtual Result<int64_t> CountEvents(const EventFilter& filter);
+  // How many events Scan(filter) visits: CountEvents within the filter's limit (the end of an
+  // export's progress bar).
+  Result<int64_t> CountScanned(const EventFilter& filter);
 
   // Picks up what changed underneath since the source was opened or last refreshed (a store:
   // commits and compactions by other processes), so a long-lived reader such as the dashboard

@@ -4,7 +4,6 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -51,14 +50,6 @@ class Db {
   std::string path_;
 };
 
-// The rows the export will write, for the progress bar's end; 0 (unknown) when the source cannot
-// count them, which leaves the count and rate without a bar.
-int64_t RowsToWrite(EventSource* source, const EventFilter& filter) {
-  Result<int64_t> n = source->CountEvents(filter);
-  if (!n.ok()) return 0;
-  return filter.limit >= 0 ? std::min(*n, filter.limit) : *n;
-}
-
 }  // namespace
 
 Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::string& path,
@@ -85,7 +76,11 @@ Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::s
     }
     std::vector<io::FieldValue> values;
     int64_t n = 0;
-    const int64_t total = progress ? RowsToWrite(source, filter) : 0;
+    // The bar's end; 0 (unknown) when the source cannot count, which leaves count and rate.
+    int64_t total = 0;
+    if (progress) {
+      if (Result<int64_t> n = source->CountScanned(filter); n.ok()) total = *n;
+    }
     Status scan = source->Scan(filter, [&](const EventRow& e) {
       io::EventFieldValues(e, true, &values);
       sqlite3_reset(db.stmt_);
