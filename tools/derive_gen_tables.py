@@ -61,7 +61,8 @@ for _, r in all_rows:
     pairs[(c1, c2)] += 1
     for off in (5, 15):
         tup = tuple(clean(x) for x in r[off:off + 10])
-        actors[(tup[2] or '-',) + tup] += 1
+        if tup[0]:  # the blank actor is written by the generator at its share per slot (params)
+            actors[(tup[2] or '-',) + tup] += 1
 write('pairs.tsv', ['country1', 'country2', 'count'],
       sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda x: (-x[2], x[0], x[1])),
       'Actor1/Actor2 CAMEO country pairs ("-" = no country) and how often each occurs.')
@@ -225,6 +226,65 @@ for path in WHOLE:
         act['a1' if ag == a1 and a1[0] != '0' else 'a2' if ag == a2 and a2[0] != '0' else
             'none' if ag[0] in ('0', '') else 'other'] += 1
     distinct_urls += len(by_url)
+
+# Who acts, per slot: the whole exports only (the hand-picked files under-represent actors without
+# a country). Cells: both actors have a country, only Actor1 has one, only Actor2 has one.
+cells = collections.Counter()
+blank = collections.Counter()
+no_country = collections.Counter()
+for path in WHOLE:
+    for r in rows(path):
+        cells[(bool(r[7]), bool(r[17]))] += 1
+        for slot, off in ((1, 5), (2, 15)):
+            if not r[off + 2]:
+                no_country[slot] += 1
+                blank[slot] += not r[off]
+
+# --- Long tails: names and places. ---------------------------------------------------------------
+# The samples name ~1,000 actors and places, but GDELT names hundreds of thousands a year: most
+# occur rarely. Distinct values grow with rows as D(n) = K n^beta (Heaps' law); beta and K are fitted
+# on the three real exports taken in turn (one 2018-01-01 file, then a 2018-03-26 one, then a
+# 2015-12-07 daily file), which spreads the sample over time as a generated file spreads its rows
+# over years. The tail share is the share of occurrences whose value appears in only one of the
+# three files.
+HEAPS = [('gdelt2/geomesa-tutorials/20180101000000.export.CSV', (6, 16), (36, 44, 52)),
+         ('gdelt2/DIAS-GDELT/20180326044500.export.CSV', (6, 16), (36, 44, 52)),
+         ('gdelt1/gdelt_project-brian8128/20151207.export.CSV.small', (6, 16), (36, 43, 50))]
+
+
+def heaps(which, keep):
+    files, sizes = [], []
+    for path, names, geo in HEAPS:
+        cols = names if which == 'names' else geo
+        file_rows = list(rows(path))
+        files.append([r[i] for r in file_rows for i in cols if keep(r, i)])
+        sizes.append(len(file_rows))
+    seen, n, points = set(), 0, []
+    for occ, size in zip(files, sizes):
+        seen.update(occ)
+        n += size
+        points.append((n, len(seen)))
+    (n0, d0), (n2, d2) = points[0], points[-1]
+    beta = math.log(d2 / d0) / math.log(n2 / n0)
+    per_million = d2 * (1e6 / n2) ** beta
+    in_files = collections.Counter(v for occ in files for v in set(occ))
+    single = sum(1 for occ in files for v in occ if in_files[v] == 1)
+    return beta, per_million, single / sum(len(o) for o in files)
+
+
+def country_name(r, i):  # a name of an actor with a country (i: the Name column)
+    return bool(r[i]) and bool(r[i + 1])
+
+
+def city(r, i):  # a place at city level (GDELT geo types 3 and 4; i: the FullName column)
+    return bool(r[i]) and r[i - 1] in ('3', '4')
+
+
+names_beta, names_pm, _ = heaps('names', lambda r, i: bool(r[i]))
+_, _, names_tail = heaps('names', country_name)
+places_beta, places_pm, _ = heaps('places', lambda r, i: bool(r[i]))
+_, _, places_tail = heaps('places', city)
+
 actor1 = sum(1 for path in WHOLE for r in rows(path) if r[5])
 actor2 = sum(1 for path in WHOLE for r in rows(path) if r[15])
 params = [
@@ -243,6 +303,17 @@ params = [
     ('p_action_geo_actor2', act['a2'] / n_rows),
     ('p_action_geo_none', act['none'] / n_rows),
     ('sample_bytes_per_row', total_bytes / n_rows),
+    ('p_pair_both_countries', cells[(True, True)] / n_rows),
+    ('p_pair_actor1_country_only', cells[(True, False)] / n_rows),
+    ('p_pair_actor2_country_only', cells[(False, True)] / n_rows),
+    ('p_actor1_blank_given_no_country', blank[1] / no_country[1]),
+    ('p_actor2_blank_given_no_country', blank[2] / no_country[2]),
+    ('names_per_million', names_pm),
+    ('names_growth_exponent', names_beta),
+    ('names_tail_share', names_tail),
+    ('places_per_million', places_pm),
+    ('places_growth_exponent', places_beta),
+    ('places_tail_share', places_tail),
 ]
 write('params.tsv', ['name', 'value'], [(k, '%.6g' % v) for k, v in params],
       'Scalars learned from the two whole GDELT 2.0 15-minute exports.')

@@ -73,17 +73,31 @@ class RowWriter {
 };
 
 constexpr uint32_t kNoPlace = UINT32_MAX;
+constexpr uint32_t kBlankActor = UINT32_MAX;
 
 }  // namespace
+
+// A place: a learned one, or a tail city near learned city `place` (tail != 0, its identity).
+struct Gdelt2Generator::Geo {
+  uint32_t place = kNoPlace;
+  uint64_t tail = 0;
+};
+
+// An actor: a learned tuple of GenTables::actors[country] (or kBlankActor), possibly renamed by
+// a tail name (name_rank != 0).
+struct Gdelt2Generator::Actor {
+  uint32_t tuple = kBlankActor;
+  uint64_t name_rank = 0;
+};
 
 struct Gdelt2Generator::Article {
   std::string url;
   std::string tone;
-  uint32_t home_place = 0;
+  Geo home_place;
   // The article's latest event, which the next event of the article may repeat in part.
   uint32_t c1 = 0, c2 = 0;
-  uint32_t actor1 = 0, actor2 = 0;  // indexes into GenTables::actors[c1], [c2]
-  uint32_t geo1 = kNoPlace, geo2 = kNoPlace, geo_action = kNoPlace;
+  Actor actor1, actor2;
+  Geo geo1, geo2, geo_action;
 };
 
 struct Gdelt2Generator::State {
@@ -95,7 +109,8 @@ struct Gdelt2Generator::State {
   int64_t added_minute = -1;
   char added[16];  // DATEADDED "YYYYMMDDHHMMSS"
   std::string tone;
-  std::vector<char> row;  // scratch for one row
+  std::string name_text[2], geo_text[3];  // tail values of the row being written
+  std::vector<char> row;                  // scratch for one row
 };
 
 Gdelt2Generator::Gdelt2Generator(const GenTables& tables, const GenerateOptions& options)
@@ -106,11 +121,10 @@ Gdelt2Generator::Gdelt2Generator(const GenTables& tables, const GenerateOptions&
 
 Gdelt2Generator::~Gdelt2Generator() { delete state_; }
 
-void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
+// DATEADDED of row i: position i of n on a density growing linearly by kGrowth over the range,
+// on the 15-minute grid of the exports. Returns its day.
+Days Gdelt2Generator::AdvanceClock(uint64_t i) {
   State& s = *state_;
-  const GenParams& p = t_.params;
-
-  // --- When: position i of n on a density growing linearly by kGrowth over the range. ---------
   const double g = tuning::kGrowth - 1.0;
   const double u = (static_cast<double>(i) + 0.5) / static_cast<double>(options_.rows);
   const double x =
@@ -118,7 +132,7 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
   const int64_t minutes = static_cast<int64_t>(options_.to - options_.from + 1) * 1440;
   int64_t minute =
       std::min<int64_t>(static_cast<int64_t>(x * static_cast<double>(minutes)), minutes - 1);
-  minute -= minute % 15;  // exports come every 15 minutes
+  minute -= minute % 15;
   if (minute != s.added_minute) {
     s.added_minute = minute;
     CivilDate c = CivilFromDays(options_.from + static_cast<Days>(minute / 1440));
@@ -129,52 +143,104 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
     PutDigits(s.added + 10, static_cast<int>(minute % 60), 2);
     PutDigits(s.added + 12, 0, 2);
   }
-  const Days added_day = options_.from + static_cast<Days>(minute / 1440);
+  return options_.from + static_cast<Days>(minute / 1440);
+}
 
-  auto draw_pair = [&](uint32_t* c1, uint32_t* c2) {
-    if (rng_.Chance(tuning::kPairFromTable)) {
-      const auto& pr = t_.pairs[t_.pair_table.Sample(rng_)];
-      *c1 = pr.first;
-      *c2 = pr.second;
-    } else {
-      *c1 = t_.country1_table.Sample(rng_);
-      *c2 = t_.country2_table.Sample(rng_);
-    }
-  };
-  auto place_in = [&](uint32_t country, uint32_t fallback) -> uint32_t {
-    if (!t_.fips_by_country[country].empty()) {
-      uint32_t f = t_.fips_by_country[country][t_.fips_tables_by_country[country].Sample(rng_)];
-      return t_.places_by_fips[f][t_.place_tables_by_fips[f].Sample(rng_)];
-    }
-    return fallback;
-  };
-  auto draw_tone = [&](int quad, std::string* tone) {
-    const auto& bins = t_.tone_bins[quad];
-    double lo = bins[t_.tone_tables[quad].Sample(rng_)];
-    int words =
-        tuning::kMinWords + static_cast<int>(rng_.Below(tuning::kMaxWords - tuning::kMinWords));
-    // The k/words nearest a uniform draw in the bin.
-    double want = lo + 0.5 * rng_.Uniform();
-    double k = std::round(want * words / 100.0);
-    double v = 100.0 * k / words;
-    if (v == 0) v = 0;  // no "-0"
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 15);
-    (void)ec;
-    tone->assign(buf, end);
-  };
+void Gdelt2Generator::DrawPair(uint32_t* c1, uint32_t* c2) {
+  const uint32_t cell = t_.cell_table.Sample(rng_);
+  if (cell == kBothCountries && !rng_.Chance(tuning::kPairFromTable)) {
+    *c1 = t_.country1_table.Sample(rng_);
+    *c2 = t_.country2_table.Sample(rng_);
+    return;
+  }
+  const auto& pr = t_.pairs[t_.cell_pairs[cell][t_.pair_tables[cell].Sample(rng_)]];
+  *c1 = pr.first;
+  *c2 = pr.second;
+}
 
-  // --- Which article reports it, and what the event shares with the article's last one. -------
-  const EventCodeText& code = t_.codes[t_.code_table.Sample(rng_)];
+Gdelt2Generator::Actor Gdelt2Generator::DrawActor(uint32_t country, double p_blank) {
+  Actor a;
+  if (country == 0 && rng_.Chance(p_blank)) return a;
+  a.tuple = t_.actor_tables[country].Sample(rng_);
+  if (country != 0) a.name_rank = t_.name_tail.Draw(rng_);
+  return a;
+}
+
+bool Gdelt2Generator::HasPlaces(uint32_t country) const {
+  return !t_.fips_by_country[country].empty();
+}
+
+Gdelt2Generator::Geo Gdelt2Generator::PlaceIn(uint32_t country) {
+  const uint32_t f = t_.fips_by_country[country][t_.fips_tables_by_country[country].Sample(rng_)];
+  Geo g;
+  g.place = t_.places_by_fips[f][t_.place_tables_by_fips[f].Sample(rng_)];
+  if (!t_.place_bases[g.place].type.empty()) {
+    if (const uint64_t rank = t_.place_tail.Draw(rng_); rank != 0) {
+      g.tail = TailPlaceHash(rank, f);
+      g.place = t_.cities_by_fips[f][g.tail % t_.cities_by_fips[f].size()];
+    }
+  }
+  return g;
+}
+
+Gdelt2Generator::Geo Gdelt2Generator::HomeOf(uint32_t c1, uint32_t c2) {
+  if (HasPlaces(c1)) return PlaceIn(c1);
+  if (HasPlaces(c2)) return PlaceIn(c2);
+  return Geo{t_.place_table.Sample(rng_), 0};
+}
+
+// The three geo blocks: each actor's location, and where the action took place (an actor's,
+// none, or the article's home place).
+void Gdelt2Generator::DrawGeo(Article& a) {
+  const GenParams& p = t_.params;
+  auto actor_geo = [&](const Actor& actor, uint32_t country, double p_geo) {
+    if (actor.tuple == kBlankActor || !rng_.Chance(p_geo)) return Geo{};
+    return HasPlaces(country) ? PlaceIn(country) : a.home_place;
+  };
+  a.geo1 = actor_geo(a.actor1, a.c1, p.p_actor1_geo);
+  a.geo2 = actor_geo(a.actor2, a.c2, p.p_actor2_geo);
+  const double ra = rng_.Uniform();
+  if (ra < p.p_action_geo_actor1) {
+    a.geo_action = a.geo1.place != kNoPlace ? a.geo1 : a.home_place;
+  } else if (ra < p.p_action_geo_actor1 + p.p_action_geo_actor2) {
+    a.geo_action = a.geo2.place != kNoPlace ? a.geo2 : a.home_place;
+  } else if (ra < p.p_action_geo_actor1 + p.p_action_geo_actor2 + p.p_action_geo_none) {
+    a.geo_action = Geo{};
+  } else {
+    a.geo_action = a.home_place;  // elsewhere: where the story is
+  }
+}
+
+void Gdelt2Generator::DrawTone(int quad, std::string* tone) {
+  const auto& bins = t_.tone_bins[quad];
+  double lo = bins[t_.tone_tables[quad].Sample(rng_)];
+  int words =
+      tuning::kMinWords + static_cast<int>(rng_.Below(tuning::kMaxWords - tuning::kMinWords));
+  // The k/words nearest a uniform draw in the bin.
+  double want = lo + 0.5 * rng_.Uniform();
+  double k = std::round(want * words / 100.0);
+  double v = 100.0 * k / words;
+  if (v == 0) v = 0;  // no "-0"
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 15);
+  (void)ec;
+  tone->assign(buf, end);
+}
+
+// Which article reports the row: the previous row's, another recent one, or a new one (with a
+// URL and tone of its own). Sets *reused when the article is not new.
+Gdelt2Generator::Article& Gdelt2Generator::ChooseArticle(int quad, bool* reused) {
+  State& s = *state_;
+  const GenParams& p = t_.params;
   const double r = rng_.Uniform();
-  bool reused = false;
+  *reused = false;
   if (s.filled > 0 && r < p.p_same_article_as_previous) {
-    reused = true;
+    *reused = true;
   } else if (s.filled > 0 && r < p.p_same_article_as_previous + p.p_recent_article) {
     s.current = rng_.Below(static_cast<uint32_t>(s.filled));
-    reused = true;
+    *reused = true;
   }
-  if (!reused) {
+  if (!*reused) {
     s.current = s.next_slot;
     s.next_slot = (s.next_slot + 1) % s.recent.size();
     if (s.filled < s.recent.size()) ++s.filled;
@@ -182,46 +248,58 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
     a.url.clear();
     const UrlShape& shape = t_.urls[t_.url_table.Sample(rng_)];
     ExpandUrl(shape, t_.words, t_.word_table, rng_, &a.url);
-    draw_tone(code.quad, &a.tone);
+    DrawTone(quad, &a.tone);
   }
-  Article& a = s.recent[s.current];
+  return s.recent[s.current];
+}
+
+// The 10 Actor fields; a tail name replaces the learned name (in scratch slot k).
+std::string_view Gdelt2Generator::ActorText(const Actor& actor, uint32_t country, int k) {
+  if (actor.tuple == kBlankActor) return t_.blank_actor;
+  const std::string_view text = t_.actors[country][actor.tuple];
+  if (actor.name_rank == 0) return text;
+  std::string& out = state_->name_text[k];
+  const size_t name = text.find('\t') + 1;
+  TailName(actor.name_rank, t_.words, &out);
+  out.insert(0, text.substr(0, name));
+  out += text.substr(text.find('\t', name));
+  return out;
+}
+
+// The 8 geo fields of a place (tail places are made in scratch slot k).
+std::string_view Gdelt2Generator::GeoText(const Geo& g, int k) {
+  if (g.place == kNoPlace) return kEmptyGeo;
+  if (g.tail == 0) return t_.places[g.place];
+  TailPlace(g.tail, t_.place_bases[g.place], t_.words, &state_->geo_text[k]);
+  return state_->geo_text[k];
+}
+
+void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
+  State& s = *state_;
+  const GenParams& p = t_.params;
+  const Days added_day = AdvanceClock(i);
+
+  // --- Which article reports it, and what the event shares with the article's last one. -------
+  const EventCodeText& code = t_.codes[t_.code_table.Sample(rng_)];
+  bool reused = false;
+  Article& a = ChooseArticle(code.quad, &reused);
   const std::string* tone = &a.tone;
   if (reused && !rng_.Chance(p.p_tone_shared_in_article)) {
-    draw_tone(code.quad, &s.tone);
+    DrawTone(code.quad, &s.tone);
     tone = &s.tone;
   }
   const bool same_pair = reused && rng_.Chance(p.p_pair_shared_in_article);
   const bool same_actors = same_pair && rng_.Chance(p.p_actors_shared_given_pair);
   const bool same_geo = same_actors && rng_.Chance(p.p_geo_shared_given_actors);
   if (!same_pair) {
-    draw_pair(&a.c1, &a.c2);
-    if (!reused) a.home_place = place_in(a.c1, place_in(a.c2, t_.place_table.Sample(rng_)));
+    DrawPair(&a.c1, &a.c2);
+    if (!reused) a.home_place = HomeOf(a.c1, a.c2);
   }
   if (!same_actors) {
-    a.actor1 = t_.actor_tables[a.c1].Sample(rng_);
-    a.actor2 = t_.actor_tables[a.c2].Sample(rng_);
+    a.actor1 = DrawActor(a.c1, p.p_actor1_blank_given_no_country);
+    a.actor2 = DrawActor(a.c2, p.p_actor2_blank_given_no_country);
   }
-  const std::string& actor1 = t_.actors[a.c1][a.actor1];
-  const std::string& actor2 = t_.actors[a.c2][a.actor2];
-  if (!same_geo) {
-    const bool has1 = !actor1.empty() && actor1[0] != '\t';
-    const bool has2 = !actor2.empty() && actor2[0] != '\t';
-    a.geo1 = has1 && rng_.Chance(p.p_actor1_geo) ? place_in(a.c1, a.home_place) : kNoPlace;
-    a.geo2 = has2 && rng_.Chance(p.p_actor2_geo) ? place_in(a.c2, a.home_place) : kNoPlace;
-    const double ra = rng_.Uniform();
-    if (ra < p.p_action_geo_actor1) {
-      a.geo_action = a.geo1 != kNoPlace ? a.geo1 : a.home_place;
-    } else if (ra < p.p_action_geo_actor1 + p.p_action_geo_actor2) {
-      a.geo_action = a.geo2 != kNoPlace ? a.geo2 : a.home_place;
-    } else if (ra < p.p_action_geo_actor1 + p.p_action_geo_actor2 + p.p_action_geo_none) {
-      a.geo_action = kNoPlace;
-    } else {
-      a.geo_action = a.home_place;  // elsewhere: where the story is
-    }
-  }
-  auto geo = [&](uint32_t place) {
-    return place == kNoPlace ? kEmptyGeo : std::string_view(t_.places[place]);
-  };
+  if (!same_geo) DrawGeo(a);
 
   // --- Write the 61 columns. -----------------------------------------------------------------
   RowWriter w(s.row.data());
@@ -230,9 +308,9 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
   FormatEventDay(added_day - t_.lags[t_.lag_table.Sample(rng_)], &s.event_day);
   w.Put(s.event_day.text);
   w.Tab();
-  w.Put(actor1);
+  w.Put(ActorText(a.actor1, a.c1, 0));
   w.Tab();
-  w.Put(actor2);
+  w.Put(ActorText(a.actor2, a.c2, 1));
   w.Tab();
   w.Char(rng_.Chance(p.p_is_root) ? '1' : '0');
   w.Tab();
@@ -242,11 +320,11 @@ void Gdelt2Generator::AppendRow(uint64_t i, std::string* out) {
   w.Tab();
   w.Put(*tone);
   w.Tab();
-  w.Put(geo(a.geo1));
+  w.Put(GeoText(a.geo1, 0));
   w.Tab();
-  w.Put(geo(a.geo2));
+  w.Put(GeoText(a.geo2, 1));
   w.Tab();
-  w.Put(geo(a.geo_action));
+  w.Put(GeoText(a.geo_action, 2));
   w.Tab();
   w.Put(std::string_view(s.added, 14));
   w.Tab();

@@ -2,12 +2,15 @@
 //
 // Output is exactly the layout of GDELT 2.0 *.export.CSV files: 61 tab-separated columns, no
 // header, LF line ends, UTF-8, no quoting (see ../shared/data/PROVENANCE.md). Values follow
-// distributions learned from real exports (gen_tables.h): actors per country and country pairs,
-// event codes, mentions/sources/articles, tone per QuadClass, places, report lag, URL hosts and
-// path shapes. Rows come in article clusters as in real exports (an article yields several events
-// that share its URL and usually its tone and actors), because a generator that draws every field
-// independently makes files that compress far worse than real ones, and one that repeats a few
-// rows makes files that compress far better; either would mislead a storage benchmark.
+// distributions learned from real exports (gen_tables.h): which actors have a country (a third of
+// actor slots hold only a role such as GOV, a third of Actor2 fields are blank), actors per
+// country and country pairs, event codes, mentions/sources/articles, tone per QuadClass, places,
+// report lag, URL hosts and path shapes. Names and places have GDELT's long tails (long_tail.h):
+// a million rows name ~20,000 actors and ~35,000 places, ten million ~86,000 and ~195,000. Rows
+// come in article clusters as in real exports (an article yields several events that share its URL
+// and usually its tone and actors), because a generator that draws every field independently makes
+// files that compress far worse than real ones, and one that repeats a few rows makes files that
+// compress far better; either would mislead a storage benchmark.
 //
 // Time: rows are in DATEADDED order (as if the 15-minute exports were concatenated), spread over
 // [from, to] with a density that grows linearly to `growth` times its starting value, so the
@@ -34,12 +37,6 @@ namespace entente::gen {
 
 // Tunables of the generator, each with its reason.
 namespace tuning {
-// Share of country pairs drawn from the learned pair table; the rest pair two countries drawn
-// independently from the learned marginals of actors that have a country. The samples hold ~10k
-// rows, so the pair table alone would almost never produce dyads they lack (PAK-RUS appears once,
-// IND-RUS never); independence fills them in at a rate 0.2 p(A)p(B), which gives PAK-RUS ~3 and
-// IND-RUS ~1.6 per 10k rows, PAK-USA ~35: the order of GDELT's own shares for these dyads.
-inline constexpr double kPairFromTable = 0.8;
 // Last-year volume over first-year volume (GDELT grew from ~40M to ~100M+ events/year).
 inline constexpr double kGrowth = 3.0;
 // Word counts behind AvgTone (GDELT tone = 100 * (positive - negative) / words): tone values are
@@ -84,8 +81,22 @@ class Gdelt2Generator {
   void AppendRow(uint64_t i, std::string* out);
 
  private:
+  struct Geo;
+  struct Actor;
   struct Article;
   struct State;
+  Days AdvanceClock(uint64_t i);
+  void DrawPair(uint32_t* c1, uint32_t* c2);
+  Actor DrawActor(uint32_t country, double p_blank);
+  bool HasPlaces(uint32_t country) const;
+  Geo PlaceIn(uint32_t country);  // REQUIRES: HasPlaces(country)
+  Geo HomeOf(uint32_t c1, uint32_t c2);
+  void DrawGeo(Article& a);
+  void DrawTone(int quad, std::string* tone);
+  Article& ChooseArticle(int quad, bool* reused);
+  std::string_view ActorText(const Actor& actor, uint32_t country, int k);
+  std::string_view GeoText(const Geo& g, int k);
+
   const GenTables& t_;
   GenerateOptions options_;
   Rng rng_;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -253,6 +254,69 @@ TEST(Generator, DistributionsFollowTheLearnedTables) {
   EXPECT_NEAR(same_url_as_prev / double(rows), t->params.p_same_article_as_previous, 0.05);
   // Volume grows: 2024 holds more rows than 2015 (which is also shorter, from Feb 18).
   EXPECT_GT(last_year, 2 * first_year);
+}
+
+// Who acts as in real exports: per slot, the shares of blank actors and of actors with a role
+// but no country (GOV, BUS...) follow the learned params.
+TEST(Generator, BlankAndRoleOnlyActorsPerSlot) {
+  Result<GenTables> t = LoadGenTables();
+  ASSERT_TRUE(t.ok());
+  const GenParams& p = t->params;
+  const std::string file = Generate(100000, 5);
+  double rows = 0, blank[2] = {0, 0}, role[2] = {0, 0};
+  for (std::string_view line : Lines(file)) {
+    std::vector<std::string_view> f = Split(line, '\t');
+    for (int k = 0; k < 2; ++k) {
+      const size_t code = k == 0 ? 5 : 15;
+      blank[k] += f[code].empty();
+      role[k] += !f[code].empty() && f[code + 2].empty();
+    }
+    ++rows;
+  }
+  const double none1 = 1 - p.p_pair_both_countries - p.p_pair_actor1_country_only;
+  const double none2 = 1 - p.p_pair_both_countries - p.p_pair_actor2_country_only;
+  EXPECT_NEAR(blank[0] / rows, none1 * p.p_actor1_blank_given_no_country, 0.015);
+  EXPECT_NEAR(blank[1] / rows, none2 * p.p_actor2_blank_given_no_country, 0.015);
+  EXPECT_NEAR(role[0] / rows, none1 * (1 - p.p_actor1_blank_given_no_country), 0.015);
+  EXPECT_NEAR(role[1] / rows, none2 * (1 - p.p_actor2_blank_given_no_country), 0.015);
+  // Real exports: Actor2 is blank about three times as often as Actor1.
+  EXPECT_GT(blank[1], 2 * blank[0]);
+}
+
+// Names and places have GDELT's long tails: the distinct values of a million rows are those the
+// params learned (within the fit's accuracy), and they keep growing with the rows.
+TEST(Generator, NamesAndPlacesHaveLongTails) {
+  Result<GenTables> t = LoadGenTables();
+  ASSERT_TRUE(t.ok());
+  const GenParams& p = t->params;
+  // Streams the file (a million rows would be 400 MB in memory); blocks end at row ends.
+  auto distinct = [](uint64_t rows) {
+    std::set<std::string> names, places;
+    GenerateOptions o;
+    o.rows = rows;
+    o.seed = 2;
+    Status st = GenerateGdelt2(o, [&](std::string_view block) {
+      for (std::string_view line : Lines(block)) {
+        std::vector<std::string_view> f = Split(line, '\t');
+        for (size_t c : {6, 16}) {
+          if (!f[c].empty()) names.emplace(f[c]);
+        }
+        for (size_t c : {36, 44, 52}) {
+          if (!f[c].empty()) places.emplace(f[c]);
+        }
+      }
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return std::pair<double, double>(names.size(), places.size());
+  };
+  const auto [names, places] = distinct(1000000);
+  EXPECT_NEAR(names / p.names_per_million, 1.0, 0.1);
+  EXPECT_NEAR(places / p.places_per_million, 1.0, 0.1);
+  const auto [small_names, small_places] = distinct(100000);
+  // Ten times the rows: about 10^exponent times the values (the learned head saturates early).
+  EXPECT_NEAR(names / small_names, std::pow(10.0, p.names_growth_exponent), 0.6);
+  EXPECT_NEAR(places / small_places, std::pow(10.0, p.places_growth_exponent), 0.6);
 }
 
 TEST(Generator, RejectsAnEmptyRange) {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/cameo.h"
@@ -97,7 +98,18 @@ Status LoadParams(GenParams* p) {
       {"p_action_geo_actor1", &p->p_action_geo_actor1},
       {"p_action_geo_actor2", &p->p_action_geo_actor2},
       {"p_action_geo_none", &p->p_action_geo_none},
-      {"sample_bytes_per_row", &p->sample_bytes_per_row}};
+      {"sample_bytes_per_row", &p->sample_bytes_per_row},
+      {"p_pair_both_countries", &p->p_pair_both_countries},
+      {"p_pair_actor1_country_only", &p->p_pair_actor1_country_only},
+      {"p_pair_actor2_country_only", &p->p_pair_actor2_country_only},
+      {"p_actor1_blank_given_no_country", &p->p_actor1_blank_given_no_country},
+      {"p_actor2_blank_given_no_country", &p->p_actor2_blank_given_no_country},
+      {"names_per_million", &p->names_per_million},
+      {"names_growth_exponent", &p->names_growth_exponent},
+      {"names_tail_share", &p->names_tail_share},
+      {"places_per_million", &p->places_per_million},
+      {"places_growth_exponent", &p->places_growth_exponent},
+      {"places_tail_share", &p->places_tail_share}};
   return ForEachRecord("params.tsv", 2, [&](const Fields& f) -> Status {
     ASSIGN_OR_RETURN(double v, Number(f[1]));
     if (f[0] == "recent_article_window") {
@@ -117,6 +129,7 @@ struct Loader {
   Interner countries, fips;
   std::vector<double> pair_w, place_w;
   std::vector<std::vector<double>> actor_w, fips_w, by_fips_w;
+  std::vector<double> country1_w, country2_w;  // marginals of the independent pair model
 };
 
 // pairs.tsv, actors.tsv, countryfips.tsv and places.tsv: who acts, with whom, and where.
@@ -136,7 +149,6 @@ Status LoadCountryFiles(Loader& l) {
     pair_w.push_back(n);
     return Status::Ok();
   }));
-  ASSIGN_OR_RETURN(t.pair_table, MakeTable(pair_w, "pairs.tsv"));
 
   // Actor tuples per country.
   RETURN_IF_ERROR(ForEachRecord("actors.tsv", 12, [&](const Fields& f) -> Status {
@@ -187,10 +199,43 @@ Status LoadCountryFiles(Loader& l) {
     }
     t.places_by_fips[fp].push_back(id);
     by_fips_w[fp].push_back(n);
+    PlaceBase base;
+    if (f[0] == "3" || f[0] == "4") {
+      base.type = f[0];
+      const size_t comma = f[1].find(',');
+      base.region = comma == std::string_view::npos ? std::string_view() : f[1].substr(comma);
+      base.codes = std::string_view(f[2].data(), static_cast<size_t>(f[4].end() - f[2].begin()));
+      ASSIGN_OR_RETURN(base.lat, Number(f[5]));
+      ASSIGN_OR_RETURN(base.lon, Number(f[6]));
+    }
+    t.place_bases.push_back(base);
     return Status::Ok();
   }));
   ASSIGN_OR_RETURN(t.place_table, MakeTable(place_w, "places.tsv"));
 
+  return Status::Ok();
+}
+
+// The pair model: first which actors have a country (learned per row from the whole exports),
+// then a pair of that kind by its count.
+Status BuildPairCells(Loader& l) {
+  GenTables& t = l.t;
+  const GenParams& p = t.params;
+  std::vector<double> cell_w = {
+      p.p_pair_both_countries, p.p_pair_actor1_country_only, p.p_pair_actor2_country_only,
+      1.0 - p.p_pair_both_countries - p.p_pair_actor1_country_only - p.p_pair_actor2_country_only};
+  ASSIGN_OR_RETURN(t.cell_table, MakeTable(cell_w, "params.tsv p_pair_*"));
+  std::vector<double> w[4];
+  for (size_t i = 0; i < t.pairs.size(); ++i) {
+    const auto [a, b] = t.pairs[i];
+    const uint32_t cell =
+        a != 0 ? (b != 0 ? kBothCountries : kActor1Only) : (b != 0 ? kActor2Only : kNoCountry);
+    t.cell_pairs[cell].push_back(static_cast<uint32_t>(i));
+    w[cell].push_back(l.pair_w[i]);
+  }
+  for (int c = 0; c < 4; ++c) {
+    ASSIGN_OR_RETURN(t.pair_tables[c], MakeTable(w[c], "pairs.tsv"));
+  }
   return Status::Ok();
 }
 
@@ -212,8 +257,12 @@ Status BuildCountryTables(Loader& l) {
   t.places_by_fips.resize(nf);
   by_fips_w.resize(nf);
   t.place_tables_by_fips.resize(nf);
+  t.cities_by_fips.resize(nf);
   for (size_t i = 0; i < nf; ++i) {
     if (!t.places_by_fips[i].empty()) t.place_tables_by_fips[i] = AliasTable(by_fips_w[i]);
+    for (uint32_t id : t.places_by_fips[i]) {
+      if (!t.place_bases[id].type.empty()) t.cities_by_fips[i].push_back(id);
+    }
   }
   t.fips_by_country.resize(nc);
   fips_w.resize(nc);
@@ -230,6 +279,7 @@ Status BuildCountryTables(Loader& l) {
     }
     t.fips_by_country[c] = keep;
     if (!keep.empty()) t.fips_tables_by_country[c] = AliasTable(w);
+    fips_w[c] = w;
   }
   // Marginals over actors that have a country (id 0, none, excluded): the independent part of
   // the pair model fills in country-country dyads the samples are too small to show.
@@ -239,7 +289,10 @@ Status BuildCountryTables(Loader& l) {
     m2[t.pairs[i].second] += pair_w[i];
   }
   m1[0] = m2[0] = 0;
+  l.country1_w = m1;
+  l.country2_w = m2;
   ASSIGN_OR_RETURN(t.country1_table, MakeTable(m1, "pairs.tsv country1"));
+  RETURN_IF_ERROR(BuildPairCells(l));
   ASSIGN_OR_RETURN(t.country2_table, MakeTable(m2, "pairs.tsv country2"));
   for (const auto& [a, b] : t.pairs) {
     if (t.actors[a].empty() || t.actors[b].empty()) {
@@ -336,6 +389,95 @@ Status LoadUrlFiles(GenTables& t) {
   return Status::Ok();
 }
 
+// How often a row draws an actor of each country, per slot (expected draws per row), following the
+// pair model of gdelt_generator.cc: a cell, then a learned pair of it or (for two countries, in a
+// share of rows) two countries drawn independently.
+std::vector<double> CountryDraws(const Loader& l, int slot) {
+  const GenTables& t = l.t;
+  std::vector<double> out(t.country_names.size(), 0);
+  double cell_total[4] = {0, 0, 0, 0};
+  for (uint32_t cell = 0; cell < 4; ++cell) {
+    for (uint32_t i : t.cell_pairs[cell]) cell_total[cell] += l.pair_w[i];
+  }
+  const GenParams& p = t.params;
+  const double cell_p[4] = {p.p_pair_both_countries, p.p_pair_actor1_country_only,
+                            p.p_pair_actor2_country_only, 0};
+  for (uint32_t cell = 0; cell < 4; ++cell) {
+    const double from_table = cell == kBothCountries ? tuning::kPairFromTable : 1.0;
+    for (uint32_t i : t.cell_pairs[cell]) {
+      const uint32_t c = slot == 1 ? t.pairs[i].first : t.pairs[i].second;
+      out[c] += cell_p[cell] * from_table * l.pair_w[i] / cell_total[cell];
+    }
+  }
+  const std::vector<double>& m = slot == 1 ? l.country1_w : l.country2_w;
+  double m_total = 0;
+  for (double w : m) m_total += w;
+  for (size_t c = 0; c < m.size(); ++c) {
+    out[c] += p.p_pair_both_countries * (1 - tuning::kPairFromTable) * m[c] / m_total;
+  }
+  out[0] = 0;
+  return out;
+}
+
+// Sets the long tails of names and places so that a million generated rows hold the distinct
+// values params.tsv learned. How many draws a million rows make follows from the article model
+// (gdelt_generator.cc): actors are drawn afresh unless the row repeats its article's actors, places
+// unless it repeats its article's places, and each new article draws a home place.
+void FitTails(Loader& l) {
+  GenTables& t = l.t;
+  const GenParams& p = t.params;
+  const double reused = p.p_same_article_as_previous + p.p_recent_article;
+  const double fresh_actors =
+      1 - reused * p.p_pair_shared_in_article * p.p_actors_shared_given_pair;
+  const double fresh_places = 1 - reused * p.p_pair_shared_in_article *
+                                      p.p_actors_shared_given_pair * p.p_geo_shared_given_actors;
+  const std::vector<double> draws1 = CountryDraws(l, 1), draws2 = CountryDraws(l, 2);
+
+  std::set<std::string_view> head_names;
+  for (const auto& per_country : t.actors) {
+    for (const std::string& a : per_country) {
+      const size_t start = a.find('\t') + 1, end = a.find('\t', start);
+      head_names.insert(std::string_view(a).substr(start, end - start));
+    }
+  }
+  double country_slots = 0;
+  for (size_t c = 0; c < draws1.size(); ++c) country_slots += draws1[c] + draws2[c];
+  t.name_tail = LongTail::Fit(p.names_tail_share, p.names_growth_exponent,
+                              p.names_per_million - static_cast<double>(head_names.size()),
+                              1e6 * fresh_actors * country_slots);
+
+  // City draws per FIPS country: a country's actors are placed (p_actor*_geo) in its FIPS
+  // countries by their weights, then in one of their places, a city by the cities' share; a new
+  // article's home place is its Actor1's country's (approximately: Actor2's when Actor1 has none).
+  const size_t nf = t.places_by_fips.size();
+  std::vector<double> city_share(nf, 0);
+  for (size_t f = 0; f < nf; ++f) {
+    double all = 0, cities = 0;
+    for (uint32_t id : t.places_by_fips[f]) {
+      all += l.place_w[id];
+      if (!t.place_bases[id].type.empty()) cities += l.place_w[id];
+    }
+    city_share[f] = all > 0 ? cities / all : 0;
+  }
+  std::vector<double> city_draws(nf, 0);
+  for (size_t c = 1; c < draws1.size(); ++c) {
+    const double placed =
+        1e6 * (fresh_places * (draws1[c] * p.p_actor1_geo + draws2[c] * p.p_actor2_geo) +
+               (1 - reused) * (draws1[c] > 0 ? draws1[c] : draws2[c]));
+    double fips_total = 0;
+    for (double w : l.fips_w[c]) fips_total += w;
+    for (size_t k = 0; k < t.fips_by_country[c].size(); ++k) {
+      const uint32_t f = t.fips_by_country[c][k];
+      city_draws[f] += placed * l.fips_w[c][k] / fips_total * city_share[f];
+    }
+  }
+  double all_city_draws = 0;
+  for (double d : city_draws) all_city_draws += d;
+  t.place_tail = LongTail::Fit(p.places_tail_share, p.places_growth_exponent,
+                               p.places_per_million - static_cast<double>(t.places.size()),
+                               all_city_draws, city_draws);
+}
+
 // The longest row the tables can produce, so the writer can reserve once.
 size_t MaxRowBytes(const GenTables& t) {
   size_t actor = 0, place = 0, code = 0, count = 0, word = 0, url = 0;
@@ -355,6 +497,11 @@ size_t MaxRowBytes(const GenTables& t) {
     }
     url = std::max(url, n);
   }
+  // A tail name or city replaces a learned one by up to two words (and a place's coordinates and
+  // feature id by at most 40 bytes).
+  const size_t tail = 2 * word + 1;
+  actor += tail;
+  place += tail + 40;
   // id 20, dates 30, root flag 1, tone 24, DATEADDED 14, 61 separators and the newline.
   return 2 * actor + 3 * std::max(place, size_t{8}) + code + count + url + 20 + 30 + 1 + 24 + 14 +
          62;
@@ -369,6 +516,8 @@ Result<GenTables> LoadGenTables() {
   RETURN_IF_ERROR(BuildCountryTables(l));
   RETURN_IF_ERROR(LoadEventFiles(l.t));
   RETURN_IF_ERROR(LoadUrlFiles(l.t));
+  FitTails(l);
+  l.t.blank_actor.assign(9, '\t');
   l.t.max_row_bytes = MaxRowBytes(l.t);
   return std::move(l.t);
 }
