@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -160,6 +162,21 @@ TEST_F(CliMessagesTest, AnUnwritableReportPathSaysWhyAndNamesThePath) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("/proc/entente-report.html: cannot write: "));
   EXPECT_THAT(r.err, Not(HasSubstr(".tmp-")));
+}
+
+// `serve` runs the dashboard from entente_http.so beside the executable; an executable copied
+// without it says what is missing instead of failing obscurely, and the other commands still run.
+TEST_F(CliMessagesTest, ServeWithoutItsModuleNamesTheModule) {
+  TempDir dir;
+  const std::string built = EntenteBinary(), bin = dir.File("entente");
+  std::filesystem::copy_file(built, bin);
+  setenv("ENTENTE_BINARY", bin.c_str(), 1);
+  RunResult serve = RunEntente({"--store", dir.File("store"), "serve", "--port", "0"});
+  RunResult version = RunEntente({"--version"});
+  setenv("ENTENTE_BINARY", built.c_str(), 1);
+  EXPECT_EQ(serve.exit_code, 1) << serve.err;
+  EXPECT_THAT(serve.err, HasSubstr("entente_http.so"));
+  EXPECT_EQ(version.exit_code, 0) << version.err;
 }
 
 }  // namespace

@@ -15,7 +15,7 @@
 
 #include "core/event_source.h"
 #include "io/chronicle.h"
-#include "server/server.h"
+#include "http/dashboard_server.h"
 #include "testing.h"
 
 namespace entente {

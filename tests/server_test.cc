@@ -2,7 +2,7 @@
 // endpoint answers JSON of the documented shape, bad input gets a JSON 400, an unknown path a
 // JSON 404, and the page files are served. Bounded: client timeouts of 30 s, server stopped at
 // the end of each test.
-#include "server/server.h"
+#include "http/dashboard_server.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

@@ -79,13 +79,17 @@ void WriteFileOrDie(const std::string& path, const std::string& bytes) {
   if (!out) ADD_FAILURE() << "cannot write " << path;
 }
 
+std::string EntenteBinary() {
+  const char* bin = std::getenv("ENTENTE_BINARY");
+  return bin && *bin ? bin : ENTENTE_TEST_BINARY;
+}
+
 namespace {
 
 // In a forked child: stdin and stdout from files, stderr to `err_fd`, then the binary with `args`.
 [[noreturn]] void ExecEntente(const std::vector<std::string>& args, const std::string& in_path,
                               const std::string& out_path, int err_fd) {
-  const char* bin = std::getenv("ENTENTE_BINARY");
-  std::string binary = bin && *bin ? bin : ENTENTE_TEST_BINARY;
+  std::string binary = EntenteBinary();
   int in = open(in_path.c_str(), O_RDONLY);
   int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   dup2(in, 0);

@@ -56,6 +56,9 @@ struct RunResult {
   std::string err;
 };
 
+// The binary the Run functions run: $ENTENTE_BINARY, else the one this build made.
+std::string EntenteBinary();
+
 // Runs the built binary with `args` (no shell), feeding `stdin_text`; captures stdout and stderr.
 RunResult RunEntente(const std::vector<std::string>& args, const std::string& stdin_text = "");
 

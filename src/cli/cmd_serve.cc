@@ -1,21 +1,36 @@
-// `entente serve`: the local dashboard (server::DashboardServer) over the same data the read
-// commands use — the store, or the embedded chronicle while the store is empty — kept current as
-// other processes ingest or compact (OpenLiveSource). Loopback only unless --bind says otherwise.
-// Runs until interrupted (Ctrl-C). A port already in use is an error (exit 1, as every IOError).
+// `entente serve`: the local dashboard (server::DashboardServer, run from its module) over the same
+// data the read commands use — the store, or the embedded chronicle while the store is empty — kept
+// current as other processes ingest or compact (OpenLiveSource). Loopback only unless --bind says
+// otherwise. Runs until interrupted (Ctrl-C). A port already in use is an error (exit 1, as every
+// IOError).
 #include <fmt/format.h>
 #include <malloc.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
-#include "server/server.h"
+#include "core/shared_library.h"
+#include "http/serve_module.h"
 
 namespace entente::cli {
 namespace {
+
+// The dashboard's module (http/serve_module.h), beside this executable.
+Result<http::ServeEntry> LoadServeModule() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return Status::IOError("cannot find the entente executable: " + ec.message());
+  const std::string path = (exe.parent_path() / http::kServeModule).string();
+  ASSIGN_OR_RETURN(void* module,
+                   OpenSharedLibrary(path.c_str(), "entente's build, which writes it there"));
+  ASSIGN_OR_RETURN(void* entry, LibrarySymbol(module, path.c_str(), http::kServeEntry));
+  return reinterpret_cast<http::ServeEntry>(entry);
+}
 
 class ServeCommand : public CommandHandler {
  public:
@@ -45,18 +60,24 @@ class ServeCommand : public CommandHandler {
     };
     Result<std::unique_ptr<server::Api>> api = server::Api::Open(factory);
     if (!api.ok()) return ReportError(api.status());
-    server::DashboardServer server(std::move(*api), options_);
-    if (Status st = server.Bind(); !st.ok()) return ReportError(st);
-    std::string host =
-        options_.bind.find(':') != std::string::npos ? "[" + options_.bind + "]" : options_.bind;
-    // The URL goes to stdout (scripts read it); the note to stderr.
-    std::printf("http://%s:%d/\n", host.c_str(), server.port());
-    std::fflush(stdout);
-    if (!globals.quiet) {
-      std::fprintf(stderr, "entente: serving the dashboard on http://%s:%d/ (Ctrl-C to stop)\n",
-                   host.c_str(), server.port());
-    }
-    if (Status st = server.Serve(); !st.ok()) return ReportError(st);
+    Result<http::ServeEntry> serve = LoadServeModule();
+    if (!serve.ok()) return ReportError(serve.status());
+    http::ServeCall call;
+    call.api = std::move(*api);
+    call.options = options_;
+    call.on_listening = [&](int port) {
+      std::string host =
+          options_.bind.find(':') != std::string::npos ? "[" + options_.bind + "]" : options_.bind;
+      // The URL goes to stdout (scripts read it); the note to stderr.
+      std::printf("http://%s:%d/\n", host.c_str(), port);
+      std::fflush(stdout);
+      if (!globals.quiet) {
+        std::fprintf(stderr, "entente: serving the dashboard on http://%s:%d/ (Ctrl-C to stop)\n",
+                     host.c_str(), port);
+      }
+    };
+    (*serve)(&call);
+    if (!call.status.ok()) return ReportError(call.status);
     return kExitOk;
   }
 

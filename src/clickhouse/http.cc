@@ -7,6 +7,8 @@
 #include <mutex>
 #include <vector>
 
+#include "fetch/curl_api.h"
+
 namespace entente::clickhouse {
 namespace {
 
@@ -89,10 +91,10 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   return size * n;
 }
 
-std::string Encode(CURL* curl, std::string_view s) {
-  char* e = curl_easy_escape(curl, s.data(), static_cast<int>(s.size()));
+std::string Encode(const fetch::CurlApi* api, CURL* curl, std::string_view s) {
+  char* e = api->easy_escape(curl, s.data(), static_cast<int>(s.size()));
   std::string out = e ? e : "";
-  curl_free(e);
+  api->free(e);
   return out;
 }
 
@@ -100,13 +102,17 @@ std::string Encode(CURL* curl, std::string_view s) {
 
 HttpClient::HttpClient(const StoreUrl& url, Endpoint endpoint)
     : url_(url), endpoint_(std::move(endpoint)) {
-  static std::once_flag init;
-  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  curl_ = curl_easy_init();
+  Result<const fetch::CurlApi*> api = fetch::Curl();
+  if (!api.ok()) {
+    load_status_ = api.status();
+    return;
+  }
+  api_ = *api;
+  curl_ = api_->easy_init();
 }
 
 HttpClient::~HttpClient() {
-  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+  if (curl_) api_->easy_cleanup(static_cast<CURL*>(curl_));
 }
 
 std::string HttpClient::Where() const {
@@ -115,42 +121,44 @@ std::string HttpClient::Where() const {
 
 Status HttpClient::Post(const std::string& url_query, std::string_view body,
                         const std::function<bool(std::string_view)>& sink) {
+  if (!api_) return Status::StoreError(Where() + ": " + load_status_.message());
   auto* curl = static_cast<CURL*>(curl_);
   if (!curl) return Status::StoreError(Where() + ": cannot initialise libcurl");
+  const fetch::CurlApi* api = api_;
   std::string url = fmt::format("http://{}:{}/?wait_end_of_query=1&{}", endpoint_.host,
                                 endpoint_.port, url_query);
   Transfer t;
   t.sink = &sink;
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_POST, 1L);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnData);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  api->easy_setopt(curl, CURLOPT_URL, url.c_str());
+  api->easy_setopt(curl, CURLOPT_POST, 1L);
+  api->easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+  api->easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  api->easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnData);
+  api->easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+  api->easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+  api->easy_setopt(curl, CURLOPT_HEADERDATA, &t);
+  api->easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+  api->easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   // No "Expect: 100-continue" round trip before each insert batch.
-  struct curl_slist* headers = curl_slist_append(nullptr, "Expect:");
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  struct curl_slist* headers = api->slist_append(nullptr, "Expect:");
+  api->easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   // Credentials as HTTP basic auth: never part of a URL a log or an error message could show.
   if (!url_.user.empty() || !url_.password.empty()) {
     std::string user = url_.user.empty() ? "default" : url_.user;
-    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-    curl_easy_setopt(curl, CURLOPT_USERNAME, user.c_str());
-    curl_easy_setopt(curl, CURLOPT_PASSWORD, url_.password.c_str());
+    api->easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    api->easy_setopt(curl, CURLOPT_USERNAME, user.c_str());
+    api->easy_setopt(curl, CURLOPT_PASSWORD, url_.password.c_str());
   }
-  CURLcode rc = curl_easy_perform(curl);
-  curl_slist_free_all(headers);
+  CURLcode rc = api->easy_perform(curl);
+  api->slist_free_all(headers);
   if (t.stopped) return Status::Ok();
   if (rc != CURLE_OK) {
     return Status::StoreError(
         fmt::format("{}: {} (is the server running, and is {} its HTTP port?)", Where(),
-                    curl_easy_strerror(rc), endpoint_.port));
+                    api->easy_strerror(rc), endpoint_.port));
   }
   long code = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+  api->easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
   if (code != 200) {
     std::string why = Reason(t.pending);
     if (code == 401 || code == 403 || why.find("password") != std::string::npos) {
@@ -185,8 +193,9 @@ Status HttpClient::QueryLines(std::string_view sql,
 }
 
 Status HttpClient::Insert(std::string_view sql, std::string_view rows) {
+  if (!api_) return Status::StoreError(Where() + ": " + load_status_.message());
   auto* curl = static_cast<CURL*>(curl_);
-  std::string q = "insert_distributed_sync=1&query=" + Encode(curl, sql);
+  std::string q = "insert_distributed_sync=1&query=" + Encode(api_, curl, sql);
   return Post(q, rows, [](std::string_view) { return true; });
 }
 

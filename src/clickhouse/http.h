@@ -18,6 +18,10 @@
 #include "clickhouse/url.h"
 #include "core/status.h"
 
+namespace entente::fetch {
+struct CurlApi;
+}  // namespace entente::fetch
+
 namespace entente::clickhouse {
 
 class HttpClient {
@@ -44,6 +48,8 @@ class HttpClient {
 
   StoreUrl url_;
   Endpoint endpoint_;
+  const fetch::CurlApi* api_ = nullptr;  // null when libcurl cannot be loaded
+  Status load_status_;
   void* curl_ = nullptr;
 };
 

@@ -67,7 +67,7 @@ Result<FetchSummary> FetchGdelt(const FetchOptions& options, FetchObserver* obse
   FetchObserver null_observer;
   if (!observer) observer = &null_observer;
   auto start = std::chrono::steady_clock::now();
-  HttpGlobalInit();
+  RETURN_IF_ERROR(HttpGlobalInit());
 
   FetchSummary summary;
   summary.cache_dir = options.cache_dir.empty() ? DefaultCacheDir() : options.cache_dir;

@@ -9,6 +9,8 @@
 #include <mutex>
 #include <string_view>
 
+#include "fetch/curl_api.h"
+
 namespace entente::fetch {
 namespace {
 
@@ -88,60 +90,67 @@ HttpKind KindOfStatus(long status) {
 
 }  // namespace
 
-void HttpGlobalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
+Status HttpGlobalInit() { return Curl().status(); }
 
-HttpClient::HttpClient(HttpOptions options) : curl_(nullptr), options_(std::move(options)) {
-  HttpGlobalInit();
-  curl_ = curl_easy_init();
+HttpClient::HttpClient(HttpOptions options)
+    : api_(nullptr), curl_(nullptr), options_(std::move(options)) {
+  Result<const CurlApi*> api = Curl();
+  if (!api.ok()) {
+    load_error_ = api.status().message();
+    return;
+  }
+  api_ = *api;
+  curl_ = api_->easy_init();
 }
 
 HttpClient::~HttpClient() {
-  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+  if (curl_) api_->easy_cleanup(static_cast<CURL*>(curl_));
 }
 
 namespace {
 
-HttpOutcome Perform(CURL* curl, const HttpOptions& options, const std::string& url, Transfer* t,
-                    time_t if_modified_since) {
+HttpOutcome Perform(const CurlApi* api, CURL* curl, const HttpOptions& options,
+                    const std::string& url, Transfer* t, time_t if_modified_since) {
   HttpOutcome out;
+  if (!api) {
+    out.error = "libcurl is not available";
+    return out;
+  }
   if (!curl) {
     out.error = "libcurl failed to initialise";
     return out;
   }
-  curl_easy_reset(curl);
+  api->easy_reset(curl);
   char error_buffer[CURL_ERROR_SIZE] = {0};
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);  // GDELT redirects http to https
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, options.user_agent.c_str());
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, options.connect_timeout_s);
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1024L);
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, options.stall_timeout_s);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, t);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, t);
-  curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, OnProgress);
-  curl_easy_setopt(curl, CURLOPT_XFERINFODATA, t);
+  api->easy_setopt(curl, CURLOPT_URL, url.c_str());
+  api->easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+  api->easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  api->easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);  // GDELT redirects http to https
+  api->easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  api->easy_setopt(curl, CURLOPT_USERAGENT, options.user_agent.c_str());
+  api->easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, options.connect_timeout_s);
+  api->easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+  api->easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, options.stall_timeout_s);
+  api->easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+  api->easy_setopt(curl, CURLOPT_HEADERDATA, t);
+  api->easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
+  api->easy_setopt(curl, CURLOPT_WRITEDATA, t);
+  api->easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+  api->easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, OnProgress);
+  api->easy_setopt(curl, CURLOPT_XFERINFODATA, t);
   std::string range;
   if (t->offset > 0) {
     range = fmt::format("{}-", t->offset);
-    curl_easy_setopt(curl, CURLOPT_RANGE, range.c_str());
+    api->easy_setopt(curl, CURLOPT_RANGE, range.c_str());
   }
   if (if_modified_since != 0) {
-    curl_easy_setopt(curl, CURLOPT_TIMECONDITION, long(CURL_TIMECOND_IFMODSINCE));
-    curl_easy_setopt(curl, CURLOPT_TIMEVALUE_LARGE, curl_off_t(if_modified_since));
+    api->easy_setopt(curl, CURLOPT_TIMECONDITION, long(CURL_TIMECOND_IFMODSINCE));
+    api->easy_setopt(curl, CURLOPT_TIMEVALUE_LARGE, curl_off_t(if_modified_since));
   }
 
-  CURLcode rc = curl_easy_perform(curl);
+  CURLcode rc = api->easy_perform(curl);
   long status = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  api->easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   if ((status == 200 || status == 206) && !t->file && !t->write_failed && rc == CURLE_OK) {
     // An empty body still makes (or empties) the file.
     t->file = std::fopen(t->path.c_str(), status == 206 && t->offset > 0 ? "ab" : "wb");
@@ -173,11 +182,11 @@ HttpOutcome Perform(CURL* curl, const HttpOptions& options, const std::string& u
   if (rc != CURLE_OK) {
     out.kind = rc == CURLE_URL_MALFORMAT || rc == CURLE_UNSUPPORTED_PROTOCOL ? HttpKind::kPermanent
                                                                              : HttpKind::kTransient;
-    out.error = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
+    out.error = error_buffer[0] ? error_buffer : api->easy_strerror(rc);
     return out;
   }
   long unmet = 0;
-  curl_easy_getinfo(curl, CURLINFO_CONDITION_UNMET, &unmet);
+  api->easy_getinfo(curl, CURLINFO_CONDITION_UNMET, &unmet);
   out.kind = unmet ? HttpKind::kNotModified : KindOfStatus(status);
   if (out.kind != HttpKind::kOk && out.kind != HttpKind::kNotModified) {
     out.error = fmt::format("HTTP {}", status);
@@ -195,14 +204,16 @@ HttpOutcome HttpClient::Download(const std::string& url, const std::string& path
   t.offset = offset;
   t.on_bytes = &on_bytes;
   t.cancel = cancel;
-  return Perform(static_cast<CURL*>(curl_), options_, url, &t, 0);
+  if (!api_) return HttpOutcome{.kind = HttpKind::kPermanent, .error = load_error_};
+  return Perform(api_, static_cast<CURL*>(curl_), options_, url, &t, 0);
 }
 
 HttpOutcome HttpClient::GetFile(const std::string& url, const std::string& path,
                                 time_t if_modified_since) {
   Transfer t;
   t.path = path;
-  return Perform(static_cast<CURL*>(curl_), options_, url, &t, if_modified_since);
+  if (!api_) return HttpOutcome{.kind = HttpKind::kPermanent, .error = load_error_};
+  return Perform(api_, static_cast<CURL*>(curl_), options_, url, &t, if_modified_since);
 }
 
 }  // namespace entente::fetch

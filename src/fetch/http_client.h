@@ -15,6 +15,8 @@
 #include <functional>
 #include <string>
 
+#include "core/status.h"
+
 namespace entente::fetch {
 
 struct HttpOptions {
@@ -43,8 +45,9 @@ struct HttpOutcome {
   std::string error;     // what went wrong, for reports ("HTTP 503", "Connection reset")
 };
 
-// Initialises libcurl once per process (safe to call many times, from any thread).
-void HttpGlobalInit();
+// Loads and initialises libcurl once per process (safe to call many times, from any thread);
+// the error says why it cannot be loaded.
+Status HttpGlobalInit();
 
 class HttpClient {
  public:
@@ -66,6 +69,8 @@ class HttpClient {
   HttpOutcome GetFile(const std::string& url, const std::string& path, time_t if_modified_since);
 
  private:
+  const struct CurlApi* api_;  // null when libcurl cannot be loaded (load_error_ says why)
+  std::string load_error_;
   void* curl_;  // CURL*; void* keeps curl.h out of this header
   HttpOptions options_;
 };

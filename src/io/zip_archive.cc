@@ -9,11 +9,62 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/shared_library.h"
+
 namespace entente::io {
+
+// The part of libarchive entente uses, opened on first use (core/shared_library.h says why).
+struct ArchiveApi {
+  decltype(&::archive_read_new) read_new;
+  decltype(&::archive_read_support_format_zip_streamable) support_format_zip_streamable;
+  decltype(&::archive_read_support_filter_none) support_filter_none;
+  decltype(&::archive_read_free) read_free;
+  decltype(&::archive_read_open_filename) open_filename;
+  decltype(&::archive_read_open_memory) open_memory;
+  decltype(&::archive_read_next_header) next_header;
+  decltype(&::archive_read_data_block) data_block;
+  decltype(&::archive_error_string) error_string;
+  decltype(&::archive_filter_bytes) filter_bytes;
+  decltype(&::archive_entry_filetype) entry_filetype;
+  decltype(&::archive_entry_pathname) entry_pathname;
+};
+
+namespace {
+
+constexpr const char* kArchiveSoname = "libarchive.so.13";
+
+Result<ArchiveApi> LoadArchive() {
+  ASSIGN_OR_RETURN(void* lib, OpenSharedLibrary(kArchiveSoname, "the Debian package libarchive13"));
+  ArchiveApi a{};
+  auto bind = [&](const char* name, auto* fn) { return BindSymbol(lib, kArchiveSoname, name, fn); };
+  RETURN_IF_ERROR(bind("archive_read_new", &a.read_new));
+  RETURN_IF_ERROR(
+      bind("archive_read_support_format_zip_streamable", &a.support_format_zip_streamable));
+  RETURN_IF_ERROR(bind("archive_read_support_filter_none", &a.support_filter_none));
+  RETURN_IF_ERROR(bind("archive_read_free", &a.read_free));
+  RETURN_IF_ERROR(bind("archive_read_open_filename", &a.open_filename));
+  RETURN_IF_ERROR(bind("archive_read_open_memory", &a.open_memory));
+  RETURN_IF_ERROR(bind("archive_read_next_header", &a.next_header));
+  RETURN_IF_ERROR(bind("archive_read_data_block", &a.data_block));
+  RETURN_IF_ERROR(bind("archive_error_string", &a.error_string));
+  RETURN_IF_ERROR(bind("archive_filter_bytes", &a.filter_bytes));
+  RETURN_IF_ERROR(bind("archive_entry_filetype", &a.entry_filetype));
+  RETURN_IF_ERROR(bind("archive_entry_pathname", &a.entry_pathname));
+  return a;
+}
+
+Result<const ArchiveApi*> Archive() {
+  static const Result<ArchiveApi> api = LoadArchive();  // thread-safe static initialisation
+  if (!api.ok()) return api.status();
+  return &api.value();
+}
+
+}  // namespace
 
 class ZipArchive::MemberStream : public ByteStream {
  public:
-  MemberStream(archive* a, std::string name) : a_(a), name_(std::move(name)) {}
+  MemberStream(const ArchiveApi* api, archive* a, std::string name)
+      : api_(api), a_(a), name_(std::move(name)) {}
   // Block by block (archive_read_data_block), not archive_read_data: the latter fills the whole
   // request and, when the archive is cut short, drops what it had already inflated.
   //
@@ -25,10 +76,10 @@ class ZipArchive::MemberStream : public ByteStream {
       const void* block = nullptr;
       size_t size = 0;
       la_int64_t offset = 0;
-      int rc = archive_read_data_block(a_, &block, &size, &offset);
+      int rc = api_->data_block(a_, &block, &size, &offset);
       if (rc == ARCHIVE_EOF) return size_t{0};
       if (rc < ARCHIVE_WARN) {
-        const char* why = archive_error_string(a_);
+        const char* why = api_->error_string(a_);
         return Status::Corruption(
             fmt::format("{}: truncated or corrupt zip data: {}", name_, why ? why : "read failed"));
       }
@@ -39,9 +90,10 @@ class ZipArchive::MemberStream : public ByteStream {
     pending_.remove_prefix(k);
     return k;
   }
-  int64_t RawPosition() const override { return archive_filter_bytes(a_, -1); }
+  int64_t RawPosition() const override { return api_->filter_bytes(a_, -1); }
 
  private:
+  const ArchiveApi* api_;
   archive* a_;
   std::string name_;
   std::string_view pending_;  // the rest of the last block (owned by libarchive)
@@ -50,20 +102,27 @@ class ZipArchive::MemberStream : public ByteStream {
 ByteStream* ZipArchive::member_stream() { return stream_.get(); }
 
 ZipArchive::ZipArchive() {
-  a_ = archive_read_new();
-  archive_read_support_format_zip_streamable(a_);
-  archive_read_support_filter_none(a_);
+  Result<const ArchiveApi*> api = Archive();
+  if (!api.ok()) {
+    load_status_ = api.status();
+    return;
+  }
+  api_ = *api;
+  a_ = api_->read_new();
+  api_->support_format_zip_streamable(a_);
+  api_->support_filter_none(a_);
 }
 
 ZipArchive::~ZipArchive() {
-  if (a_) archive_read_free(a_);
+  if (a_) api_->read_free(a_);
 }
 
 Status ZipArchive::OpenFile(const std::string& path) {
   name_ = path;
   path_ = path;
-  if (archive_read_open_filename(a_, path.c_str(), 1 << 20) != ARCHIVE_OK) {
-    const char* why = archive_error_string(a_);
+  if (!api_) return Status::NotSupported(fmt::format("{}: {}", path, load_status_.message()));
+  if (api_->open_filename(a_, path.c_str(), 1 << 20) != ARCHIVE_OK) {
+    const char* why = api_->error_string(a_);
     return Status::IOError(fmt::format("{}: cannot open zip: {}", path, why ? why : "?"));
   }
   return Status::Ok();
@@ -72,8 +131,9 @@ Status ZipArchive::OpenFile(const std::string& path) {
 Status ZipArchive::OpenMemory(std::string_view name, std::string_view bytes) {
   name_ = std::string(name);
   memory_ = bytes;
-  if (archive_read_open_memory(a_, bytes.data(), bytes.size()) != ARCHIVE_OK) {
-    const char* why = archive_error_string(a_);
+  if (!api_) return Status::NotSupported(fmt::format("{}: {}", name_, load_status_.message()));
+  if (api_->open_memory(a_, bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    const char* why = api_->error_string(a_);
     return Status::IOError(fmt::format("{}: cannot open zip: {}", name_, why ? why : "?"));
   }
   return Status::Ok();
@@ -117,19 +177,19 @@ Status ZipArchive::CheckComplete() const {
 Result<bool> ZipArchive::NextMember() {
   for (;;) {
     archive_entry* entry = nullptr;
-    int rc = archive_read_next_header(a_, &entry);
+    int rc = api_->next_header(a_, &entry);
     if (rc == ARCHIVE_EOF) return false;
     if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
-      const char* why = archive_error_string(a_);
+      const char* why = api_->error_string(a_);
       std::string where = member_.empty() ? name_ : name_ + "!" + member_;
       return Status::Corruption(
           fmt::format("{}: truncated or corrupt zip archive: {}", where, why ? why : "bad header"));
     }
     ++members_seen_;
-    if (archive_entry_filetype(entry) != AE_IFREG) continue;
-    const char* p = archive_entry_pathname(entry);
+    if (api_->entry_filetype(entry) != AE_IFREG) continue;
+    const char* p = api_->entry_pathname(entry);
     member_ = p ? p : "";
-    stream_ = std::make_unique<MemberStream>(a_, name_ + "!" + member_);
+    stream_ = std::make_unique<MemberStream>(api_, a_, name_ + "!" + member_);
     return true;
   }
 }

@@ -46,6 +46,8 @@ class ZipArchive {
   std::string_view memory_;  // set by OpenMemory
   std::string member_;
   unsigned members_seen_ = 0;  // every entry, directories too (the central directory counts them)
+  const struct ArchiveApi* api_ = nullptr;  // null when libarchive cannot be loaded
+  Status load_status_;
   archive* a_ = nullptr;
   std::unique_ptr<MemberStream> stream_;
 };

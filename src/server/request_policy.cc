@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "core/words.h"
-#include "server/server.h"
+#include "server/web_assets.h"
 
 namespace entente::server {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/server.h"
+#include "http/dashboard_server.h"
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -7,9 +7,8 @@
 #include <atomic>
 #include <thread>
 
-#include "core/embedded.h"
-#include "report/palette.h"
 #include "server/request_policy.h"
+#include "server/web_assets.h"
 
 namespace entente::server {
 namespace {
@@ -32,24 +31,6 @@ void ServeStatic(const httplib::Request& req, httplib::Response& res) {
 }
 
 }  // namespace
-
-std::string_view WebAsset(std::string_view name, std::string_view* content_type) {
-  std::optional<std::string_view> bytes = FindEmbedded(WebFiles(), name);
-  if (name == "palette.js") bytes = report::palette::PaletteJs();
-  if (!bytes) return {};
-  if (name.ends_with(".html")) {
-    *content_type = "text/html; charset=utf-8";
-  } else if (name.ends_with(".js")) {
-    *content_type = "text/javascript; charset=utf-8";
-  } else if (name.ends_with(".css")) {
-    *content_type = "text/css; charset=utf-8";
-  } else if (name.ends_with(".svg")) {
-    *content_type = "image/svg+xml";
-  } else {
-    *content_type = "application/octet-stream";
-  }
-  return *bytes;
-}
 
 struct DashboardServer::Impl {
   httplib::Server http;

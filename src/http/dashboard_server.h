@@ -11,8 +11,8 @@
 // requests (one cheap thread per connection, analysis bounded by the API's compute slots, stalled
 // reads and writes time out); requests whose Host is not allowed are refused (request_policy.h);
 // wrong methods on known paths get 405; every answer carries the security headers.
-#ifndef ENTENTE_SERVER_SERVER_H_
-#define ENTENTE_SERVER_SERVER_H_
+#ifndef ENTENTE_HTTP_DASHBOARD_SERVER_H_
+#define ENTENTE_HTTP_DASHBOARD_SERVER_H_
 
 #include <memory>
 #include <string>
@@ -58,9 +58,6 @@ class DashboardServer {
   int port_ = 0;
 };
 
-// The embedded page files: "index.html", "app.js", "style.css" (nullopt-like empty when absent).
-std::string_view WebAsset(std::string_view name, std::string_view* content_type);
-
 }  // namespace entente::server
 
-#endif  // ENTENTE_SERVER_SERVER_H_
+#endif  // ENTENTE_HTTP_DASHBOARD_SERVER_H_
