@@ -33,14 +33,20 @@ void AddCells(const std::vector<CubeCell>& cells, const AggregateQuery& q, Group
 // Takes away the events of `seg` that involve both a and b (counted once in each cube). They are
 // in the entries a dyad lookup of (a, b) returns: the entry keyed (a, b), whose every row involves
 // both, and impure entries, decided row by row.
+// Decoded block columns, kept from segment to segment so that their buffers are allocated (and
+// zero-filled) once per query, not once per segment.
+struct BothColumns {
+  DecodedColumn date, quad, gold, weight, actor[4];
+};
+
 Status SubtractBoth(const SegmentReader& seg, const std::string& a, const std::string& b,
-                    const AggregateQuery& q, Groups* groups) {
+                    const AggregateQuery& q, BothColumns* cols, Groups* groups) {
   const EventFilter& f = q.filter;
   ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, seg.DyadCandidates(a, b));
   if (entries.empty()) return Status::Ok();
   ASSIGN_OR_RETURN(const std::vector<BlockMeta>* blocks, seg.Blocks());
   const std::string_view lo = std::min(a, b), hi = std::max(a, b);
-  DecodedColumn date, quad, gold, weight, actor[4];
+  auto& [date, quad, gold, weight, actor] = *cols;
   constexpr int kActorColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
   // Entries follow each other in row order and often share a block: decode a block once.
   size_t loaded = SIZE_MAX, actors_loaded = SIZE_MAX;
@@ -126,13 +132,15 @@ bool ActorVolumeServes(const AggregateQuery& q,
 Result<std::vector<AggregateRow>> AggregateActorVolume(
     const AggregateQuery& q, const std::vector<std::unique_ptr<SegmentReader>>& segments) {
   Groups groups;
+  BothColumns cols;
   for (const auto& seg : segments) {
     for (const std::string& a : q.filter.actors) {
       ASSIGN_OR_RETURN(const std::vector<CubeCell>* cells, seg->ActorCells(a));
       if (cells) AddCells(*cells, q, &groups);
     }
     if (q.filter.actors.size() == 2) {
-      RETURN_IF_ERROR(SubtractBoth(*seg, q.filter.actors[0], q.filter.actors[1], q, &groups));
+      RETURN_IF_ERROR(
+          SubtractBoth(*seg, q.filter.actors[0], q.filter.actors[1], q, &cols, &groups));
     }
   }
   std::vector<AggregateRow> out;

@@ -40,7 +40,13 @@ bool BlockMayMatch(const BlockMeta& b, const EventFilter& f) {
 // Decoded columns of one block, decoded on first use. Buffers are reused from block to block.
 class BlockCache {
  public:
-  explicit BlockCache(const SegmentReader& seg) : seg_(seg) {}
+  explicit BlockCache(const SegmentReader* seg = nullptr) : seg_(seg) {}
+  // Moves to another segment, keeping the column buffers: a query over many segments then
+  // allocates and zero-fills them once, not once per segment.
+  void Bind(const SegmentReader& seg) {
+    seg_ = &seg;
+    Reset(SIZE_MAX);
+  }
   size_t block() const { return block_; }
   void Reset(size_t block) {
     block_ = block;
@@ -48,14 +54,14 @@ class BlockCache {
   }
   Result<const DecodedColumn*> Get(int column) {
     if (!loaded_[column]) {
-      RETURN_IF_ERROR(seg_.ReadColumn(block_, column, &cols_[column]));
+      RETURN_IF_ERROR(seg_->ReadColumn(block_, column, &cols_[column]));
       loaded_[column] = true;
     }
     return &cols_[column];
   }
 
  private:
-  const SegmentReader& seg_;
+  const SegmentReader* seg_;
   size_t block_ = SIZE_MAX;
   bool loaded_[kNumColumns] = {};
   DecodedColumn cols_[kNumColumns];
@@ -134,13 +140,14 @@ class RowPrefilter {
 Status Store::Scan(const EventFilter& filter, const std::function<bool(const EventRow&)>& visit) {
   int64_t n = 0;
   EventRow row;
+  BlockCache cache;
   for (const auto& segp : segments_) {
     const SegmentReader& seg = *segp;
     ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, filter));
     if (entries.empty()) continue;
     ASSIGN_OR_RETURN(const std::vector<BlockMeta>* block_index, seg.Blocks());
     const auto& blocks = *block_index;
-    BlockCache cache(seg);
+    cache.Bind(seg);
     RowPrefilter pre(seg, filter);
     const DecodedColumn* cols[kNumColumns];
     bool all_loaded = false;  // cols[] hold the cache's block
@@ -270,6 +277,7 @@ class FastAggregator {
 
   const AggregateQuery& q_;
   const EventFilter& f_;
+  BlockCache cache_;
   GroupTable groups_;
   Interner pairs_, roots_;
   std::vector<std::pair<std::string, std::string>> pair_names_;
@@ -368,7 +376,8 @@ Status FastAggregator::AddSegment(const SegmentReader& seg) {
   std::vector<Span> spans = SpansOf(entries);
 
   if (spans.empty()) return Status::Ok();
-  BlockCache cache(seg);
+  BlockCache& cache = cache_;
+  cache.Bind(seg);
   RowPrefilter pre(seg, f_);
   ASSIGN_OR_RETURN(const std::vector<BlockMeta>* block_index, seg.Blocks());
   const auto& blocks = *block_index;
