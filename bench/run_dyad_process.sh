@@ -8,6 +8,7 @@
 #
 # Usage: bench/run_dyad_process.sh BUILD_DIR [ROWS...]   (default rows: 1000000 10000000)
 #   BASE_BUILD=DIR  also time that build;  RUNS=N (default 7);  DYADS="NOR NZL USA RUS"
+#   COMPACT=1  also time compacted copies of the stores (each compacted by its own build)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
@@ -41,6 +42,29 @@ process_ms() {
     $((rss / 1024))
 }
 
+# compacted BUILD STORE: a compacted copy of STORE at STORE-compact (kept between runs).
+compacted() {
+  [ -f "$2-compact/MANIFEST" ] && return
+  rm -rf "$2-compact" && cp -r "$2" "$2-compact"
+  "$1/entente" --store "$2-compact" -q compact >/dev/null
+}
+
+# compare STORE BASE_STORE ROWS: the table of one store (and the baseline's) against DuckDB.
+compare() {
+  local store=$1 base_store=$2 rows=$3
+  printf 'dyad\tentente ms\tpeak MiB\tbase ms\tbase MiB\tduckdb ms\tduckdb/entente\n'
+  for ((i = 0; i + 1 < ${#dyads[@]}; i += 2)); do
+    local a=${dyads[i]} b=${dyads[i + 1]} ms mib base_ms=- base_mib=- duck
+    read -r ms mib < <(process_ms "$build/entente" "$store" "$a" "$b")
+    if [ -n "$base_store" ]; then
+      read -r base_ms base_mib < <(process_ms "$BASE_BUILD/entente" "$base_store" "$a" "$b")
+    fi
+    duck=$(awk -F'\t' -v d="$a-$b" '$2 == d {print $3}' "$out/duck-$rows.tsv")
+    printf '%s-%s\t%s\t%s\t%s\t%s\t%s\t%.1fx\n' "$a" "$b" "$ms" "$mib" "$base_ms" "$base_mib" \
+      "$duck" "$(awk -v d="$duck" -v e="$ms" 'BEGIN {print d / e}')"
+  done
+}
+
 for rows in "${sizes[@]}"; do
   file=$data/gdelt2-$rows.csv
   [ -s "$file" ] || "$build/entente" -q generate --rows "$rows" --seed 1 -o "$file"
@@ -54,16 +78,12 @@ for rows in "${sizes[@]}"; do
   fi
   (cd "$here/bench" && node dyad_duckdb.mjs "$file" "$out/duck-$rows.db" "$runs" "${dyads[@]}") \
     >"$out/duck-$rows.tsv"
-  printf 'dyad\tentente ms\tpeak MiB\tbase ms\tbase MiB\tduckdb ms\tduckdb/entente\n'
-  for ((i = 0; i + 1 < ${#dyads[@]}; i += 2)); do
-    a=${dyads[i]} b=${dyads[i + 1]}
-    read -r ms mib < <(process_ms "$build/entente" "$store" "$a" "$b")
-    base_ms=- base_mib=-
-    if [ -n "${BASE_BUILD:-}" ]; then
-      read -r base_ms base_mib < <(process_ms "$BASE_BUILD/entente" "$base_store" "$a" "$b")
-    fi
-    duck=$(awk -F'\t' -v d="$a-$b" '$2 == d {print $3}' "$out/duck-$rows.tsv")
-    printf '%s-%s\t%s\t%s\t%s\t%s\t%s\t%.1fx\n' "$a" "$b" "$ms" "$mib" "$base_ms" "$base_mib" \
-      "$duck" "$(awk -v d="$duck" -v e="$ms" 'BEGIN {print d / e}')"
-  done
+  compare "$store" "${base_store:-}" "$rows"
+  if [ "${COMPACT:-}" = 1 ]; then
+    # The same stores after `entente compact`, each compacted by its own build.
+    compacted "$build" "$store"
+    [ -z "${base_store:-}" ] || compacted "$BASE_BUILD" "$base_store"
+    echo "## $rows rows compacted: $(ls "$store-compact"/seg-*.ens | wc -l) segments"
+    compare "$store-compact" "${base_store:+$base_store-compact}" "$rows"
+  fi
 done
