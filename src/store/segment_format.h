@@ -11,6 +11,7 @@
 #define ENTENTE_STORE_SEGMENT_FORMAT_H_
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -60,7 +61,9 @@ struct DyadEntry {
   uint64_t rows = 0;
   Days min_date = 0, max_date = 0;
   bool pure = true;
-  std::vector<std::string_view> tags;
+  // The actor tags of an impure entry: views into its directory page's pool of tags (one
+  // allocation per page, not one per entry).
+  std::span<const std::string_view> tags;
 };
 
 }  // namespace entente::store

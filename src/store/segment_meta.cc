@@ -61,7 +61,11 @@ void EncodeDyadEntry(std::string_view a, std::string_view b, uint64_t first_row,
   for (const std::string& t : tags) PutString(out, t);
 }
 
-Status DecodeDyadEntry(Decoder* d, uint64_t segment_rows, DyadEntry* e) {
+namespace {
+
+// One entry; its tags are appended to `tag_pool`, and *ntags says how many.
+Status DecodeEntry(Decoder* d, uint64_t segment_rows, DyadEntry* e,
+                   std::vector<std::string_view>* tag_pool, uint64_t* ntags) {
   e->a = d->String();
   e->b = d->String();
   e->first_row = d->Varint();
@@ -70,13 +74,30 @@ Status DecodeDyadEntry(Decoder* d, uint64_t segment_rows, DyadEntry* e) {
   e->max_date = static_cast<Days>(d->SignedVarint());
   std::string_view pure = d->Bytes(1);
   e->pure = !pure.empty() && pure[0] == 1;
-  uint64_t ntags = d->Varint();
-  if (d->failed() || ntags > (uint64_t{1} << 20)) return Status::Corruption("bad tag count");
-  e->tags.clear();
-  for (uint64_t i = 0; i < ntags && !d->failed(); ++i) e->tags.push_back(d->String());
+  *ntags = d->Varint();
+  if (d->failed() || *ntags > (uint64_t{1} << 20)) return Status::Corruption("bad tag count");
+  for (uint64_t i = 0; i < *ntags && !d->failed(); ++i) tag_pool->push_back(d->String());
   if (d->failed()) return Status::Corruption("dyad directory does not parse");
   if (e->first_row > segment_rows || e->rows > segment_rows - e->first_row) {
     return Status::Corruption("dyad directory out of range");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status DecodeDyadEntries(Decoder* d, uint64_t segment_rows, size_t n,
+                         std::vector<DyadEntry>* entries, std::vector<std::string_view>* tag_pool) {
+  entries->resize(n);
+  std::vector<uint64_t> counts(n);
+  for (size_t i = 0; i < n; ++i) {
+    RETURN_IF_ERROR(DecodeEntry(d, segment_rows, &(*entries)[i], tag_pool, &counts[i]));
+  }
+  // The pool has stopped growing: point each entry at its tags.
+  size_t at = 0;
+  for (size_t i = 0; i < n; ++i) {
+    (*entries)[i].tags = std::span<const std::string_view>(tag_pool->data() + at, counts[i]);
+    at += counts[i];
   }
   return Status::Ok();
 }

@@ -29,8 +29,11 @@ Status DecodeBlockIndex(Decoder* d, uint64_t rows, std::vector<BlockMeta>* block
 void EncodeDyadEntry(std::string_view a, std::string_view b, uint64_t first_row, uint64_t rows,
                      Days min_date, Days max_date, bool pure, const std::vector<std::string>& tags,
                      std::string* out);
-// Views point into the decoder's bytes. Checks the rows lie within [0, segment_rows).
-Status DecodeDyadEntry(Decoder* d, uint64_t segment_rows, DyadEntry* e);
+// Decodes `n` consecutive entries into `entries`, their tags into `tag_pool` (which the entries'
+// tag views then point into: neither vector may change while the entries are used). Views point
+// into the decoder's bytes. Checks the rows lie within [0, segment_rows).
+Status DecodeDyadEntries(Decoder* d, uint64_t segment_rows, size_t n,
+                         std::vector<DyadEntry>* entries, std::vector<std::string_view>* tag_pool);
 
 }  // namespace entente::store
 

@@ -105,9 +105,8 @@ Status SegmentReader::ParseWholeMeta() {
   uint64_t ndyads = d.Varint();
   if (ndyads > meta_raw_.size()) return Status::Corruption("bad dyad count");
   auto page = std::make_unique<Page>();
-  page->entries.resize(ndyads);
-  for (DyadEntry& e : page->entries) {
-    RETURN_IF_ERROR(DecodeDyadEntry(&d, rows_, &e));
+  RETURN_IF_ERROR(DecodeDyadEntries(&d, rows_, ndyads, &page->entries, &page->tags));
+  for (const DyadEntry& e : page->entries) {
     if (e.pure) continue;
     for (std::string_view t : e.tags) {
       impure_by_tag_[t].push_back(static_cast<uint32_t>(&e - page->entries.data()));
@@ -303,12 +302,9 @@ Status SegmentReader::LoadPage(size_t page) const {
     std::string what = fmt::format("dyad directory page {}", page);
     RETURN_IF_ERROR(ReadPart(page_refs_[page], what, &p->raw));
     size_t n = std::min(page_entries_, dyad_count_ - page * page_entries_);
-    p->entries.resize(n);
     Decoder d(p->raw);
-    for (DyadEntry& e : p->entries) {
-      Status s = DecodeDyadEntry(&d, rows_, &e);
-      if (!s.ok()) return s.WithContext(fmt::format("{}: {}", path(), what));
-    }
+    Status s = DecodeDyadEntries(&d, rows_, n, &p->entries, &p->tags);
+    if (!s.ok()) return s.WithContext(fmt::format("{}: {}", path(), what));
     if (!d.done() || std::pair(p->entries[0].a, p->entries[0].b) != page_first_[page]) {
       return Status::Corruption(fmt::format("{}: {} does not parse", path(), what));
     }

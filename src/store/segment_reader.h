@@ -93,6 +93,7 @@ class SegmentReader {
   struct Page {
     std::string raw;  // entries' views point here (version 3)
     std::vector<DyadEntry> entries;
+    std::vector<std::string_view> tags;  // the entries' tags
   };
 
   SegmentReader() = default;
