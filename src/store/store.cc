@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include "store/file_util.h"
 #include "store/ingester.h"
@@ -290,7 +291,14 @@ Result<StoreInfo> Store::Info() {
   info.segments = static_cast<int>(segments_.size());
   info.bytes = FileSizeOr0(dir_ + "/" + kManifestName) + SegmentBytes();
   std::map<std::string, int64_t> datasets;
-  std::set<std::pair<std::string_view, std::string_view>> dyads;
+  // Distinct dyads over the segments' directories (views into their pages, which stay loaded).
+  struct PairHash {
+    size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
+      const std::hash<std::string_view> h;
+      return h(p.first) * 0x9e3779b97f4a7c15ULL ^ h(p.second);
+    }
+  };
+  std::unordered_set<std::pair<std::string_view, std::string_view>, PairHash> dyads;
   bool first = true;
   DecodedColumn col;
   for (const auto& seg : segments_) {
