@@ -24,15 +24,16 @@ read -r -a dyads <<<"${DYADS:-NOR NZL USA RUS}"
 
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
-# process_ms BIN STORE A B: "median_ms max_rss_mib" of RUNS whole-process runs.
+# process_ms BIN STORE COMMAND...: "median_ms max_rss_mib" of RUNS whole-process runs of
+# `BIN --store STORE -q COMMAND...`, after one that warms the page cache.
 process_ms() {
-  local bin=$1 store=$2 a=$3 b=$4 ms=() rss=0
-  "$bin" --store "$store" -q dyad "$a" "$b" --by month --format csv >/dev/null  # warm the cache
+  local bin=$1 store=$2 ms=() rss=0
+  shift 2
+  "$bin" --store "$store" -q "$@" >/dev/null
   for _ in $(seq "$runs"); do
     local t0 t1 kb
     t0=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$out/rss" "$bin" --store "$store" -q dyad "$a" "$b" --by month \
-      --format csv >/dev/null
+    /usr/bin/time -f '%M' -o "$out/rss" "$bin" --store "$store" -q "$@" >/dev/null
     t1=$(date +%s%N)
     ms+=("$(((t1 - t0) / 1000))")
     kb=$(tail -1 "$out/rss")
@@ -55,14 +56,22 @@ compare() {
   printf 'dyad\tentente ms\tpeak MiB\tbase ms\tbase MiB\tduckdb ms\tduckdb/entente\n'
   for ((i = 0; i + 1 < ${#dyads[@]}; i += 2)); do
     local a=${dyads[i]} b=${dyads[i + 1]} ms mib base_ms=- base_mib=- duck
-    read -r ms mib < <(process_ms "$build/entente" "$store" "$a" "$b")
+    local query=(dyad "$a" "$b" --by month --format csv)
+    read -r ms mib < <(process_ms "$build/entente" "$store" "${query[@]}")
     if [ -n "$base_store" ]; then
-      read -r base_ms base_mib < <(process_ms "$BASE_BUILD/entente" "$base_store" "$a" "$b")
+      read -r base_ms base_mib < <(process_ms "$BASE_BUILD/entente" "$base_store" "${query[@]}")
     fi
     duck=$(awk -F'\t' -v d="$a-$b" '$2 == d {print $3}' "$out/duck-$rows.tsv")
     printf '%s-%s\t%s\t%s\t%s\t%s\t%s\t%.1fx\n' "$a" "$b" "$ms" "$mib" "$base_ms" "$base_mib" \
       "$duck" "$(awk -v d="$duck" -v e="$ms" 'BEGIN {print d / e}')"
   done
+  # `info` (events, dates, distinct dyads, datasets), which reads every segment's directory.
+  local ms mib base_ms=- base_mib=-
+  read -r ms mib < <(process_ms "$build/entente" "$store" info)
+  if [ -n "$base_store" ]; then
+    read -r base_ms base_mib < <(process_ms "$BASE_BUILD/entente" "$base_store" info)
+  fi
+  printf 'info\t%s\t%s\t%s\t%s\t-\t-\n' "$ms" "$mib" "$base_ms" "$base_mib"
 }
 
 for rows in "${sizes[@]}"; do
