@@ -14,8 +14,8 @@
 #include <thread>
 
 #include "core/event_source.h"
-#include "io/chronicle.h"
 #include "http/dashboard_server.h"
+#include "io/chronicle.h"
 #include "testing.h"
 
 namespace entente {

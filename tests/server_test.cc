@@ -2,8 +2,6 @@
 // endpoint answers JSON of the documented shape, bad input gets a JSON 400, an unknown path a
 // JSON 404, and the page files are served. Bounded: client timeouts of 30 s, server stopped at
 // the end of each test.
-#include "http/dashboard_server.h"
-
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -13,6 +11,7 @@
 #include "analysis/test_events.h"
 #include "cli/common.h"
 #include "core/event_source.h"
+#include "http/dashboard_server.h"
 #include "io/chronicle.h"
 #include "report/palette.h"
 #include "server/api.h"

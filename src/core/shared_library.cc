@@ -18,8 +18,7 @@ Result<void*> OpenSharedLibrary(const char* soname, const char* provider) {
   if (handle == nullptr) {
     const char* why = dlerror();
     return Status::IOError(std::string("cannot load ") + soname + ": " +
-                                (why ? why : "unknown error") + " (it comes with " + provider +
-                                ")");
+                           (why ? why : "unknown error") + " (it comes with " + provider + ")");
   }
   opened.emplace(soname, handle);
   return handle;
@@ -30,7 +29,7 @@ Result<void*> LibrarySymbol(void* library, const char* soname, const char* name)
   void* address = dlsym(library, name);
   if (address == nullptr) {
     return Status::IOError(std::string(soname) + " has no symbol " + name +
-                                " (an older version than entente was built against?)");
+                           " (an older version than entente was built against?)");
   }
   return address;
 }
