@@ -219,6 +219,12 @@ Status Ingester::Commit(IngestCounts* counts, Manifest* committed) {
   *counts = counts_;
   *committed = manifest_;
   written_info_.clear();  // committed: no longer ours to remove
+  // The runs' buffers and the dedupe keys are done with; the merge after the ingest runs
+  // within the same memory promise, so it must not find them still held.
+  runs_.clear();
+  accepted_ = KeySet();
+  written_.clear();
+  in_flight_.clear();
   return Status::Ok();
 }
 

@@ -199,31 +199,60 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
   // smallest ones merged, up to max_merge_rows (at least two). Indices are of the segments as they
   // are after the merges before (whose outputs are numbered after the ingest's segments, so later
   // tiers leave them alone in this ingest).
+  auto own = [&](size_t i) {
+    return SegmentNumber(manifest_->segments[i].name) >= options.first_new_segment;
+  };
   uint64_t lower = 0;
   for (const MergeTier& tier : policy_.tiers) {
     std::vector<size_t> members;
     for (size_t i = 0; i < segments_.size(); ++i) {
       uint64_t rows = segments_[i]->rows();
-      bool own = SegmentNumber(manifest_->segments[i].name) >= options.first_new_segment;
-      if (rows >= lower && rows < tier.below_rows && (tier.with_new || !own)) members.push_back(i);
+      if (rows >= lower && rows < tier.below_rows && (tier.with_new || !own(i))) {
+        members.push_back(i);
+      }
     }
     lower = tier.below_rows;
     if (static_cast<int>(members.size()) <= tier.max_segments) continue;
-    std::stable_sort(members.begin(), members.end(), [&](size_t x, size_t y) {
-      return segments_[x]->rows() < segments_[y]->rows();
-    });
-    std::vector<bool> picked(segments_.size(), false);
-    uint64_t rows = 0;
-    int n_picked = 0;
-    for (size_t i : members) {
-      if (n_picked >= 2 && rows + segments_[i]->rows() > policy_.max_merge_rows) break;
-      picked[i] = true;
-      rows += segments_[i]->rows();
-      ++n_picked;
-    }
-    RETURN_IF_ERROR(MergePicked(picked, options.progress, stats));
+    RETURN_IF_ERROR(MergeSmallest(members, options.progress, stats));
   }
-  return Status::Ok();
+  return MergeOwnOutput(options, stats);
+}
+
+// The ingest's own segments below the last tier's bound (merge outputs included), merged a group
+// at a time until at most max_own_segments remain (CompactionPolicy).
+Status Store::MergeOwnOutput(const CompactOptions& options, CompactStats* stats) {
+  const uint64_t large = policy_.tiers.empty() ? 0 : policy_.tiers.back().below_rows;
+  for (;;) {
+    std::vector<size_t> members;
+    for (size_t i = 0; i < segments_.size(); ++i) {
+      if (segments_[i]->rows() < large &&
+          SegmentNumber(manifest_->segments[i].name) >= options.first_new_segment) {
+        members.push_back(i);
+      }
+    }
+    if (static_cast<int>(members.size()) <= policy_.max_own_segments) return Status::Ok();
+    const size_t before = segments_.size();
+    RETURN_IF_ERROR(MergeSmallest(members, options.progress, stats));
+    if (segments_.size() >= before) return Status::Ok();  // the merge could not shrink them
+  }
+}
+
+// Merges the smallest of `members` (indices into segments_), up to max_merge_rows, at least two.
+Status Store::MergeSmallest(std::vector<size_t> members,
+                            const std::function<void(uint64_t, uint64_t)>& progress,
+                            CompactStats* stats) {
+  std::stable_sort(members.begin(), members.end(),
+                   [&](size_t x, size_t y) { return segments_[x]->rows() < segments_[y]->rows(); });
+  std::vector<bool> picked(segments_.size(), false);
+  uint64_t rows = 0;
+  int n_picked = 0;
+  for (size_t i : members) {
+    if (n_picked >= 2 && rows + segments_[i]->rows() > policy_.max_merge_rows) break;
+    picked[i] = true;
+    rows += segments_[i]->rows();
+    ++n_picked;
+  }
+  return MergePicked(picked, progress, stats);
 }
 
 Status Store::MergePicked(const std::vector<bool>& picked,

@@ -109,6 +109,9 @@ struct CompactionPolicy {
   };
   uint64_t max_merge_rows = config::kMaxAutoMergeRows;  // rows one merge takes at most
   uint64_t segment_rows = config::kCompactSegmentRows;  // where merged output is cut
+  // An ingest that wrote more than this many segments below the last tier's bound merges them
+  // (smallest first, max_merge_rows at a time) until no more than this many remain.
+  int max_own_segments = config::kMaxOwnSegments;
 };
 
 struct CompactStats {
@@ -206,6 +209,12 @@ class Store : public EventSource {
   // reports rows on `progress` (may be empty) as CompactOptions::progress says.
   Status MergePicked(const std::vector<bool>& picked,
                      const std::function<void(uint64_t, uint64_t)>& progress, CompactStats* stats);
+  // MergePicked of the smallest of `members` (indices into segments_): at least two, and no more
+  // than CompactionPolicy::max_merge_rows rows beyond that.
+  Status MergeSmallest(std::vector<size_t> members,
+                       const std::function<void(uint64_t, uint64_t)>& progress,
+                       CompactStats* stats);
+  Status MergeOwnOutput(const CompactOptions& options, CompactStats* stats);
   uint64_t SegmentBytes() const;  // on disk, of the segments loaded
 
   std::string dir_;

@@ -712,6 +712,51 @@ TEST(StoreTest, AfterIngestMergeKeepsTiersBounded) {
   EXPECT_EQ(again.stored, 0);
 }
 
+// An ingest that wrote many segments merges its own output, a group of at most max_merge_rows at
+// a time, until no more than max_own_segments of them are below the large bound; the segments
+// that were there before it stay as they were.
+TEST(StoreTest, AfterIngestMergeShrinksTheIngestsOwnOutput) {
+  testing::TempDir dir;
+  CompactionPolicy policy;
+  policy.tiers = {{100, 100, true}, {800, 100, false}, {1200, 100, false}};
+  policy.max_merge_rows = 1600;
+  policy.segment_rows = 1600;
+  policy.max_own_segments = 2;
+  std::vector<Event> events = Unique(RandomEvents(3100, 33));
+  events.resize(3000);
+  auto store = Store::Open(dir.path(), OpenMode::kWrite);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  (*store)->set_compaction_policy(policy);
+  for (size_t at = 0; at < events.size(); at += 250) {
+    std::vector<Event> part(events.begin() + at, events.begin() + at + 250);
+    IngestStats st;
+    ASSERT_TRUE((*store)->IngestEvents(part, &st).ok());
+    ASSERT_EQ(st.compacted, 0);  // no tier is over its limit
+  }
+  auto before = ReadManifest(dir.path());
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before->segments.size(), 12u);
+
+  // As if the last ten segments were one ingest's output.
+  CompactOptions options;
+  options.after_ingest = true;
+  options.first_new_segment = SegmentNumber(before->segments[2].name);
+  CompactStats cs;
+  ASSERT_TRUE((*store)->Compact(options, &cs).ok());
+  EXPECT_EQ(cs.merged, 10);
+  // Six of 250 rows (1500: a seventh would pass 1600), then the other four: 1500 is above the
+  // large bound, so only the 1000-row output stays below it, one of at most two.
+  EXPECT_EQ(cs.rows_merged, 2500u);
+  auto after = ReadManifest(dir.path());
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->segments.size(), 4u);
+  EXPECT_EQ(after->segments[0].name, before->segments[0].name);
+  EXPECT_EQ(after->segments[1].name, before->segments[1].name);
+
+  VectorEventSource ref("ref", events);
+  ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 4));
+}
+
 // The merge cut into many dyad ranges (merged on parallel workers): the outputs hold disjoint,
 // ascending ranges of dyads, and as a store they answer as the reference does.
 TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
