@@ -42,10 +42,16 @@ struct BlobRef {
   uint32_t crc = 0;       // CRC-32 of the stored bytes
 };
 
+// A block's rows and dates: what a query needs to find the blocks it reads.
 struct BlockMeta {
   uint64_t first_row = 0;
   uint32_t rows = 0;
   Days min_date = 0, max_date = 0;
+};
+
+// A block as the block index stores it: with where each column's frame is.
+struct BlockRecord {
+  BlockMeta meta;
   BlobRef columns[kNumColumns];
 };
 

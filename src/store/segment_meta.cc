@@ -18,33 +18,60 @@ BlobRef GetBlob(Decoder* d) {
   return b;
 }
 
-void EncodeBlockIndex(const std::vector<BlockMeta>& blocks, std::string* out) {
+void EncodeBlockIndex(const std::vector<BlockRecord>& blocks, std::string* out) {
   PutVarint64(out, blocks.size());
-  for (const BlockMeta& b : blocks) {
+  for (const BlockRecord& r : blocks) {
+    const BlockMeta& b = r.meta;
     PutVarint64(out, b.first_row);
     PutVarint64(out, b.rows);
     PutVarint64(out, ZigZag(b.min_date));
     PutVarint64(out, ZigZag(b.max_date));
-    for (int c = 0; c < kNumColumns; ++c) PutBlob(out, b.columns[c]);
+    for (int c = 0; c < kNumColumns; ++c) PutBlob(out, r.columns[c]);
   }
 }
 
-Status DecodeBlockIndex(Decoder* d, uint64_t rows, std::vector<BlockMeta>* blocks) {
+Status DecodeBlockIndex(Decoder* d, std::string_view base, uint64_t rows,
+                        std::vector<BlockMeta>* blocks, std::vector<uint32_t>* frames_at) {
   uint64_t n = d->Varint();
   if (d->failed() || n > rows + 1) return Status::Corruption("bad block count");
+  if (base.size() > UINT32_MAX) return Status::Corruption("block index too large");
   blocks->resize(n);
+  frames_at->resize(n);
   uint64_t expect_row = 0;
-  for (BlockMeta& b : *blocks) {
+  for (uint64_t i = 0; i < n; ++i) {
+    BlockMeta& b = (*blocks)[i];
     b.first_row = d->Varint();
     b.rows = static_cast<uint32_t>(d->Varint());
     b.min_date = static_cast<Days>(d->SignedVarint());
     b.max_date = static_cast<Days>(d->SignedVarint());
-    for (int c = 0; c < kNumColumns; ++c) b.columns[c] = GetBlob(d);
+    (*frames_at)[i] = static_cast<uint32_t>(d->position() - base.data());
+    for (int c = 0; c < kNumColumns; ++c) GetBlob(d);  // parsed, not kept
+    if (d->failed()) return Status::Corruption("block index does not parse");
     if (b.first_row != expect_row) return Status::Corruption("block index out of order");
     expect_row += b.rows;
   }
-  if (d->failed() || expect_row != rows) return Status::Corruption("block rows do not add up");
+  if (expect_row != rows) return Status::Corruption("block rows do not add up");
   return Status::Ok();
+}
+
+void EncodeImpureIndex(const std::map<std::string_view, std::vector<uint64_t>>& entries_by_tag,
+                       std::string* out) {
+  PutVarint64(out, entries_by_tag.size());
+  for (const auto& [tag, entries] : entries_by_tag) {
+    PutString(out, tag);
+    PutVarint64(out, entries.size());
+    uint64_t prev = 0;
+    for (uint64_t e : entries) {
+      PutVarint64(out, e - prev);
+      prev = e;
+    }
+  }
+}
+
+BlobRef GetColumnRef(std::string_view base, uint32_t at, int column) {
+  Decoder d(base.substr(at));
+  for (int c = 0; c < column; ++c) GetBlob(&d);
+  return GetBlob(&d);
 }
 
 void EncodeDyadEntry(std::string_view a, std::string_view b, uint64_t first_row, uint64_t rows,

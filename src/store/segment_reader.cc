@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 
 #include "store/coding.h"
 #include "store/segment_meta.h"
@@ -100,18 +101,21 @@ Status SegmentReader::ParseWholeMeta() {
     for (uint64_t i = 0; i < n && !d.failed(); ++i) dicts_[c].push_back(d.String());
     dict_count_[c] = dicts_[c].size();
   }
-  RETURN_IF_ERROR(DecodeBlockIndex(&d, rows_, &blocks_));
+  RETURN_IF_ERROR(DecodeBlockIndex(&d, meta_raw_, rows_, &blocks_, &block_frames_at_));
+  blocks_base_ = meta_raw_;
   blocks_state_.loaded = true;
   uint64_t ndyads = d.Varint();
   if (ndyads > meta_raw_.size()) return Status::Corruption("bad dyad count");
   auto page = std::make_unique<Page>();
   RETURN_IF_ERROR(DecodeDyadEntries(&d, rows_, ndyads, &page->entries, &page->tags));
-  for (const DyadEntry& e : page->entries) {
-    if (e.pure) continue;
-    for (std::string_view t : e.tags) {
-      impure_by_tag_[t].push_back(static_cast<uint32_t>(&e - page->entries.data()));
-    }
+  // The impure index as version 3 stores it, so that one parser serves every version.
+  std::map<std::string_view, std::vector<uint64_t>> impure;
+  for (size_t i = 0; i < page->entries.size(); ++i) {
+    if (page->entries[i].pure) continue;
+    for (std::string_view t : page->entries[i].tags) impure[t].push_back(i);
   }
+  EncodeImpureIndex(impure, &impure_raw_);
+  RETURN_IF_ERROR(ParseImpure());
   impure_state_.loaded = true;
   dyad_count_ = ndyads;
   page_entries_ = std::max<size_t>(ndyads, 1);
@@ -223,11 +227,11 @@ Status SegmentReader::LoadOnce(PartState& state, Decode&& decode) const {
 
 Result<const std::vector<BlockMeta>*> SegmentReader::Blocks() const {
   RETURN_IF_ERROR(LoadOnce(blocks_state_, [&]() -> Status {
-    std::string raw;
-    RETURN_IF_ERROR(ReadPart(blocks_ref_, "block index", &raw));
-    Decoder d(raw);
-    Status s = DecodeBlockIndex(&d, rows_, &blocks_);
+    RETURN_IF_ERROR(ReadPart(blocks_ref_, "block index", &blocks_raw_));
+    Decoder d(blocks_raw_);
+    Status s = DecodeBlockIndex(&d, blocks_raw_, rows_, &blocks_, &block_frames_at_);
     if (s.ok() && !d.done()) s = Status::Corruption("block index does not parse");
+    blocks_base_ = blocks_raw_;
     return s.ok() ? s : s.WithContext(path() + ": block index");
   }));
   return &blocks_;
@@ -316,23 +320,51 @@ Status SegmentReader::LoadPage(size_t page) const {
 Status SegmentReader::LoadImpure() const {
   return LoadOnce(impure_state_, [&]() -> Status {
     RETURN_IF_ERROR(ReadPart(impure_ref_, "impure dyad index", &impure_raw_));
-    Decoder d(impure_raw_);
-    uint64_t ntags = d.Varint();
-    for (uint64_t t = 0; t < ntags && !d.failed(); ++t) {
-      std::vector<uint32_t>& list = impure_by_tag_[d.String()];
-      uint64_t n = d.Varint(), e = 0;
-      for (uint64_t i = 0; i < n && !d.failed(); ++i) {
-        e += d.Varint();
-        if (e >= dyad_count_)
-          return Status::Corruption(path() + ": impure dyad index out of range");
-        list.push_back(static_cast<uint32_t>(e));
-      }
-    }
-    if (d.failed() || !d.done()) {
-      return Status::Corruption(path() + ": impure dyad index does not parse");
-    }
-    return Status::Ok();
+    return ParseImpure();
   });
+}
+
+// Finds each tag's list in impure_raw_ (the lists are skipped, not decoded).
+Status SegmentReader::ParseImpure() const {
+  Decoder d(impure_raw_);
+  uint64_t ntags = d.Varint();
+  if (ntags > impure_raw_.size() || impure_raw_.size() > UINT32_MAX) {
+    return Status::Corruption(path() + ": impure dyad index does not parse");
+  }
+  impure_lists_.reserve(ntags);
+  for (uint64_t t = 0; t < ntags && !d.failed(); ++t) {
+    ImpureList list;
+    list.tag = d.String();
+    uint64_t n = d.Varint();
+    list.at = static_cast<uint32_t>(d.position() - impure_raw_.data());
+    list.n = static_cast<uint32_t>(std::min<uint64_t>(n, UINT32_MAX));
+    for (uint64_t i = 0; i < n && !d.failed(); ++i) d.Varint();
+    impure_lists_.push_back(list);
+  }
+  if (d.failed() || !d.done()) {
+    return Status::Corruption(path() + ": impure dyad index does not parse");
+  }
+  std::sort(impure_lists_.begin(), impure_lists_.end(),
+            [](const ImpureList& x, const ImpureList& y) { return x.tag < y.tag; });
+  return Status::Ok();
+}
+
+Result<std::vector<uint32_t>> SegmentReader::ImpureEntries(std::string_view tag) const {
+  std::vector<uint32_t> out;
+  auto it = std::lower_bound(impure_lists_.begin(), impure_lists_.end(), tag,
+                             [](const ImpureList& l, std::string_view t) { return l.tag < t; });
+  if (it == impure_lists_.end() || it->tag != tag) return out;
+  Decoder d(std::string_view(impure_raw_).substr(it->at));
+  out.reserve(it->n);
+  uint64_t e = 0;
+  for (uint32_t i = 0; i < it->n; ++i) {
+    e += d.Varint();
+    if (d.failed() || e >= dyad_count_) {
+      return Status::Corruption(path() + ": impure dyad index out of range");
+    }
+    out.push_back(static_cast<uint32_t>(e));
+  }
+  return out;
 }
 
 Result<std::vector<const DyadEntry*>> SegmentReader::DyadCandidates(std::string_view a,
@@ -354,11 +386,12 @@ Result<std::vector<const DyadEntry*>> SegmentReader::DyadCandidates(std::string_
     }
   }
   RETURN_IF_ERROR(LoadImpure());
-  auto ia = impure_by_tag_.find(a), ib = impure_by_tag_.find(b);
-  if (ia != impure_by_tag_.end() && ib != impure_by_tag_.end()) {
+  ASSIGN_OR_RETURN(std::vector<uint32_t> under_a, ImpureEntries(a));
+  if (!under_a.empty()) {
+    ASSIGN_OR_RETURN(std::vector<uint32_t> under_b, ImpureEntries(b));
     // Both lists are ascending (entries were added in order); a tag appears once per entry.
-    std::set_intersection(ia->second.begin(), ia->second.end(), ib->second.begin(),
-                          ib->second.end(), std::back_inserter(found));
+    std::set_intersection(under_a.begin(), under_a.end(), under_b.begin(), under_b.end(),
+                          std::back_inserter(found));
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -385,7 +418,8 @@ Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) c
   const BlockMeta& b = blocks_[block];
   // Decompress into the column's own buffer: a query reusing one DecodedColumn per column then
   // allocates nothing per block.
-  RETURN_IF_ERROR(ReadBlob(b.columns[column], &out->raw, static_cast<int64_t>(block), column));
+  const BlobRef ref = GetColumnRef(blocks_base_, block_frames_at_[block], column);
+  RETURN_IF_ERROR(ReadBlob(ref, &out->raw, static_cast<int64_t>(block), column));
   Status s = DecodeColumn(column, std::move(out->raw), b.rows, out);
   if (!s.ok())
     return Status::Corruption(fmt::format("{}: block {}: {}", path(), block, s.message()));
@@ -439,6 +473,9 @@ Status SegmentReader::Verify() const {
   RETURN_IF_ERROR(NeedAllDicts());
   RETURN_IF_ERROR(AllDyads().status());
   RETURN_IF_ERROR(LoadImpure());
+  for (const ImpureList& list : impure_lists_) {
+    RETURN_IF_ERROR(ImpureEntries(list.tag).status());
+  }
   RETURN_IF_ERROR(Cube().status());
   for (size_t p = 0; p < actor_first_.size(); ++p) {
     RETURN_IF_ERROR(ActorCells(actor_first_[p]).status());  // loads page p

@@ -122,6 +122,11 @@ class SegmentReader {
   mutable PartState blocks_state_;
   BlobRef blocks_ref_;
   mutable std::vector<BlockMeta> blocks_;
+  mutable std::string blocks_raw_;  // the decompressed index (version 3)
+  // Where the column refs are read: blocks_raw_, or meta_raw_ for versions 1 and 2 (whose index
+  // is part of the meta); block_frames_at_[b] is where block b's refs begin in it.
+  mutable std::string_view blocks_base_;
+  mutable std::vector<uint32_t> block_frames_at_;
 
   mutable PartState dict_state_[kNumColumns];
   BlobRef dict_ref_[kNumColumns];
@@ -141,7 +146,17 @@ class SegmentReader {
   mutable PartState impure_state_;
   BlobRef impure_ref_;
   mutable std::string impure_raw_;
-  mutable std::unordered_map<std::string_view, std::vector<uint32_t>> impure_by_tag_;
+  // Each tag's list stays encoded in impure_raw_ until a lookup asks for it: a segment of 2M
+  // rows has ~1,000 tags, and a query needs two.
+  struct ImpureList {
+    std::string_view tag;
+    uint32_t at = 0;  // where its delta-coded entry indexes begin in impure_raw_
+    uint32_t n = 0;
+  };
+  mutable std::vector<ImpureList> impure_lists_;  // sorted by tag
+  Status ParseImpure() const;
+  // The impure entries under `tag`, ascending (empty when none).
+  Result<std::vector<uint32_t>> ImpureEntries(std::string_view tag) const;
 
   std::vector<std::pair<std::string_view, uint64_t>> dataset_rows_;
   std::vector<std::string_view> actor_first_;

@@ -209,7 +209,8 @@ Status SegmentWriter::AddPacked(const PackedRow& r, const char* plain, std::stri
 
 Status SegmentWriter::FlushBlock() {
   if (block_rows_ == 0) return Status::Ok();
-  BlockMeta meta;
+  BlockRecord record;
+  BlockMeta& meta = record.meta;
   meta.first_row = rows_ - block_rows_;
   meta.rows = block_rows_;
   meta.min_date = block_min_;
@@ -220,7 +221,7 @@ Status SegmentWriter::FlushBlock() {
     size_t n = 0;
     RETURN_IF_ERROR(CompressBlobTo(raw_, &packed_, &n));
     std::string_view frame(packed_.data(), n);
-    BlobRef& ref = meta.columns[c];
+    BlobRef& ref = record.columns[c];
     ref.offset = file_->size();
     ref.size = frame.size();
     ref.raw_size = raw_.size();
@@ -228,7 +229,7 @@ Status SegmentWriter::FlushBlock() {
     RETURN_IF_ERROR(file_->Append(frame));
     block_[c].Clear();
   }
-  blocks_.push_back(meta);
+  blocks_.push_back(record);
   block_rows_ = 0;
   return Status::Ok();
 }
@@ -267,16 +268,7 @@ Status SegmentWriter::WriteDyadDirectory(std::string* footer) {
     PutBlob(footer, ref);
   }
   part.clear();
-  PutVarint64(&part, impure.size());
-  for (const auto& [tag, entries] : impure) {
-    PutString(&part, tag);
-    PutVarint64(&part, entries.size());
-    uint64_t prev = 0;
-    for (uint64_t e : entries) {
-      PutVarint64(&part, e - prev);
-      prev = e;
-    }
-  }
+  EncodeImpureIndex(impure, &part);
   ASSIGN_OR_RETURN(BlobRef impure_ref, WritePart(part));
   PutBlob(footer, impure_ref);
   return Status::Ok();

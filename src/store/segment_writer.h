@@ -81,7 +81,7 @@ class SegmentWriter {
   std::unique_ptr<WritableFile> file_;
   Dict dicts_[kNumColumns];
   ColumnValues block_[kNumColumns];
-  std::vector<BlockMeta> blocks_;
+  std::vector<BlockRecord> blocks_;
   uint64_t rows_ = 0;
   uint32_t block_rows_ = 0;
   Days block_min_ = 0, block_max_ = 0;
