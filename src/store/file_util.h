@@ -69,6 +69,8 @@ Status WriteFileAtomic(const std::string& dir, const std::string& name, std::str
 // Names of the entries of `dir` (not . and ..).
 Result<std::vector<std::string>> ListDir(const std::string& dir);
 bool FileExists(const std::string& path);
+// The last component of `path` ("seg-00000003.ens" of "store/seg-00000003.ens").
+std::string FileName(const std::string& path);
 uint64_t FileSizeOr0(const std::string& path);
 
 }  // namespace entente::store

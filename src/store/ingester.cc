@@ -3,8 +3,11 @@
 #include <unistd.h>
 
 #include <functional>
+#include <set>
 
 #include "store/file_util.h"
+#include "store/repeated_keys.h"
+#include "store/segment_merge.h"
 #include "store/segment_writer.h"
 #include "store/store_config.h"
 
@@ -96,6 +99,8 @@ Status Ingester::FlushRun(RunBuilder* run) {
   // Under the lock: drop keys already stored, written by this ingest, or being written by another
   // worker right now; then announce ours, so runs flushed after this point skip them too.
   std::string name, path;
+  uint32_t order = 0;
+  bool defer = false;
   {
     std::lock_guard<std::mutex> l(mu_);
     if (!loaded_existing_) {
@@ -122,16 +127,14 @@ Status Ingester::FlushRun(RunBuilder* run) {
         ++dups;
       }
     });
-    for (const SegmentReader* r : existing_) {
-      ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, *keys, &entries));
-      dups += n;
-    }
-    for (const WrittenSegment& w : written_) {
-      auto for_each = [&](const std::function<void(uint64_t)>& visit) {
-        return SegmentReader::ForEachKeyIn(w.path, w.keys, w.rows, visit);
-      };
-      ASSIGN_OR_RETURN(int64_t n, MarkKeys(for_each, *keys, &entries));
-      dups += n;
+    order = next_order_++;
+    if (!existing_.empty() || !written_.empty()) {
+      defer = disk_checks_ >= config::kImmediateDiskChecks;
+      if (!defer) {
+        ++disk_checks_;
+        ASSIGN_OR_RETURN(int64_t n, MarkKeysOnDisk(*keys, &entries));
+        dups += n;
+      }
     }
     for (const auto& other : in_flight_) {
       size_t i = 0;
@@ -188,12 +191,14 @@ Status Ingester::FlushRun(RunBuilder* run) {
   run->Clear();
   std::lock_guard<std::mutex> l(mu_);
   std::erase(in_flight_, keys);
-  if (KeysFit(keys->size())) {
-    accepted_.Insert(*keys);
-  } else {  // out of memory budget: later runs read this segment's keys from its file
+  const bool fits = KeysFit(keys->size());
+  if (fits) accepted_.Insert(*keys);
+  if (!fits || defer) {  // later runs, or Commit, read this segment's keys from its file
     auto reader = SegmentReader::Open(path);
     if (!reader.ok()) return reader.status();
-    written_.push_back(WrittenSegment{path, (*reader)->keys_ref(), (*reader)->rows()});
+    WrittenSegment where{path, (*reader)->keys_ref(), (*reader)->rows(), order};
+    if (!fits) written_.push_back(where);
+    if (defer) deferred_.push_back(DeferredSegment{name, where});
   }
   for (SegmentInfo& info : written_info_) {
     if (info.name != name) continue;
@@ -206,9 +211,78 @@ Status Ingester::FlushRun(RunBuilder* run) {
   return Status::Ok();
 }
 
+Result<int64_t> Ingester::MarkKeysOnDisk(const std::vector<std::pair<uint64_t, uint32_t>>& keys,
+                                         std::vector<RunBuilder::Entry>* entries) {
+  int64_t marked = 0;
+  for (const SegmentReader* r : existing_) {
+    ASSIGN_OR_RETURN(int64_t n, MarkStoredKeys(*r, keys, entries));
+    marked += n;
+  }
+  for (const WrittenSegment& w : written_) {
+    auto for_each = [&](const std::function<void(uint64_t)>& visit) {
+      return SegmentReader::ForEachKeyIn(w.path, w.keys, w.rows, visit);
+    };
+    ASSIGN_OR_RETURN(int64_t n, MarkKeys(for_each, keys, entries));
+    marked += n;
+  }
+  return marked;
+}
+
+Status Ingester::CheckDeferred() {
+  if (deferred_.empty()) return Status::Ok();
+  // Every segment whose keys are only on disk, and the deferred ones (some are both).
+  std::vector<KeySource> sources;
+  std::set<std::string> listed;
+  for (const SegmentReader* r : existing_) {
+    sources.push_back(KeySource{r->path(), r->keys_ref(), r->rows(), 0});
+  }
+  auto add = [&](const WrittenSegment& w) {
+    if (listed.insert(w.path).second) sources.push_back(KeySource{w.path, w.keys, w.rows, w.order});
+  };
+  for (const WrittenSegment& w : written_) add(w);
+  for (const DeferredSegment& d : deferred_) add(d.where);
+  ASSIGN_OR_RETURN(auto repeated, FindRepeatedKeys(dir_, sources, config::kDedupeKeyBytes));
+  for (const DeferredSegment& d : deferred_) {
+    auto it = repeated.find(d.where.order);
+    if (it != repeated.end()) RETURN_IF_ERROR(RewriteWithout(d, it->second));
+  }
+  return Status::Ok();
+}
+
+// Replaces the deferred segment by one without the rows of `keys` (or by none).
+Status Ingester::RewriteWithout(const DeferredSegment& seg, const std::vector<uint64_t>& keys) {
+  ASSIGN_OR_RETURN(std::unique_ptr<SegmentReader> reader, SegmentReader::Open(seg.where.path));
+  std::string name;
+  auto next_path = [&] {
+    name = SegmentFileName(manifest_.next_segment++);
+    written_info_.push_back(SegmentInfo{name});  // from here Abort() removes the file
+    return dir_ + "/" + name;
+  };
+  std::vector<SegmentSummary> out;
+  RETURN_IF_ERROR(MergeSegments({reader.get()}, UINT64_MAX, next_path, {}, &out, keys));
+  reader.reset();
+  std::erase_if(written_info_, [&](const SegmentInfo& s) {
+    return s.name == seg.name || (out.empty() && s.name == name);
+  });
+  for (SegmentInfo& info : written_info_) {
+    if (out.empty() || info.name != name) continue;
+    info.rows = out[0].rows;
+    info.bytes = out[0].bytes;
+    info.min_date = out[0].min_date;
+    info.max_date = out[0].max_date;
+  }
+  unlink(seg.where.path.c_str());
+  const int64_t dropped = static_cast<int64_t>(keys.size());
+  std::lock_guard<std::mutex> l(mu_);
+  counts_.stored -= dropped;
+  counts_.duplicates += dropped;
+  return Status::Ok();
+}
+
 Status Ingester::Commit(IngestCounts* counts, Manifest* committed) {
   RETURN_IF_ERROR(status());
   for (auto& run : runs_) RETURN_IF_ERROR(FlushRun(run.get()));
+  RETURN_IF_ERROR(CheckDeferred());
   if (!written_info_.empty()) {
     Manifest next = manifest_;
     for (const SegmentInfo& s : written_info_) next.segments.push_back(s);

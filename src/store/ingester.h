@@ -5,7 +5,10 @@
 // and Abort() (or a crash) leaves only files the next writer deletes.
 //
 // Keys already accepted are kept in memory (KeySet) up to config::kDedupeKeyBytes, so checking a
-// run does not re-read every earlier segment's keys.
+// run does not re-read every earlier segment's keys. Beyond that budget the keys live only in
+// segment files: the first config::kImmediateDiskChecks runs that need them read them at once;
+// later runs are written unchecked against them and checked all together at Commit()
+// (repeated_keys.h), which rewrites a segment without the rows found to be repeats.
 //
 // Thread safety: Add(w, ...) may be called concurrently for distinct workers w; Commit/Abort from
 // one thread after all Adds are done. Workers encode and write their segments in parallel; only
@@ -63,6 +66,14 @@ class Ingester {
  private:
   Status FlushRun(RunBuilder* run);
   void SetError(const Status& s);
+  // Marks the entries of `keys` that segments on disk hold (the store's beyond the key budget,
+  // and this ingest's). REQUIRES: mu_ held.
+  Result<int64_t> MarkKeysOnDisk(const std::vector<std::pair<uint64_t, uint32_t>>& keys,
+                                 std::vector<RunBuilder::Entry>* entries);
+  // The deferred check of Commit().
+  Status CheckDeferred();
+  struct DeferredSegment;
+  Status RewriteWithout(const DeferredSegment& seg, const std::vector<uint64_t>& keys);
 
   std::string dir_;
   Manifest manifest_;
@@ -75,7 +86,16 @@ class Ingester {
     std::string path;
     BlobRef keys;
     uint64_t rows = 0;
+    uint32_t order = 0;  // of acceptance: the store's segments are 0, this ingest's runs from 1
   };
+  // A segment written without the check against keys on disk.
+  struct DeferredSegment {
+    std::string name;
+    WrittenSegment where;
+  };
+  std::vector<DeferredSegment> deferred_;
+  uint32_t next_order_ = 1;
+  int disk_checks_ = 0;                  // runs checked against keys on disk at once
   std::vector<WrittenSegment> written_;  // only those whose keys did not fit in accepted_
   // Keys of the segments this ingest wrote (and of the store's segments) while they fit in
   // config::kDedupeKeyBytes; existing_ then holds only the store's segments that did not fit.

@@ -1,6 +1,7 @@
 #include "store/segment_merge.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -171,7 +172,8 @@ class MergeProgress {
 
 // Merges one dyad range of every input into a new segment at `path`.
 Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, const std::string& path,
-                  MergeProgress* progress, SegmentSummary* summary, KeyDigest* written) {
+                  const std::vector<uint64_t>& drop, MergeProgress* progress,
+                  SegmentSummary* summary, KeyDigest* written) {
   std::vector<std::unique_ptr<SegmentCursor>> cursors;
   for (const Input& in : inputs) cursors.push_back(std::make_unique<SegmentCursor>(in, range));
   // Min-heap on (dyad, date); ties go to the earlier input, so the merge is deterministic.
@@ -193,7 +195,9 @@ Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, cons
     const SegmentCursor& c = *cursors[i];
     uint64_t key = EventKeyHash(c.row());
     written->Add(key);
-    RETURN_IF_ERROR(writer->Add(c.row(), c.a(), c.b(), c.flipped(), key));
+    if (drop.empty() || !std::binary_search(drop.begin(), drop.end(), key)) {
+      RETURN_IF_ERROR(writer->Add(c.row(), c.a(), c.b(), c.flipped(), key));
+    }
     if (++unreported == config::kBlockRows) {
       progress->Add(unreported);
       unreported = 0;
@@ -211,7 +215,7 @@ Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, cons
 Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t max_rows,
                      const std::function<std::string()>& next_path,
                      const std::function<void(uint64_t)>& on_rows,
-                     std::vector<SegmentSummary>* outputs) {
+                     std::vector<SegmentSummary>* outputs, const std::vector<uint64_t>& drop) {
   KeyDigest stored;
   for (const SegmentReader* seg : segments) {
     RETURN_IF_ERROR(seg->ForEachKey([&](uint64_t k) { stored.Add(k); }));
@@ -231,7 +235,8 @@ Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t
   Status error;
   auto work = [&] {
     for (size_t r; (r = next.fetch_add(1)) < ranges.size();) {
-      Status s = MergeRange(inputs, ranges[r], paths[r], &progress, &summaries[r], &digests[r]);
+      Status s =
+          MergeRange(inputs, ranges[r], paths[r], drop, &progress, &summaries[r], &digests[r]);
       if (!s.ok()) {
         std::lock_guard<std::mutex> l(mu);
         if (error.ok()) error = s;
@@ -255,7 +260,13 @@ Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t
         "them ({}); the segments are left as they are",
         inputs.size(), written.count, stored.count));
   }
-  outputs->insert(outputs->end(), summaries.begin(), summaries.end());
+  for (size_t r = 0; r < ranges.size(); ++r) {
+    if (summaries[r].rows > 0) {
+      outputs->push_back(summaries[r]);
+    } else {
+      unlink(paths[r].c_str());  // every row of the range was dropped
+    }
+  }
   return Status::Ok();
 }
 

@@ -34,11 +34,13 @@ inline constexpr size_t kMaxMergeWorkers = 2;
 // `on_rows` (may be empty) gets the rows written so far, about once per config::kBlockRows rows
 // and as each output is finished: called from the worker threads, one call at a time, with
 // counts that never decrease and end at the inputs' rows.
+// Rows whose key is in `drop` (ascending) are left out (an ingest removing rows it found to be
+// repeats after writing them); an output left without rows is not written.
 // REQUIRES: inputs hold disjoint keys (true of a store's segments: ingest deduplicates).
 Status MergeSegments(const std::vector<const SegmentReader*>& inputs, uint64_t max_rows,
                      const std::function<std::string()>& next_path,
                      const std::function<void(uint64_t rows)>& on_rows,
-                     std::vector<SegmentSummary>* outputs);
+                     std::vector<SegmentSummary>* outputs, const std::vector<uint64_t>& drop = {});
 
 }  // namespace entente::store
 

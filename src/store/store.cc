@@ -290,9 +290,9 @@ Status Store::MergePicked(const std::vector<bool>& picked,
         continue;
       }
       if (placed) continue;
-      for (size_t k = 0; k < outputs.size(); ++k) {
-        const SegmentSummary& o = outputs[k];
-        next.segments.push_back(SegmentInfo{new_names[k], o.rows, o.bytes, o.min_date, o.max_date});
+      for (const SegmentSummary& o : outputs) {
+        next.segments.push_back(
+            SegmentInfo{FileName(o.path), o.rows, o.bytes, o.min_date, o.max_date});
       }
       placed = true;
     }

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <random>
+#include <set>
 #include <tuple>
 #include <unordered_set>
 
@@ -849,6 +850,71 @@ TEST(IngesterTest, DedupeKeysInMemoryOrOnDisk) {
     EXPECT_EQ(counts.duplicates, 6000);
     EXPECT_EQ(next.segments.size(), 2u);
   }
+}
+
+// Runs past config::kImmediateDiskChecks are checked against keys on disk only at Commit, and
+// rewritten without their repeats: the same rows and counts as a check run by run.
+TEST(IngesterTest, DeferredDiskCheckDropsRepeatsAtCommit) {
+  std::vector<Event> events = RandomEvents(9000, 11);
+  std::vector<Event> unique = Unique(events);
+  constexpr int kWorkers = 8;
+  static_assert(kWorkers > config::kImmediateDiskChecks + 2);
+  // Worker w: rows [1000w, 1000w + 1500): 500 repeat in the next worker's run.
+  auto feed = [&](Ingester* ing) {
+    for (int w = 0; w < kWorkers; ++w) {
+      for (size_t i = 1000 * size_t(w); i < 1000 * size_t(w) + 1500; ++i) {
+        if (!ing->Add(w, ViewOf(events[i]))) return false;
+      }
+    }
+    return true;
+  };
+  const int64_t fed = kWorkers * 1500;
+  int64_t distinct = 0;
+  {
+    std::set<uint64_t> keys;
+    for (size_t i = 0; i < 1000 * kWorkers + 500; ++i) keys.insert(EventKeyHash(ViewOf(events[i])));
+    distinct = static_cast<int64_t>(keys.size());
+  }
+  testing::TempDir dir;
+  Manifest committed;
+  {
+    Ingester ing(dir.path(), Manifest{}, {}, kWorkers, 0);  // no key kept in memory
+    ASSERT_TRUE(feed(&ing));
+    IngestCounts counts;
+    ASSERT_TRUE(ing.Commit(&counts, &committed).ok());
+    EXPECT_EQ(counts.rows, fed);
+    EXPECT_EQ(counts.stored, distinct);
+    EXPECT_EQ(counts.duplicates, fed - distinct);
+  }
+  auto listed = ListDir(dir.path());
+  ASSERT_TRUE(listed.ok());
+  for (const std::string& n : *listed) EXPECT_FALSE(n.ends_with(".tmp")) << n;
+  {
+    auto store = Store::Open(dir.path(), OpenMode::kRead);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EXPECT_EQ((*store)->events(), distinct);
+    std::vector<Event> first(events.begin(), events.begin() + 1000 * kWorkers + 500);
+    VectorEventSource ref("ref", Unique(first));
+    ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 4));
+  }
+
+  // Everything again: every run is a repeat of the store, found at once or at Commit.
+  std::vector<std::unique_ptr<SegmentReader>> readers;
+  std::vector<const SegmentReader*> existing;
+  for (const SegmentInfo& s : committed.segments) {
+    auto r = SegmentReader::Open(dir.path() + "/" + s.name);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    readers.push_back(std::move(r).value());
+    existing.push_back(readers.back().get());
+  }
+  Ingester again(dir.path(), committed, existing, kWorkers, 0);
+  ASSERT_TRUE(feed(&again));
+  IngestCounts counts;
+  Manifest next;
+  ASSERT_TRUE(again.Commit(&counts, &next).ok());
+  EXPECT_EQ(counts.stored, 0);
+  EXPECT_EQ(counts.duplicates, fed);
+  EXPECT_EQ(next.segments.size(), committed.segments.size());
 }
 
 }  // namespace
