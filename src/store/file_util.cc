@@ -137,12 +137,16 @@ Status ReadWholeFile(const std::string& path, std::string* out) {
 }
 
 Status ReadFileRange(const std::string& path, uint64_t offset, uint64_t size, std::string* out) {
+  out->resize(size);
+  return ReadFileRangeInto(path, offset, size, out->data());
+}
+
+Status ReadFileRangeInto(const std::string& path, uint64_t offset, uint64_t size, char* out) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus(path, errno);
-  out->resize(size);
   uint64_t done = 0;
   while (done < size) {
-    ssize_t n = pread(fd, out->data() + done, size - done, static_cast<off_t>(offset + done));
+    ssize_t n = pread(fd, out + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       int err = n < 0 ? errno : 0;

@@ -64,6 +64,8 @@ Status SyncDir(const std::string& dir);
 Status ReadWholeFile(const std::string& path, std::string* out);
 // Reads exactly `size` bytes at `offset` (a short file is Corruption).
 Status ReadFileRange(const std::string& path, uint64_t offset, uint64_t size, std::string* out);
+// The same into `size` bytes at `out`.
+Status ReadFileRangeInto(const std::string& path, uint64_t offset, uint64_t size, char* out);
 // Writes `bytes` to dir/name.tmp, fsyncs it, renames it over dir/name and fsyncs dir.
 Status WriteFileAtomic(const std::string& dir, const std::string& name, std::string_view bytes);
 // Names of the entries of `dir` (not . and ..).

@@ -282,6 +282,10 @@ Status Ingester::RewriteWithout(const DeferredSegment& seg, const std::vector<ui
 Status Ingester::Commit(IngestCounts* counts, Manifest* committed) {
   RETURN_IF_ERROR(status());
   for (auto& run : runs_) RETURN_IF_ERROR(FlushRun(run.get()));
+  // The runs' buffers and the in-memory keys are done with: the deferred check and the merge
+  // after the ingest run within the same memory promise, so they must not find them still held.
+  runs_.clear();
+  accepted_ = KeySet();
   RETURN_IF_ERROR(CheckDeferred());
   if (!written_info_.empty()) {
     Manifest next = manifest_;
@@ -293,12 +297,8 @@ Status Ingester::Commit(IngestCounts* counts, Manifest* committed) {
   *counts = counts_;
   *committed = manifest_;
   written_info_.clear();  // committed: no longer ours to remove
-  // The runs' buffers and the dedupe keys are done with; the merge after the ingest runs
-  // within the same memory promise, so it must not find them still held.
-  runs_.clear();
-  accepted_ = KeySet();
   written_.clear();
-  in_flight_.clear();
+  deferred_.clear();
   return Status::Ok();
 }
 

@@ -57,11 +57,13 @@ class Partitions {
 
 // The repeats within one partition's keys.
 Status FindRepeatsIn(const std::string& path, std::map<uint32_t, std::vector<uint64_t>>* out) {
-  std::string bytes;
-  RETURN_IF_ERROR(ReadWholeFile(path, &bytes));
-  std::vector<KeyAt> keys(bytes.size() / sizeof(KeyAt));
-  if (!keys.empty()) std::memcpy(keys.data(), bytes.data(), keys.size() * sizeof(KeyAt));
-  bytes = std::string();
+  const uint64_t size = FileSizeOr0(path);
+  std::vector<KeyAt> keys(size / sizeof(KeyAt));
+  if (!keys.empty()) {
+    // Straight into the vector: a copy through a string would hold the partition twice.
+    RETURN_IF_ERROR(ReadFileRangeInto(path, 0, keys.size() * sizeof(KeyAt),
+                                      reinterpret_cast<char*>(keys.data())));
+  }
   std::sort(keys.begin(), keys.end(), [](const KeyAt& x, const KeyAt& y) {
     return x.key != y.key ? x.key < y.key : x.order < y.order;
   });
