@@ -22,26 +22,7 @@ runs=${RUNS:-7}
 read -r -a dyads <<<"${DYADS:-NOR NZL USA RUS}"
 [ -d "$here/bench/node_modules/@duckdb" ] || (cd "$here/bench" && npm install --silent)
 
-median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-
-# process_ms BIN STORE COMMAND...: "median_ms max_rss_mib" of RUNS whole-process runs of
-# `BIN --store STORE -q COMMAND...`, after one that warms the page cache.
-process_ms() {
-  local bin=$1 store=$2 ms=() rss=0
-  shift 2
-  "$bin" --store "$store" -q "$@" >/dev/null
-  for _ in $(seq "$runs"); do
-    local t0 t1 kb
-    t0=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$out/rss" "$bin" --store "$store" -q "$@" >/dev/null
-    t1=$(date +%s%N)
-    ms+=("$(((t1 - t0) / 1000))")
-    kb=$(tail -1 "$out/rss")
-    ((kb > rss)) && rss=$kb
-  done
-  printf '%s %d\n' "$(printf '%s\n' "${ms[@]}" | median | awk '{printf "%.1f", $1 / 1000}')" \
-    $((rss / 1024))
-}
+source "$here/bench/process_ms.sh"
 
 # compacted BUILD STORE: a compacted copy of STORE at STORE-compact (kept between runs).
 compacted() {

@@ -19,24 +19,13 @@ runs=${RUNS:-5}
 out=/work/bench-data/scale
 mkdir -p "$out"
 
-median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+source "$here/bench/process_ms.sh"
 
-# timed STORE COMMAND...: "median_ms max_rss_mib" of RUNS runs of `entente --store STORE -q ...`.
+# timed STORE COMMAND...: "median_ms<TAB>max_rss_mib" of this build's runs.
 timed() {
-  local store=$1 ms=() rss=0
-  shift
-  "$bin" --store "$store" -q "$@" >/dev/null
-  for _ in $(seq "$runs"); do
-    local t0 t1 kb
-    t0=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$out/rss" "$bin" --store "$store" -q "$@" >/dev/null
-    t1=$(date +%s%N)
-    ms+=("$(((t1 - t0) / 1000))")
-    kb=$(tail -1 "$out/rss")
-    ((kb > rss)) && rss=$kb
-  done
-  printf '%s\t%d\n' "$(printf '%s\n' "${ms[@]}" | median | awk '{printf "%.1f", $1 / 1000}')" \
-    $((rss / 1024))
+  local ms mib
+  read -r ms mib < <(process_ms "$bin" "$@")
+  printf '%s\t%s\n' "$ms" "$mib"
 }
 
 printf 'rows\tstep\tms\tpeak_mib\n'

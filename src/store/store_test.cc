@@ -814,6 +814,22 @@ TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
   ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 8));
 }
 
+// Readers of the segments `m` names, in its order.
+void OpenSegments(const std::string& dir, const Manifest& m,
+                  std::vector<std::unique_ptr<SegmentReader>>* readers) {
+  for (const SegmentInfo& s : m.segments) {
+    auto r = SegmentReader::Open(dir + "/" + s.name);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    readers->push_back(std::move(r).value());
+  }
+}
+
+std::vector<const SegmentReader*> Pointers(const std::vector<std::unique_ptr<SegmentReader>>& v) {
+  std::vector<const SegmentReader*> out;
+  for (const auto& r : v) out.push_back(r.get());
+  return out;
+}
+
 TEST(IngesterTest, DedupeKeysInMemoryOrOnDisk) {
   std::vector<Event> events = RandomEvents(6000, 7);
   const int64_t unique = static_cast<int64_t>(Unique(events).size());  // random keys may repeat
@@ -833,13 +849,8 @@ TEST(IngesterTest, DedupeKeysInMemoryOrOnDisk) {
     }
     ASSERT_EQ(committed.segments.size(), 2u);
     std::vector<std::unique_ptr<SegmentReader>> readers;
-    std::vector<const SegmentReader*> existing;
-    for (const SegmentInfo& s : committed.segments) {
-      auto r = SegmentReader::Open(dir.path() + "/" + s.name);
-      ASSERT_TRUE(r.ok()) << r.status().ToString();
-      readers.push_back(std::move(r).value());
-      existing.push_back(readers.back().get());
-    }
+    ASSERT_NO_FATAL_FAILURE(OpenSegments(dir.path(), committed, &readers));
+    std::vector<const SegmentReader*> existing = Pointers(readers);
     Ingester again(dir.path(), committed, existing, 2, budget);
     for (size_t i = 0; i < 3000; ++i) ASSERT_TRUE(again.Add(0, ViewOf(events[i])));
     for (size_t i = 3000; i < 6000; ++i) ASSERT_TRUE(again.Add(1, ViewOf(events[i])));
@@ -900,13 +911,8 @@ TEST(IngesterTest, DeferredDiskCheckDropsRepeatsAtCommit) {
 
   // Everything again: every run is a repeat of the store, found at once or at Commit.
   std::vector<std::unique_ptr<SegmentReader>> readers;
-  std::vector<const SegmentReader*> existing;
-  for (const SegmentInfo& s : committed.segments) {
-    auto r = SegmentReader::Open(dir.path() + "/" + s.name);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    readers.push_back(std::move(r).value());
-    existing.push_back(readers.back().get());
-  }
+  ASSERT_NO_FATAL_FAILURE(OpenSegments(dir.path(), committed, &readers));
+  std::vector<const SegmentReader*> existing = Pointers(readers);
   Ingester again(dir.path(), committed, existing, kWorkers, 0);
   ASSERT_TRUE(feed(&again));
   IngestCounts counts;
