@@ -44,20 +44,26 @@ class Partitions {
     KeyAt k{key, order, 0};
     return files_[Of(key)]->Append(std::string_view(reinterpret_cast<const char*>(&k), sizeof k));
   }
+  // Closes the files; sizes() then says how many bytes each holds.
   Status CloseAll() {
-    for (auto& f : files_) RETURN_IF_ERROR(f->Close());
+    for (auto& f : files_) {
+      sizes_.push_back(f->size());
+      RETURN_IF_ERROR(f->Close());
+    }
     return Status::Ok();
   }
+  const std::vector<uint64_t>& sizes() const { return sizes_; }
   size_t size() const { return files_.size(); }
 
  private:
   std::string dir_;
   std::vector<std::unique_ptr<WritableFile>> files_;
+  std::vector<uint64_t> sizes_;
 };
 
-// The repeats within one partition's keys.
-Status FindRepeatsIn(const std::string& path, std::map<uint32_t, std::vector<uint64_t>>* out) {
-  const uint64_t size = FileSizeOr0(path);
+// The repeats within one partition's keys (`size` bytes written to `path`).
+Status FindRepeatsIn(const std::string& path, uint64_t size,
+                     std::map<uint32_t, std::vector<uint64_t>>* out) {
   std::vector<KeyAt> keys(size / sizeof(KeyAt));
   if (!keys.empty()) {
     // Straight into the vector: a copy through a string would hold the partition twice.
@@ -92,7 +98,7 @@ Result<std::map<uint32_t, std::vector<uint64_t>>> FindRepeatedKeys(
   RETURN_IF_ERROR(parts.CloseAll());
   std::map<uint32_t, std::vector<uint64_t>> repeated;
   for (size_t p = 0; p < parts.size(); ++p) {
-    RETURN_IF_ERROR(FindRepeatsIn(parts.Path(p), &repeated));
+    RETURN_IF_ERROR(FindRepeatsIn(parts.Path(p), parts.sizes()[p], &repeated));
   }
   // Partitions cover ascending key ranges and each is sorted, so every list is ascending.
   return repeated;

@@ -199,9 +199,7 @@ Status Store::Compact(const CompactOptions& options, CompactStats* stats) {
   // smallest ones merged, up to max_merge_rows (at least two). Indices are of the segments as they
   // are after the merges before (whose outputs are numbered after the ingest's segments, so later
   // tiers leave them alone in this ingest).
-  auto own = [&](size_t i) {
-    return SegmentNumber(manifest_->segments[i].name) >= options.first_new_segment;
-  };
+  auto own = [&](size_t i) { return WrittenSince(i, options.first_new_segment); };
   uint64_t lower = 0;
   for (const MergeTier& tier : policy_.tiers) {
     std::vector<size_t> members;
@@ -225,8 +223,7 @@ Status Store::MergeOwnOutput(const CompactOptions& options, CompactStats* stats)
   for (;;) {
     std::vector<size_t> members;
     for (size_t i = 0; i < segments_.size(); ++i) {
-      if (segments_[i]->rows() < large &&
-          SegmentNumber(manifest_->segments[i].name) >= options.first_new_segment) {
+      if (segments_[i]->rows() < large && WrittenSince(i, options.first_new_segment)) {
         members.push_back(i);
       }
     }
@@ -235,6 +232,10 @@ Status Store::MergeOwnOutput(const CompactOptions& options, CompactStats* stats)
     RETURN_IF_ERROR(MergeSmallest(members, options.progress, stats));
     if (segments_.size() >= before) return Status::Ok();  // the merge could not shrink them
   }
+}
+
+bool Store::WrittenSince(size_t i, uint64_t first_segment) const {
+  return SegmentNumber(manifest_->segments[i].name) >= first_segment;
 }
 
 // Merges the smallest of `members` (indices into segments_), up to max_merge_rows, at least two.

@@ -215,6 +215,8 @@ class Store : public EventSource {
                        const std::function<void(uint64_t, uint64_t)>& progress,
                        CompactStats* stats);
   Status MergeOwnOutput(const CompactOptions& options, CompactStats* stats);
+  // Whether segments_[i] was written from segment number `first_segment` on (by this ingest).
+  bool WrittenSince(size_t i, uint64_t first_segment) const;
   uint64_t SegmentBytes() const;  // on disk, of the segments loaded
 
   std::string dir_;

@@ -42,9 +42,10 @@ inline constexpr size_t kDedupeKeyBytes = 48u << 20;
 
 // Runs of one ingest checked against the keys beyond that budget as they are written, by reading
 // every segment file that holds such keys; the runs after them are checked all together when the
-// ingest commits (ingester.h), since reading the files once per run made an ingest's cost grow
-// with the square of its size (100M rows: 10.8 us a row against 4.9 at 10M). A small ingest into
-// a large store (one or a few runs) keeps the check as it writes, which reads less.
+// ingest commits (ingester.h): reading the files once per run makes an ingest's cost grow with
+// the square of its size (checked run by run, 100M rows cost 10.8 us a row against 4.9 at 10M).
+// A small ingest into a large store (one or a few runs) keeps the check as it writes, which reads
+// less.
 inline constexpr int kImmediateDiskChecks = 4;
 
 // Compaction after every ingest (Store::Compact with CompactOptions::after_ingest), by size
@@ -58,10 +59,10 @@ inline constexpr int kImmediateDiskChecks = 4;
 //   make) are merged once more than kMaxMediumSegments / kMaxLargeSegments of them are older
 //   than this ingest, smallest first and at most kMaxAutoMergeRows rows at a time. Without these
 //   tiers a store fed small files gained a segment per ~65k rows (hundreds a year of GDELT
-//   updates). The segments the ingest itself wrote are left for a later one: a large ingest never
-//   pays to merge its own output, and the next ingest pays for at most kMaxAutoMergeRows rows per
-//   tier (one dyad range, one merge worker: a few seconds, and memory within the ingest's 512 MiB)
-//   however large the backlog; further ingests take the rest.
+//   updates). In these two tiers the segments the ingest itself wrote are left for a later one,
+//   and the next ingest pays for at most kMaxAutoMergeRows rows per tier (one dyad range, one
+//   merge worker: a few seconds, and memory within the ingest's 512 MiB) however large the
+//   backlog; further ingests take the rest.
 // - A large ingest does merge its own output once it wrote more than kMaxOwnSegments segments
 //   below kLargeSegmentRows: one 10M-row file makes ~50 segments of ~200k rows, and a dyad query
 //   pays for every segment (NOR-NZL by month at 10M rows: 68 ms on those 49 segments, 38 ms on
