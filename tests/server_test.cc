@@ -15,6 +15,7 @@
 #include "io/chronicle.h"
 #include "report/palette.h"
 #include "server/api.h"
+#include "store/actor_days.h"
 #include "store/store.h"
 #include "testing.h"
 
@@ -197,6 +198,53 @@ TEST(LiveSourceTest, MovesFromTheChronicleToTheStoreWhenItHasEvents) {
   EXPECT_EQ(after["is_embedded_chronicle"], false);
   EXPECT_EQ(after["events"], 30);
   EXPECT_EQ(after["source"], "store " + g.store);
+}
+
+// `serve` gives its sources a shared cache of actors' day cells (store/actor_days.h): series by
+// week, by day and with bounds inside a month come from it, with the same answers as a source
+// that reads the rows.
+TEST(LiveSourceTest, WeekSeriesFromDayCellsEqualTheRowPath) {
+  testing::TempDir dir;
+  cli::GlobalOptions g;
+  g.store = dir.path() + "/store";
+  g.quiet = true;
+  std::vector<Event> events;
+  const char* actors[] = {"PAKGOV", "RUSGOV", "INDMIL", "GOV", "USABUS", "RUS"};
+  for (int i = 0; i < 3000; ++i) {
+    events.push_back(analysis::testing::MakeEvent(
+        FormatDate(static_cast<Days>(17000 + (i * 7919) % 1500)), actors[i % 6],
+        actors[(i / 6 + 1 + i % 5) % 6], i % 3 ? "042" : "190", 1 + (i % 4),
+        static_cast<float>(i % 21 - 10)));
+    events.back().id = std::to_string(i);
+  }
+  {
+    auto writer = store::Store::Open(g.store, store::OpenMode::kWrite);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    store::IngestStats st;
+    ASSERT_TRUE((*writer)->IngestEvents(events, &st).ok());
+  }
+  auto cache = std::make_shared<store::ActorDayCache>(1u << 20);
+  Result<std::unique_ptr<EventSource>> cached = cli::OpenLiveSource(g, cache);
+  Result<std::unique_ptr<EventSource>> rows = cli::OpenLiveSource(g);
+  ASSERT_TRUE(cached.ok() && rows.ok());
+  server::ApiOptions o;
+  o.cache_bytes = 0;
+  server::Api with_cells(cached->get(), o), without(rows->get(), o);
+  const std::vector<server::Params> asks = {
+      {{"a", "PAK"}, {"b", "RUS"}, {"by", "week"}},
+      {{"a", "RUS"}, {"b", "IND"}, {"by", "day"}, {"from", "2017-02-03"}},
+      {{"a", "PAK"}, {"b", "USA"}, {"by", "month"}, {"from", "2016-11-15"}, {"to", "2018-01-20"}},
+      {{"a", "GOV"}, {"b", "RUS"}, {"by", "week"}}};
+  for (const server::Params& p : asks) {
+    for (const char* path : {"/api/dyad", "/api/phases"}) {
+      server::ApiResponse x = with_cells.Handle(path, p), y = without.Handle(path, p);
+      const std::string what = std::string(path) + " a=" + p.find("a")->second;
+      EXPECT_EQ(x.status, 200) << what << ": " << x.body.substr(0, 300);
+      EXPECT_EQ(x.body, y.body) << what;
+    }
+  }
+  EXPECT_GT(cache->stats().misses, 0u);
+  EXPECT_GT(cache->stats().hits, 0u);
 }
 
 }  // namespace

@@ -16,6 +16,8 @@
 #include "cli/exit_codes.h"
 #include "core/shared_library.h"
 #include "http/serve_module.h"
+#include "server/server_config.h"
+#include "store/actor_days.h"
 
 namespace entente::cli {
 namespace {
@@ -51,12 +53,14 @@ class ServeCommand : public CommandHandler {
     mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     // One source per compute slot (plus one that watches for commits), each opened as the read
     // commands open theirs.
+    // Their week and day series share one cache of actors' day cells (store/actor_days.h).
     bool quiet_next = globals.quiet;
+    auto actor_days = std::make_shared<store::ActorDayCache>(server::config::kActorDayCacheBytes);
     auto factory = [&]() -> Result<std::unique_ptr<EventSource>> {
       GlobalOptions g = globals;
       g.quiet = quiet_next;
       quiet_next = true;  // say "using the embedded chronicle" once
-      return OpenLiveSource(g);
+      return OpenLiveSource(g, actor_days);
     };
     Result<std::unique_ptr<server::Api>> api = server::Api::Open(factory);
     if (!api.ok()) return ReportError(api.status());

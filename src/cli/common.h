@@ -18,6 +18,10 @@
 #include "core/status.h"
 #include "io/event_fields.h"
 
+namespace entente::store {
+class ActorDayCache;
+}  // namespace entente::store
+
 namespace entente::cli {
 
 // The raw text of the filter flags, checked and turned into an EventFilter by BuildFilter().
@@ -64,8 +68,10 @@ Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals
 
 // For a long-lived reader (`serve`): the store, and the embedded chronicle while the store has no
 // events; its Refresh() picks up the store's new commits and moves from the chronicle to the store
-// once an ingest has put events there.
-Result<std::unique_ptr<EventSource>> OpenLiveSource(const GlobalOptions& globals);
+// once an ingest has put events there. A store source answers week and day actor volumes from
+// `actor_days` when given (store/actor_days.h), which sources of one process may share.
+Result<std::unique_ptr<EventSource>> OpenLiveSource(
+    const GlobalOptions& globals, std::shared_ptr<store::ActorDayCache> actor_days = nullptr);
 
 // The embedded chronicle as a source (no store involved).
 Result<std::unique_ptr<EventSource>> OpenChronicleSource();

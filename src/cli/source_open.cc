@@ -47,12 +47,14 @@ Result<std::unique_ptr<EventSource>> OpenReadSource(const GlobalOptions& globals
   return OpenChronicleSource();
 }
 
-Result<std::unique_ptr<EventSource>> OpenLiveSource(const GlobalOptions& globals) {
+Result<std::unique_ptr<EventSource>> OpenLiveSource(
+    const GlobalOptions& globals, std::shared_ptr<store::ActorDayCache> actor_days) {
   if (IsClickHouseStore(globals)) return OpenClickHouseLive(globals);
   std::string dir = ResolveStoreDir(globals);
   RETURN_IF_ERROR(CheckStoreDirReadable(dir));
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
                    store::Store::Open(dir, store::OpenMode::kRead));
+  s->UseActorDayCache(std::move(actor_days));
   if (s->empty() && !globals.quiet) {
     std::fprintf(stderr,
                  "entente: the store at %s has no events; using the embedded chronicle until it "

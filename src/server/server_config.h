@@ -47,6 +47,11 @@ inline constexpr size_t kResponseCacheBytes = 64u << 20;
 // Answers larger than this are not cached: a few huge series would evict everything else.
 inline constexpr size_t kMaxCachedResponseBytes = 4u << 20;
 
+// The actors' day cells behind week and day series (store/actor_days.h), shared by the compute
+// slots: a large country's cells on a store of 2M events are about 1.4 MB, and the 82 countries
+// of bench/run_server.sh's varied mix 44 MB.
+inline constexpr size_t kActorDayCacheBytes = 64u << 20;
+
 }  // namespace entente::server::config
 
 #endif  // ENTENTE_SERVER_SERVER_CONFIG_H_

@@ -106,10 +106,23 @@ Status SubtractBoth(const SegmentReader& seg, const std::string& a, const std::s
   return Status::Ok();
 }
 
+// The period cube's conditions on periods and date bounds, with the actors set aside, and an
+// actor cube in every segment.
+bool MonthCubesServe(const AggregateQuery& q,
+                     const std::vector<std::unique_ptr<SegmentReader>>& segments) {
+  AggregateQuery plain = q;
+  plain.filter.actors.clear();
+  plain.filter.quad = 0;
+  if (!CubeServes(plain)) return false;
+  return std::all_of(segments.begin(), segments.end(),
+                     [](const auto& s) { return s->has_actor_cube(); });
+}
+
 }  // namespace
 
 bool ActorVolumeServes(const AggregateQuery& q,
-                       const std::vector<std::unique_ptr<SegmentReader>>& segments) {
+                       const std::vector<std::unique_ptr<SegmentReader>>& segments,
+                       const ActorDayCache* days) {
   const EventFilter& f = q.filter;
   if (f.actors.empty() || f.actors.size() > 2) return false;
   for (const std::string& a : f.actors) {
@@ -120,23 +133,24 @@ bool ActorVolumeServes(const AggregateQuery& q,
       !f.code_prefix.empty() || !f.dataset.empty() || f.quality.any()) {
     return false;
   }
-  // The period cube's conditions on periods and date bounds, with the actors set aside.
-  AggregateQuery plain = q;
-  plain.filter.actors.clear();
-  plain.filter.quad = 0;
-  if (!CubeServes(plain)) return false;
-  return std::all_of(segments.begin(), segments.end(),
-                     [](const auto& s) { return s->has_actor_cube(); });
+  return days != nullptr || MonthCubesServe(q, segments);
 }
 
 Result<std::vector<AggregateRow>> AggregateActorVolume(
-    const AggregateQuery& q, const std::vector<std::unique_ptr<SegmentReader>>& segments) {
+    const AggregateQuery& q, const std::vector<std::unique_ptr<SegmentReader>>& segments,
+    ActorDayCache* days) {
+  const bool months = MonthCubesServe(q, segments);
   Groups groups;
   BothColumns cols;
   for (const auto& seg : segments) {
     for (const std::string& a : q.filter.actors) {
-      ASSIGN_OR_RETURN(const std::vector<CubeCell>* cells, seg->ActorCells(a));
-      if (cells) AddCells(*cells, q, &groups);
+      if (months) {
+        ASSIGN_OR_RETURN(const std::vector<CubeCell>* cells, seg->ActorCells(a));
+        if (cells) AddCells(*cells, q, &groups);
+      } else {
+        ASSIGN_OR_RETURN(ActorDayCache::Cells cells, days->Get(*seg, a));
+        AddCells(*cells, q, &groups);
+      }
     }
     if (q.filter.actors.size() == 2) {
       RETURN_IF_ERROR(

@@ -39,6 +39,12 @@ class SegmentReader {
   uint32_t version() const { return version_; }
   uint64_t rows() const { return rows_; }
   uint64_t file_bytes() const { return file_->data().size(); }
+  // The file's last kSegmentTrailerSize bytes (the meta's place, size and checksum): with the
+  // path, they tell one segment file from another written under the same name.
+  std::string_view trailer() const {
+    std::string_view d = file_->data();
+    return d.substr(d.size() - kSegmentTrailerSize);
+  }
   Days min_date() const { return min_date_; }
   Days max_date() const { return max_date_; }
   size_t dyad_count() const { return dyad_count_; }

@@ -38,6 +38,7 @@
 
 namespace entente::store {
 
+class ActorDayCache;
 class Ingester;
 class SegmentReader;
 class StoreLock;
@@ -194,6 +195,11 @@ class Store : public EventSource {
   // it. 0 when there is none (an empty store).
   uint64_t Generation() const override;
 
+  // Answers actor volumes by week, by day or with bounds inside a month from day cells kept in
+  // `cache` (actor_days.h), which readers of one process may share. For long-lived readers that
+  // ask about many partners of the same actors (`serve`); without it such queries read the rows.
+  void UseActorDayCache(std::shared_ptr<ActorDayCache> cache) { actor_days_ = std::move(cache); }
+
  private:
   Store();
   Status Load();  // (re)reads the manifest and opens its segments
@@ -225,6 +231,7 @@ class Store : public EventSource {
   std::unique_ptr<StoreLock> lock_;
   std::unique_ptr<Manifest> manifest_;
   std::vector<std::unique_ptr<SegmentReader>> segments_;
+  std::shared_ptr<ActorDayCache> actor_days_;  // may be null
   // The MANIFEST file as last loaded (inode, size, mtime in ns; all 0 when there was none): a
   // commit renames a new file over it, which changes the inode.
   struct FileStamp {

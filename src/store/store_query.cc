@@ -518,7 +518,9 @@ bool AggregateRowLess(const AggregateRow& x, const AggregateRow& y) {
 }  // namespace
 
 Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) {
-  if (ActorVolumeServes(query, segments_)) return AggregateActorVolume(query, segments_);
+  if (ActorVolumeServes(query, segments_, actor_days_.get())) {
+    return AggregateActorVolume(query, segments_, actor_days_.get());
+  }
   // Big stores: segments are independent, so split them over a few threads and add up the
   // partial groups. Small ones (a dyad query touches little) stay on this thread.
   uint64_t rows = 0;
