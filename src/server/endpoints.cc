@@ -10,6 +10,7 @@
 #include "io/chronicle.h"
 #include "report/report.h"
 #include "report/report_json.h"
+#include "report/series_json_text.h"
 #include "report/triangle.h"
 #include "server/endpoint_params.h"
 
@@ -49,7 +50,9 @@ Result<ApiResponse> Dyad(const Params& p, EventSource& src, const DataSummary& d
   ASSIGN_OR_RETURN(DyadArgs d, ParseDyad(p, data));
   ASSIGN_OR_RETURN(analysis::Series s, analysis::BuildSeries(src, d.a, d.b, d.series));
   RETURN_IF_ERROR(RequireEvents(s, src));
-  return JsonResponse(report::SeriesJson(s));
+  ApiResponse r;
+  r.body = report::SeriesJsonText(s);  // the bytes of SeriesJson(s), without the tree
+  return r;
 }
 
 Result<ApiResponse> Phases(const Params& p, EventSource& src, const DataSummary& data) {
