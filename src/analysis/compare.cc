@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "analysis/analysis.h"
+#include "analysis/dyad_filter.h"
 #include "analysis/stats.h"
 
 namespace entente::analysis {
@@ -70,13 +71,7 @@ Result<Comparison> CompareDyads(EventSource& source, const std::vector<DyadName>
   std::optional<Days> first, last;
   for (const DyadName& d : dyads) {
     AggregateQuery q;
-    q.filter.dyad_a = d.a;
-    q.filter.dyad_b = d.b;
-    q.filter.directed = so.directed;
-    q.filter.from = so.from;
-    q.filter.to = so.to;
-    q.filter.dataset = so.dataset;
-    q.filter.quality = so.quality;
+    q.filter = DyadFilter(d.a, d.b, so);
     q.period = so.period;
     q.weight = so.weight;
     ASSIGN_OR_RETURN(std::vector<AggregateRow> rows, source.Aggregate(q));

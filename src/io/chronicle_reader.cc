@@ -59,11 +59,7 @@ class ChronicleParser : public RowParser {
   }
 
   bool Parse(std::string_view line, EventRow* row, RowError* err) override {
-    int n = SplitTabs(line, f_, kMaxFields);
-    if (n != columns_) {
-      return Fail(err, 0, fmt::format("expected {} fields (as the header), found {}", columns_, n));
-    }
-    if (!CheckLineUtf8(line, err)) return false;
+    if (!SplitHeaderRow(line, f_, kMaxFields, columns_, err)) return false;
     row->dataset = "chronicle";
     row->id = Get(kId);
     Result<DateValue> d = ParseDate(Get(kDate));

@@ -346,6 +346,15 @@ bool CheckLineUtf8(std::string_view line, RowError* err) {
                           static_cast<unsigned char>(line[bad]), bad));
 }
 
+bool SplitHeaderRow(std::string_view line, std::string_view* fields, int max, int columns,
+                    RowError* err) {
+  int n = SplitTabs(line, fields, max);
+  if (n != columns) {
+    return Fail(err, 0, fmt::format("expected {} fields (as the header), found {}", columns, n));
+  }
+  return CheckLineUtf8(line, err);
+}
+
 std::string MapHeader(std::span<const std::string_view> fields,
                       std::span<const std::string_view> names, std::span<int> index,
                       std::initializer_list<int> required) {

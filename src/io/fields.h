@@ -75,6 +75,11 @@ inline bool Fail(RowError* err, int column, std::string reason) {
 // Checks a whole tab-separated line for UTF-8; on failure names the field holding the bad byte.
 bool CheckLineUtf8(std::string_view line, RowError* err);
 
+// A row of a format whose header gave `columns` fields: split into `fields` (at most `max`
+// stored), and a bad row unless it has exactly `columns` fields and is UTF-8.
+bool SplitHeaderRow(std::string_view line, std::string_view* fields, int max, int columns,
+                    RowError* err);
+
 // A header-driven format's column map: index[c] is the field that holds names[c] (-1 when the
 // header lacks it). Returns the names of the `required` columns it lacks, quoted and comma
 // separated ("'Event Date', 'CAMEO Code'"), or "" when it has them all.

@@ -66,11 +66,7 @@ class IcewsParser : public RowParser {
   }
 
   bool Parse(std::string_view line, EventRow* row, RowError* err) override {
-    int n = SplitTabs(line, f_, kMaxFields);
-    if (n != columns_) {
-      return Fail(err, 0, fmt::format("expected {} fields (as the header), found {}", columns_, n));
-    }
-    if (!CheckLineUtf8(line, err)) return false;
+    if (!SplitHeaderRow(line, f_, kMaxFields, columns_, err)) return false;
     row->dataset = "icews";
     row->id = Get(kId);
     std::string_view date = Get(kDate);

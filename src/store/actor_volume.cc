@@ -162,11 +162,7 @@ Result<std::vector<AggregateRow>> AggregateActorVolume(
     if (s.events <= 0) continue;
     AggregateRow& r = out.emplace_back();
     r.period = period;
-    r.events = s.events;
-    r.weight = s.weight;
-    for (int k = 0; k < 4; ++k) r.quad[k] = s.quad[k];
-    r.goldstein_sum = s.gsum;
-    r.goldstein_weight = s.gweight;
+    s.CopyTo(&r);
   }
   return out;
 }

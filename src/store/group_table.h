@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/event_source.h"
 
 namespace entente::store {
 
@@ -30,6 +31,15 @@ struct GroupKey {
 struct GroupSums {
   int64_t events = 0;
   double weight = 0, quad[4] = {}, gsum = 0, gweight = 0;
+
+  // Copies the sums into `row` (its period, dyad and root are the caller's).
+  void CopyTo(AggregateRow* row) const {
+    row->events = events;
+    row->weight = weight;
+    for (int k = 0; k < 4; ++k) row->quad[k] = quad[k];
+    row->goldstein_sum = gsum;
+    row->goldstein_weight = gweight;
+  }
 };
 
 class GroupTable {

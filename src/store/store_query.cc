@@ -498,11 +498,7 @@ std::vector<AggregateRow> FastAggregator::Finish() {
     row.a = pair_names_[k.dyad].first;
     row.b = pair_names_[k.dyad].second;
     row.root = roots_.Name(k.root);
-    row.events = acc.events;
-    row.weight = acc.weight;
-    for (int i = 0; i < 4; ++i) row.quad[i] = acc.quad[i];
-    row.goldstein_sum = acc.gsum;
-    row.goldstein_weight = acc.gweight;
+    acc.CopyTo(&row);
   }
   return out;
 }
