@@ -30,6 +30,9 @@ class LiveSource : public EventSource {
   Result<int64_t> CountEvents(const EventFilter& filter) override {
     return active()->CountEvents(filter);
   }
+  Result<std::vector<DyadEvents>> CountByDyad(const EventFilter& filter) override {
+    return active()->CountByDyad(filter);
+  }
   Status Refresh() override { return store_->Refresh(); }
   // The chronicle never changes: while it is active the (empty) store's generation names it.
   uint64_t Generation() const override { return store_->Generation(); }

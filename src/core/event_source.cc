@@ -103,6 +103,18 @@ Result<int64_t> EventSource::CountEvents(const EventFilter& filter) {
   return n;
 }
 
+Result<std::vector<DyadEvents>> EventSource::CountByDyad(const EventFilter& filter) {
+  AggregateQuery q;
+  q.filter = filter;
+  q.by_period = false;
+  q.by_dyad = true;
+  ASSIGN_OR_RETURN(std::vector<AggregateRow> rows, Aggregate(q));
+  std::vector<DyadEvents> out;
+  out.reserve(rows.size());
+  for (AggregateRow& r : rows) out.push_back({std::move(r.a), std::move(r.b), r.events});
+  return out;
+}
+
 Result<int64_t> EventSource::CountScanned(const EventFilter& filter) {
   ASSIGN_OR_RETURN(int64_t n, CountEvents(filter));
   return filter.limit >= 0 ? std::min(n, filter.limit) : n;

@@ -57,6 +57,13 @@ struct AggregateRow {
 
 double EventWeight(const EventRow& e, Weight w);
 
+// Events of one dyad, as Aggregate groups by dyad: the pair sorted (a <= b) unless the filter is
+// directed.
+struct DyadEvents {
+  std::string a, b;
+  int64_t events = 0;
+};
+
 // Builds aggregate rows from events one at a time: the reference implementation every source can
 // fall back on, and the one tests compare fast paths with.
 class Aggregator {
@@ -93,6 +100,9 @@ class EventSource {
 
   // How many events match `filter` (ignoring its limit); the default scans.
   virtual Result<int64_t> CountEvents(const EventFilter& filter);
+  // How many events match `filter` (ignoring its limit) per dyad, sorted by (a, b), dyads with
+  // none left out: the events of Aggregate by dyad alone. The default aggregates.
+  virtual Result<std::vector<DyadEvents>> CountByDyad(const EventFilter& filter);
   // How many events Scan(filter) visits: CountEvents within the filter's limit (the end of an
   // export's progress bar).
   Result<int64_t> CountScanned(const EventFilter& filter);

@@ -8,11 +8,11 @@
 
 namespace entente::report {
 
-std::vector<DyadCount> ChooseTriangleDyads(const std::vector<AggregateRow>& rows,
+std::vector<DyadCount> ChooseTriangleDyads(const std::vector<DyadEvents>& rows,
                                            const ReportOptions& o) {
   // Events per unordered country pair.
   std::map<std::pair<std::string, std::string>, int64_t> pairs;
-  for (const AggregateRow& r : rows) {
+  for (const DyadEvents& r : rows) {
     if (r.a == r.b || !IsStateCode(r.a) || !IsStateCode(r.b)) continue;
     auto key = r.a < r.b ? std::make_pair(r.a, r.b) : std::make_pair(r.b, r.a);
     pairs[key] += r.events;
@@ -75,14 +75,12 @@ std::vector<DyadCount> ChooseTriangleDyads(const std::vector<AggregateRow>& rows
 Result<std::vector<DyadCount>> FindTriangleDyads(EventSource& source, const ReportOptions& o) {
   // Two bounded queries rather than one over every dyad (a GDELT store holds hundreds of
   // thousands): the dyads of A or B, which pick the partners; then the dyads among the partners.
-  AggregateQuery q;
-  q.filter.from = o.from;
-  q.filter.to = o.to;
-  q.filter.actors = {o.a, o.b};
-  q.filter.quality = o.quality;
-  q.by_period = false;
-  q.by_dyad = true;
-  ASSIGN_OR_RETURN(std::vector<AggregateRow> rows, source.Aggregate(q));
+  EventFilter f;
+  f.from = o.from;
+  f.to = o.to;
+  f.actors = {o.a, o.b};
+  f.quality = o.quality;
+  ASSIGN_OR_RETURN(std::vector<DyadEvents> rows, source.CountByDyad(f));
   std::vector<DyadCount> first = ChooseTriangleDyads(rows, o);
   std::set<std::string> partners;
   for (const DyadCount& d : first) {
@@ -91,9 +89,9 @@ Result<std::vector<DyadCount>> FindTriangleDyads(EventSource& source, const Repo
     }
   }
   if (partners.size() < 2) return first;
-  q.filter.actors.assign(partners.begin(), partners.end());
-  ASSIGN_OR_RETURN(std::vector<AggregateRow> among, source.Aggregate(q));
-  for (AggregateRow& r : among) {
+  f.actors.assign(partners.begin(), partners.end());
+  ASSIGN_OR_RETURN(std::vector<DyadEvents> among, source.CountByDyad(f));
+  for (DyadEvents& r : among) {
     if (r.a == o.a || r.a == o.b || r.b == o.a || r.b == o.b) continue;  // counted already
     rows.push_back(std::move(r));
   }

@@ -27,12 +27,12 @@ struct DyadCount {
   int64_t events = 0;
 };
 
-// The dyads to compare (excluding A–B itself), from by_dyad aggregate rows of all events in the
-// range. Exposed for tests.
-std::vector<DyadCount> ChooseTriangleDyads(const std::vector<AggregateRow>& by_dyad,
+// The dyads to compare (excluding A–B itself), from the events per dyad in the range. Exposed for
+// tests.
+std::vector<DyadCount> ChooseTriangleDyads(const std::vector<DyadEvents>& by_dyad,
                                            const ReportOptions& options);
 
-// Aggregates the source and applies ChooseTriangleDyads.
+// Counts the source's events per dyad (EventSource::CountByDyad) and applies ChooseTriangleDyads.
 Result<std::vector<DyadCount>> FindTriangleDyads(EventSource& source, const ReportOptions& options);
 
 }  // namespace entente::report

@@ -5,13 +5,7 @@
 namespace entente::report {
 namespace {
 
-AggregateRow Row(std::string a, std::string b, int64_t n) {
-  AggregateRow r;
-  r.a = std::move(a);
-  r.b = std::move(b);
-  r.events = n;
-  return r;
-}
+DyadEvents Row(std::string a, std::string b, int64_t n) { return {std::move(a), std::move(b), n}; }
 
 ReportOptions Options() {
   ReportOptions o;
@@ -24,7 +18,7 @@ ReportOptions Options() {
 }
 
 TEST(Triangle, PartnersBothSidesDealWithComeFirst) {
-  std::vector<AggregateRow> rows = {
+  std::vector<DyadEvents> rows = {
       Row("PAK", "RUS", 300), Row("IND", "RUS", 80), Row("IND", "PAK", 120),
       Row("PAK", "USA", 150), Row("RUS", "USA", 40), Row("AFG", "PAK", 400),  // AFG: PAK only
       Row("IND", "USA", 30),  Row("CHN", "PAK", 2),  Row("IGOUNO", "PAK", 99)};
@@ -38,9 +32,8 @@ TEST(Triangle, PartnersBothSidesDealWithComeFirst) {
 }
 
 TEST(Triangle, SumsBothDirectionsAndCapsTheCount) {
-  std::vector<AggregateRow> rows = {Row("PAK", "RUS", 10), Row("RUS", "IND", 6),
-                                    Row("IND", "RUS", 6), Row("PAK", "IND", 9),
-                                    Row("IND", "PAK", 1)};
+  std::vector<DyadEvents> rows = {Row("PAK", "RUS", 10), Row("RUS", "IND", 6), Row("IND", "RUS", 6),
+                                  Row("PAK", "IND", 9), Row("IND", "PAK", 1)};
   ReportOptions o = Options();
   o.max_triangle_dyads = 2;  // A–B plus one
   std::vector<DyadCount> d = ChooseTriangleDyads(rows, o);
@@ -51,7 +44,7 @@ TEST(Triangle, SumsBothDirectionsAndCapsTheCount) {
 
 // Roles (GOV, BUS), regions (EUR, WST) and blanks deal with everyone; they are not neighbours.
 TEST(Triangle, PartnersAreStatesOnly) {
-  std::vector<AggregateRow> rows = {
+  std::vector<DyadEvents> rows = {
       Row("PAK", "RUS", 300), Row("EUR", "PAK", 500), Row("EUR", "RUS", 500),
       Row("PAK", "WST", 400), Row("RUS", "WST", 400), Row("GOV", "PAK", 900),
       Row("GOV", "RUS", 900), Row("IND", "PAK", 50),  Row("IND", "RUS", 40)};

@@ -36,4 +36,9 @@ Result<int64_t> DeadlineSource::CountEvents(const EventFilter& filter) {
   return source_->CountEvents(filter);
 }
 
+Result<std::vector<DyadEvents>> DeadlineSource::CountByDyad(const EventFilter& filter) {
+  RETURN_IF_ERROR(Check());
+  return source_->CountByDyad(filter);
+}
+
 }  // namespace entente::server

@@ -31,6 +31,7 @@ class DeadlineSource : public EventSource {
               const std::function<bool(const EventRow&)>& visit) override;
   Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override;
   Result<int64_t> CountEvents(const EventFilter& filter) override;
+  Result<std::vector<DyadEvents>> CountByDyad(const EventFilter& filter) override;
   Status Refresh() override { return source_->Refresh(); }
   uint64_t Generation() const override { return source_->Generation(); }
 

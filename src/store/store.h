@@ -188,6 +188,11 @@ class Store : public EventSource {
               const std::function<bool(const EventRow&)>& visit) override;
   Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override;
   Result<int64_t> CountEvents(const EventFilter& filter) override;
+  // From the dyad directory: an entry whose rows all match counts its row count; only entries
+  // that match row by row, or that a date bound cuts, read columns (the date, the direction or
+  // the actors, as the filter needs). Filters on codes, QuadClass, dataset or quality, and
+  // directed ones, aggregate.
+  Result<std::vector<DyadEvents>> CountByDyad(const EventFilter& filter) override;
   // Re-reads the manifest and its segments when the MANIFEST file was replaced since the last
   // load (another process committed an ingest or a compaction); one stat() otherwise.
   Status Refresh() override;

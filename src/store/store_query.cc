@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -98,6 +99,7 @@ class RowPrefilter {
       for (int k = 0; k < 4; ++k) {
         ASSIGN_OR_RETURN(actors_[k], cache->Get(kActorColumns[k]));
       }
+      if (OnlyActors(f_) && match_[0].empty()) BuildMatchTables();
     }
     how_ = how;
     return Status::Ok();
@@ -114,6 +116,10 @@ class RowPrefilter {
       case EntryMatch::kForwardOnly: return dir_->ints[i] == 0;
       case EntryMatch::kFlippedOnly: return dir_->ints[i] != 0;
       case EntryMatch::kPerRow: {
+        if (!match_[0].empty()) {
+          return match_[0][actors_[0]->ids[i]] | match_[1][actors_[1]->ids[i]] |
+                 match_[2][actors_[2]->ids[i]] | match_[3][actors_[3]->ids[i]];
+        }
         ActorRow s, t;
         s.code = seg_.dict(kSrcCode)[actors_[0]->ids[i]];
         s.country = seg_.dict(kSrcCountry)[actors_[1]->ids[i]];
@@ -127,8 +133,27 @@ class RowPrefilter {
 
  private:
   static constexpr int kActorColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
+
+  // "Involving any of these actors" and nothing else of actors: whether a row matches is an OR
+  // over its four actor fields, each decided once per dictionary value instead of once per row.
+  static bool OnlyActors(const EventFilter& f) {
+    return !f.actors.empty() && f.source.empty() && f.target.empty() && !f.has_dyad();
+  }
+  void BuildMatchTables() {
+    for (int k = 0; k < 4; ++k) {
+      const std::vector<std::string_view>& dict = seg_.dict(kActorColumns[k]);
+      match_[k].assign(dict.size(), 0);
+      for (size_t v = 0; v < dict.size(); ++v) {
+        ActorRow one;
+        (k % 2 == 0 ? one.code : one.country) = dict[v];
+        for (const std::string& a : f_.actors) match_[k][v] |= ActorMatches(one, a);
+      }
+    }
+  }
+
   const SegmentReader& seg_;
   const EventFilter& f_;
+  std::vector<uint8_t> match_[4];  // per actor column and dictionary value, when OnlyActors
   EntryMatch how_ = EntryMatch::kAll;
   const DecodedColumn* dates_ = nullptr;
   const DecodedColumn* dir_ = nullptr;
@@ -575,6 +600,58 @@ Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) 
       }
     }
     out = std::move(merged);
+  }
+  return out;
+}
+
+Result<std::vector<DyadEvents>> Store::CountByDyad(const EventFilter& filter) {
+  const EventFilter& f = filter;
+  if (f.directed || !f.code_prefix.empty() || f.quad != 0 || !f.dataset.empty() ||
+      f.quality.any()) {
+    return EventSource::CountByDyad(filter);
+  }
+  // (a, b, events) per entry, views into the segments' directories; added up by dyad at the end.
+  std::vector<std::tuple<std::string_view, std::string_view, int64_t>> counts;
+  BlockCache cache;
+  for (const auto& segp : segments_) {
+    const SegmentReader& seg = *segp;
+    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, f));
+    if (entries.empty()) continue;
+    ASSIGN_OR_RETURN(const std::vector<BlockMeta>* blocks, seg.Blocks());
+    cache.Bind(seg);
+    RowPrefilter pre(seg, f);
+    for (const DyadEntry* e : entries) {
+      if (!EntryInDates(*e, f)) continue;
+      const EntryMatch how = MatchEntry(*e, f);
+      if (how == EntryMatch::kNone) continue;
+      int64_t& n = std::get<2>(counts.emplace_back(e->a, e->b, 0));
+      const bool inside = (!f.from || e->min_date >= *f.from) && (!f.to || e->max_date <= *f.to);
+      if (how == EntryMatch::kAll && inside) {
+        n += static_cast<int64_t>(e->rows);
+        continue;
+      }
+      for (uint64_t row = e->first_row, end = e->first_row + e->rows; row < end;) {
+        const size_t bi = BlockOf(*blocks, row);
+        const BlockMeta& b = (*blocks)[bi];
+        const uint64_t from = row, to = std::min(end, b.first_row + b.rows);
+        row = to;
+        if (!BlockMayMatch(b, f)) continue;
+        if (cache.block() != bi) cache.Reset(bi);
+        RETURN_IF_ERROR(pre.Load(&cache, how));
+        for (uint64_t r = from; r < to; ++r)
+          n += pre.Passes(static_cast<uint32_t>(r - b.first_row));
+      }
+    }
+  }
+  std::sort(counts.begin(), counts.end());
+  std::vector<DyadEvents> out;
+  for (const auto& [a, b, n] : counts) {
+    if (n == 0) continue;
+    if (!out.empty() && out.back().a == a && out.back().b == b) {
+      out.back().events += n;
+    } else {
+      out.push_back({std::string(a), std::string(b), n});
+    }
   }
   return out;
 }
