@@ -3,8 +3,8 @@
 # for each build, `entente serve` on a store of a generated 2M-row file (the store run_server.sh
 # uses), then GET /api/report?a=&b= for the 40 busiest dyads of two named countries, one at a
 # time, each asked once (nothing cached). Prints per build the median, 90th percentile and worst
-# request time and the total, and a checksum of all answers (equal across builds when their
-# answers are).
+# request time and the total, and a checksum of all answers with the store's path taken out
+# (equal across builds when their answers are).
 #
 # Usage: bench/run_report_views.sh BUILD_DIR [BUILD_DIR...]   (env: ROWS, VIEWS)
 set -euo pipefail
