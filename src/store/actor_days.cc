@@ -2,31 +2,10 @@
 
 #include <algorithm>
 
-#include "store/columns.h"
 #include "store/row_decode.h"
 
 namespace entente::store {
 namespace {
-
-constexpr int kActorColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
-
-// Per actor column, whether each dictionary value matches `tag` as filter.h's ActorMatches does:
-// a code that starts with it, or a country equal to it.
-Status MatchTables(const SegmentReader& seg, std::string_view tag,
-                   std::vector<uint8_t> (&match)[4]) {
-  RETURN_IF_ERROR(seg.NeedDicts({kSrcCode, kSrcCountry, kTgtCode, kTgtCountry}));
-  for (int k = 0; k < 4; ++k) {
-    const std::vector<std::string_view>& dict = seg.dict(kActorColumns[k]);
-    const bool country = k % 2 == 1;
-    match[k].resize(dict.size());
-    for (size_t i = 0; i < dict.size(); ++i) {
-      match[k][i] = country ? dict[i] == tag : dict[i].starts_with(tag);
-    }
-  }
-  return Status::Ok();
-}
-
-}  // namespace
 
 // The rows of an entry that can hold `tag`: all of a pure entry keyed with it (its actors match a
 // 3-letter pattern exactly when their dyad country equals it, segment_format.h), none of another
@@ -39,15 +18,17 @@ EntryRows RowsFor(const DyadEntry& e, std::string_view tag) {
                                                                       : EntryRows::kNone;
 }
 
+}  // namespace
+
 Result<std::vector<CubeCell>> ComputeActorDayCells(const SegmentReader& seg, std::string_view tag) {
-  std::vector<uint8_t> match[4];
-  RETURN_IF_ERROR(MatchTables(seg, tag, match));
+  const std::string patterns[] = {std::string(tag)};
+  ActorMatchTables match;
+  RETURN_IF_ERROR(match.Build(seg, patterns));
   ASSIGN_OR_RETURN(const std::vector<BlockMeta>* blocks, seg.Blocks());
   ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, seg.AllDyads());
   std::unordered_map<uint64_t, CubeSums> sums;  // (day, quad)
-  DecodedColumn actor[4], date, quad, gold, mentions, articles;
-  // Entries follow each other in row order and share blocks: decode a block once.
-  size_t loaded = SIZE_MAX, actors_loaded = SIZE_MAX;
+  // Entries follow each other in row order and share blocks: the cache decodes a block once.
+  BlockCache cache(&seg);
   for (const DyadEntry* e : entries) {
     const EntryRows which = RowsFor(*e, tag);
     if (which == EntryRows::kNone) continue;
@@ -55,29 +36,25 @@ Result<std::vector<CubeCell>> ComputeActorDayCells(const SegmentReader& seg, std
       const size_t b = BlockOf(*blocks, row);
       const BlockMeta& blk = (*blocks)[b];
       const uint64_t to = std::min(end, blk.first_row + blk.rows);
-      if (loaded != b) {
-        RETURN_IF_ERROR(seg.ReadColumn(b, kDate, &date));
-        RETURN_IF_ERROR(seg.ReadColumn(b, kQuad, &quad));
-        RETURN_IF_ERROR(seg.ReadColumn(b, kGoldstein, &gold));
-        RETURN_IF_ERROR(seg.ReadColumn(b, kMentions, &mentions));
-        RETURN_IF_ERROR(seg.ReadColumn(b, kArticles, &articles));
-        loaded = b;
-      }
-      if (which == EntryRows::kCheck && actors_loaded != b) {
-        for (int k = 0; k < 4; ++k) RETURN_IF_ERROR(seg.ReadColumn(b, kActorColumns[k], &actor[k]));
-        actors_loaded = b;
+      if (cache.block() != b) cache.Reset(b);
+      ASSIGN_OR_RETURN(const DecodedColumn* date, cache.Get(kDate));
+      ASSIGN_OR_RETURN(const DecodedColumn* quad, cache.Get(kQuad));
+      ASSIGN_OR_RETURN(const DecodedColumn* gold, cache.Get(kGoldstein));
+      ASSIGN_OR_RETURN(const DecodedColumn* mentions, cache.Get(kMentions));
+      ASSIGN_OR_RETURN(const DecodedColumn* articles, cache.Get(kArticles));
+      const DecodedColumn* actors[4] = {};
+      if (which == EntryRows::kCheck) {
+        for (int k = 0; k < 4; ++k) {
+          ASSIGN_OR_RETURN(actors[k], cache.Get(kActorColumns[k]));
+        }
       }
       for (; row < to; ++row) {
         const uint32_t i = static_cast<uint32_t>(row - blk.first_row);
-        if (which == EntryRows::kCheck &&
-            !(match[0][actor[0].ids[i]] | match[1][actor[1].ids[i]] | match[2][actor[2].ids[i]] |
-              match[3][actor[3].ids[i]])) {
-          continue;
-        }
-        const uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(date.ints[i])) << 8) |
-                             static_cast<uint8_t>(quad.ints[i]);
-        sums[key].AddRow(static_cast<int32_t>(mentions.ints[i]),
-                         static_cast<int32_t>(articles.ints[i]), gold.floats[i]);
+        if (which == EntryRows::kCheck && !match.Matches(actors, i)) continue;
+        const uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(date->ints[i])) << 8) |
+                             static_cast<uint8_t>(quad->ints[i]);
+        sums[key].AddRow(static_cast<int32_t>(mentions->ints[i]),
+                         static_cast<int32_t>(articles->ints[i]), gold->floats[i]);
       }
     }
   }
@@ -127,7 +104,6 @@ Result<ActorDayCache::Cells> ActorDayCache::Get(const SegmentReader& seg, std::s
   lru_.push_front(Entry{std::move(key), cells, bytes});
   index_.emplace(lru_.front().key, lru_.begin());
   stats_.bytes += bytes;
-  stats_.entries = lru_.size();
   return cells;
 }
 

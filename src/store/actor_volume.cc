@@ -47,7 +47,6 @@ Status SubtractBoth(const SegmentReader& seg, const std::string& a, const std::s
   ASSIGN_OR_RETURN(const std::vector<BlockMeta>* blocks, seg.Blocks());
   const std::string_view lo = std::min(a, b), hi = std::max(a, b);
   auto& [date, quad, gold, weight, actor] = *cols;
-  constexpr int kActorColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
   // Entries follow each other in row order and often share a block: decode a block once.
   size_t loaded = SIZE_MAX, actors_loaded = SIZE_MAX;
   for (const DyadEntry* e : entries) {

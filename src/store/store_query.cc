@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -37,36 +36,6 @@ bool BlockMayMatch(const BlockMeta& b, const EventFilter& f) {
   if (f.to && b.min_date > *f.to) return false;
   return true;
 }
-
-// Decoded columns of one block, decoded on first use. Buffers are reused from block to block.
-class BlockCache {
- public:
-  explicit BlockCache(const SegmentReader* seg = nullptr) : seg_(seg) {}
-  // Moves to another segment, keeping the column buffers: a query over many segments then
-  // allocates and zero-fills them once, not once per segment.
-  void Bind(const SegmentReader& seg) {
-    seg_ = &seg;
-    Reset(SIZE_MAX);
-  }
-  size_t block() const { return block_; }
-  void Reset(size_t block) {
-    block_ = block;
-    for (bool& l : loaded_) l = false;
-  }
-  Result<const DecodedColumn*> Get(int column) {
-    if (!loaded_[column]) {
-      RETURN_IF_ERROR(seg_->ReadColumn(block_, column, &cols_[column]));
-      loaded_[column] = true;
-    }
-    return &cols_[column];
-  }
-
- private:
-  const SegmentReader* seg_;
-  size_t block_ = SIZE_MAX;
-  bool loaded_[kNumColumns] = {};
-  DecodedColumn cols_[kNumColumns];
-};
 
 // The directory entries of `seg` a filter can touch, ascending (= row order). A 3-letter dyad
 // filter decodes one page of the directory; anything else, all of it.
@@ -99,7 +68,7 @@ class RowPrefilter {
       for (int k = 0; k < 4; ++k) {
         ASSIGN_OR_RETURN(actors_[k], cache->Get(kActorColumns[k]));
       }
-      if (OnlyActors(f_) && match_[0].empty()) BuildMatchTables();
+      if (OnlyActors(f_) && !tables_.built()) RETURN_IF_ERROR(tables_.Build(seg_, f_.actors));
     }
     how_ = how;
     return Status::Ok();
@@ -116,10 +85,7 @@ class RowPrefilter {
       case EntryMatch::kForwardOnly: return dir_->ints[i] == 0;
       case EntryMatch::kFlippedOnly: return dir_->ints[i] != 0;
       case EntryMatch::kPerRow: {
-        if (!match_[0].empty()) {
-          return match_[0][actors_[0]->ids[i]] | match_[1][actors_[1]->ids[i]] |
-                 match_[2][actors_[2]->ids[i]] | match_[3][actors_[3]->ids[i]];
-        }
+        if (tables_.built()) return tables_.Matches(actors_, i);
         ActorRow s, t;
         s.code = seg_.dict(kSrcCode)[actors_[0]->ids[i]];
         s.country = seg_.dict(kSrcCountry)[actors_[1]->ids[i]];
@@ -132,28 +98,15 @@ class RowPrefilter {
   }
 
  private:
-  static constexpr int kActorColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
-
-  // "Involving any of these actors" and nothing else of actors: whether a row matches is an OR
-  // over its four actor fields, each decided once per dictionary value instead of once per row.
+  // "Involving any of these actors" and nothing else of actors: a row is decided by its four
+  // actor fields' dictionary values (ActorMatchTables).
   static bool OnlyActors(const EventFilter& f) {
     return !f.actors.empty() && f.source.empty() && f.target.empty() && !f.has_dyad();
-  }
-  void BuildMatchTables() {
-    for (int k = 0; k < 4; ++k) {
-      const std::vector<std::string_view>& dict = seg_.dict(kActorColumns[k]);
-      match_[k].assign(dict.size(), 0);
-      for (size_t v = 0; v < dict.size(); ++v) {
-        ActorRow one;
-        (k % 2 == 0 ? one.code : one.country) = dict[v];
-        for (const std::string& a : f_.actors) match_[k][v] |= ActorMatches(one, a);
-      }
-    }
   }
 
   const SegmentReader& seg_;
   const EventFilter& f_;
-  std::vector<uint8_t> match_[4];  // per actor column and dictionary value, when OnlyActors
+  ActorMatchTables tables_;  // built on the first row check of an OnlyActors filter
   EntryMatch how_ = EntryMatch::kAll;
   const DecodedColumn* dates_ = nullptr;
   const DecodedColumn* dir_ = nullptr;
