@@ -22,6 +22,7 @@
 #include "cli/exit_codes.h"
 #include "cli/table_capture.h"
 #include "event_columns.h"
+#include "store/store.h"
 #include "table_arrays.h"
 
 namespace py = pybind11;
@@ -108,6 +109,14 @@ int ScanEvents(const cli::GlobalOptions& globals, const std::vector<std::string>
   if (filter->limit == 0) return cli::kExitOk;
   Result<std::unique_ptr<EventSource>> source = cli::OpenReadSource(globals);
   if (!source.ok()) return cli::ReportError(source.status());
+  if (auto* store = dynamic_cast<store::Store*>(source->get())) {
+    Status st =
+        store->ScanColumns(*filter, EventColumns::StoreColumns(), [&](const store::ColumnBatch& b) {
+          columns->AddBatch(b);
+          return true;
+        });
+    return st.ok() ? cli::kExitOk : cli::ReportError(st);
+  }
   int64_t n = 0;
   Status st = (*source)->Scan(*filter, [&](const EventRow& e) {
     columns->Add(e);

@@ -4,6 +4,8 @@
 #include <charconv>
 
 #include "io/event_fields.h"
+#include "store/columns.h"
+#include "store/segment_reader.h"
 
 namespace entente::python {
 
@@ -111,6 +113,52 @@ void EventColumns::Add(const EventRow& e) {
   tone.push_back(ToDouble(e.tone, 1));
   dataset.Add(e.dataset);
   url.Add(e.url);
+}
+
+namespace {
+
+constexpr int kStoreColumns[] = {
+    store::kId,        store::kDate,       store::kPrecision, store::kSrcCode,  store::kSrcCountry,
+    store::kTgtCode,   store::kTgtCountry, store::kCode,      store::kRootCode, store::kQuad,
+    store::kGoldstein, store::kMentions,   store::kTone,      store::kDataset,  store::kUrl};
+
+}  // namespace
+
+std::span<const int> EventColumns::StoreColumns() { return kStoreColumns; }
+
+void EventColumns::BindSegment(const store::SegmentReader& seg) {
+  segment_ = &seg;
+  source.BindDict(seg.dict(store::kSrcCode));
+  source_country.BindDict(seg.dict(store::kSrcCountry));
+  target.BindDict(seg.dict(store::kTgtCode));
+  target_country.BindDict(seg.dict(store::kTgtCountry));
+  code.BindDict(seg.dict(store::kCode));
+  root.BindDict(seg.dict(store::kRootCode));
+  dataset.BindDict(seg.dict(store::kDataset));
+}
+
+void EventColumns::AddBatch(const store::ColumnBatch& b) {
+  if (b.segment != segment_) BindSegment(*b.segment);
+  auto col = [&](int c) -> const store::DecodedColumn& { return *b.columns[c]; };
+  for (uint32_t i : b.rows) id.Add(col(store::kId).strs[i]);
+  for (uint32_t i : b.rows) days.push_back(static_cast<int32_t>(col(store::kDate).ints[i]));
+  for (uint32_t i : b.rows) {
+    precision.Add(PrecisionName(static_cast<DatePrecision>(col(store::kPrecision).ints[i])));
+  }
+  std::pair<DictColumn*, int> dicts[] = {
+      {&source, store::kSrcCode}, {&source_country, store::kSrcCountry},
+      {&target, store::kTgtCode}, {&target_country, store::kTgtCountry},
+      {&code, store::kCode},      {&root, store::kRootCode},
+      {&dataset, store::kDataset}};
+  for (auto [dict, c] : dicts) {
+    const std::vector<uint32_t>& ids = col(c).ids;
+    for (uint32_t i : b.rows) dict->AddId(ids[i]);
+  }
+  for (uint32_t i : b.rows) quad.push_back(static_cast<int8_t>(col(store::kQuad).ints[i]));
+  for (uint32_t i : b.rows) goldstein.push_back(ToDouble(col(store::kGoldstein).floats[i], 0));
+  for (uint32_t i : b.rows) mentions.push_back(col(store::kMentions).ints[i]);
+  for (uint32_t i : b.rows) tone.push_back(ToDouble(col(store::kTone).floats[i], 1));
+  for (uint32_t i : b.rows) url.Add(col(store::kUrl).strs[i]);
 }
 
 }  // namespace entente::python

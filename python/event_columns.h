@@ -14,11 +14,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/event.h"
+#include "store/store.h"
 
 namespace entente::python {
 
@@ -45,6 +47,18 @@ class DictColumn {
   std::vector<int32_t> codes;
   const std::vector<std::string_view>& values() const { return values_.values; }
 
+  // Values given as ids into a store segment's dictionary `dict`: each id's code is found once
+  // per segment, not once per row. BindDict starts a segment.
+  void BindDict(const std::vector<std::string_view>& dict) {
+    dict_ = &dict;
+    remap_.assign(dict.size(), kUnmapped);
+  }
+  void AddId(uint32_t id) {
+    int32_t& code = remap_[id];
+    if (code == kUnmapped) code = (*dict_)[id].empty() ? -1 : Find((*dict_)[id]);
+    codes.push_back(code);
+  }
+
  private:
   struct Slot {
     uint64_t hash = 0;
@@ -52,6 +66,10 @@ class DictColumn {
   };
   int32_t Find(std::string_view s);
   void Grow();
+
+  static constexpr int32_t kUnmapped = -2;
+  const std::vector<std::string_view>* dict_ = nullptr;
+  std::vector<int32_t> remap_;  // the bound dictionary's ids -> codes
 
   TextColumn values_;
   std::vector<Slot> slots_ = std::vector<Slot>(1024);
@@ -75,6 +93,10 @@ class IdColumn {
 
 struct EventColumns {
   void Add(const EventRow& e);
+  // The store columns AddBatch reads.
+  static std::span<const int> StoreColumns();
+  // The batch's rows, read from its columns (the same values Add gives for their rows).
+  void AddBatch(const store::ColumnBatch& batch);
   size_t size() const { return days.size(); }
 
   IdColumn id;
@@ -89,6 +111,10 @@ struct EventColumns {
   double last_double_[2] = {0, 0};
   double ToDouble(float f, int column);
   std::vector<int64_t> mentions;
+
+ private:
+  const store::SegmentReader* segment_ = nullptr;  // whose dictionaries are bound
+  void BindSegment(const store::SegmentReader& segment);
 };
 
 }  // namespace entente::python

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +35,7 @@
 #include "core/reject.h"
 #include "core/status.h"
 #include "io/reader.h"
+#include "store/column_codec.h"
 #include "store/store_config.h"
 
 namespace entente::store {
@@ -145,6 +147,13 @@ struct StoreInfo {
   int segments = 0;
 };
 
+// One block's part of a columnar scan (Store::ScanColumns).
+struct ColumnBatch {
+  const SegmentReader* segment = nullptr;  // its dict(c) is decoded for each asked kDict column
+  const DecodedColumn* const* columns = nullptr;  // by column id; the asked ones are set
+  std::span<const uint32_t> rows;  // the matching rows: indexes into the block, ascending
+};
+
 class Store : public EventSource {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode);
@@ -187,6 +196,13 @@ class Store : public EventSource {
   Status Scan(const EventFilter& filter,
               const std::function<bool(const EventRow&)>& visit) override;
   Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& query) override;
+  // The events Scan visits, in the same order and with the same limit, without rows: a block at
+  // a time, its decoded `columns` (store/columns.h ids) and the indexes of its matching rows.
+  // Only those columns and the ones the filter reads are decoded, and kDict columns stay
+  // dictionary ids, so a caller maps each id of a segment once rather than each row's string.
+  // `visit` returns false to stop.
+  Status ScanColumns(const EventFilter& filter, std::span<const int> columns,
+                     const std::function<bool(const ColumnBatch&)>& visit);
   Result<int64_t> CountEvents(const EventFilter& filter) override;
   // From the dyad directory: an entry whose rows all match counts its row count; only entries
   // that match row by row, or that a date bound cuts, read columns (the date, the direction or

@@ -113,57 +113,179 @@ class RowPrefilter {
   const DecodedColumn* actors_[4] = {};
 };
 
+// The rows of `seg` that pass the filter's dates and actors (RowPrefilter: exact for those), in
+// row order, handed to on_block(block, rows) a block at a time with `cache` on that block.
+// on_block returns false to stop; *stopped says whether it did.
+template <class OnBlock>
+Status SelectRows(const SegmentReader& seg, const EventFilter& filter, BlockCache* cache,
+                  OnBlock&& on_block, bool* stopped) {
+  *stopped = false;
+  ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, filter));
+  if (entries.empty()) return Status::Ok();
+  ASSIGN_OR_RETURN(const std::vector<BlockMeta>* block_index, seg.Blocks());
+  const auto& blocks = *block_index;
+  cache->Bind(seg);
+  RowPrefilter pre(seg, filter);
+  std::vector<uint32_t> rows;
+  auto flush = [&]() -> Result<bool> {
+    if (rows.empty()) return true;
+    ASSIGN_OR_RETURN(bool go, on_block(cache->block(), std::span<const uint32_t>(rows)));
+    rows.clear();
+    return go;
+  };
+  for (const DyadEntry* ep : entries) {
+    const DyadEntry& e = *ep;
+    if (!EntryInDates(e, filter)) continue;
+    EntryMatch how = MatchEntry(e, filter);
+    if (how == EntryMatch::kNone) continue;
+    uint64_t row_i = e.first_row, end = e.first_row + e.rows;
+    for (size_t bi = BlockOf(blocks, row_i); row_i < end; ++bi) {
+      const BlockMeta& b = blocks[bi];
+      uint64_t to = std::min(end, b.first_row + b.rows);
+      uint64_t from = row_i;
+      row_i = to;
+      if (!BlockMayMatch(b, filter)) continue;
+      if (cache->block() != bi) {
+        ASSIGN_OR_RETURN(bool go, flush());
+        if (!go) {
+          *stopped = true;
+          return Status::Ok();
+        }
+        cache->Reset(bi);
+      }
+      RETURN_IF_ERROR(pre.Load(cache, how));
+      for (uint64_t r = from; r < to; ++r) {
+        uint32_t i = static_cast<uint32_t>(r - b.first_row);
+        if (pre.Passes(i)) rows.push_back(i);
+      }
+    }
+  }
+  ASSIGN_OR_RETURN(bool go, flush());
+  *stopped = !go;
+  return Status::Ok();
+}
+
+// The parts of a filter RowPrefilter leaves: QuadClass, code prefix, dataset and quality, each
+// read from its own column (codes and datasets decided once per dictionary value).
+class RowRest {
+ public:
+  explicit RowRest(const EventFilter& f) : f_(f) {}
+  bool any() const {
+    return f_.quad != 0 || !f_.code_prefix.empty() || !f_.dataset.empty() || f_.quality.any();
+  }
+  // The columns the check reads.
+  void Columns(std::vector<int>* out) const {
+    if (f_.quad != 0) out->push_back(kQuad);
+    if (!f_.code_prefix.empty()) out->push_back(kCode);
+    if (!f_.dataset.empty()) out->push_back(kDataset);
+    if (f_.quality.any()) out->insert(out->end(), {kIsRoot, kSources, kArticles});
+  }
+  // Moves to a segment: decides its codes and datasets.
+  Status Bind(const SegmentReader& seg) {
+    code_ok_.clear();
+    dataset_ok_.clear();
+    if (!f_.code_prefix.empty()) {
+      RETURN_IF_ERROR(seg.NeedDicts({kCode}));
+      for (std::string_view c : seg.dict(kCode)) code_ok_.push_back(c.starts_with(f_.code_prefix));
+    }
+    if (!f_.dataset.empty()) {
+      RETURN_IF_ERROR(seg.NeedDicts({kDataset}));
+      for (std::string_view d : seg.dict(kDataset)) dataset_ok_.push_back(d == f_.dataset);
+    }
+    return Status::Ok();
+  }
+  // REQUIRES: cols[c] is set for each of Columns().
+  bool Passes(const DecodedColumn* const* cols, uint32_t i) const {
+    if (f_.quad != 0 && cols[kQuad]->ints[i] != f_.quad) return false;
+    if (!code_ok_.empty() && !code_ok_[cols[kCode]->ids[i]]) return false;
+    if (!dataset_ok_.empty() && !dataset_ok_[cols[kDataset]->ids[i]]) return false;
+    return !f_.quality.any() || f_.quality.Passes(cols[kIsRoot]->ints[i] != 0,
+                                                  static_cast<int32_t>(cols[kSources]->ints[i]),
+                                                  static_cast<int32_t>(cols[kArticles]->ints[i]));
+  }
+
+ private:
+  const EventFilter& f_;
+  std::vector<bool> code_ok_, dataset_ok_;
+};
+
 }  // namespace
 
 Status Store::Scan(const EventFilter& filter, const std::function<bool(const EventRow&)>& visit) {
   int64_t n = 0;
   EventRow row;
   BlockCache cache;
+  const DecodedColumn* cols[kNumColumns];
   for (const auto& segp : segments_) {
     const SegmentReader& seg = *segp;
-    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, filter));
-    if (entries.empty()) continue;
-    ASSIGN_OR_RETURN(const std::vector<BlockMeta>* block_index, seg.Blocks());
-    const auto& blocks = *block_index;
-    cache.Bind(seg);
-    RowPrefilter pre(seg, filter);
-    const DecodedColumn* cols[kNumColumns];
-    bool all_loaded = false;  // cols[] hold the cache's block
-    for (const DyadEntry* ep : entries) {
-      const DyadEntry& e = *ep;
-      if (!EntryInDates(e, filter)) continue;
-      EntryMatch how = MatchEntry(e, filter);
-      if (how == EntryMatch::kNone) continue;
-      uint64_t row_i = e.first_row, end = e.first_row + e.rows;
-      for (size_t bi = BlockOf(blocks, row_i); row_i < end; ++bi) {
-        const BlockMeta& b = blocks[bi];
-        uint64_t to = std::min(end, b.first_row + b.rows);
-        uint64_t from = row_i;
-        row_i = to;
-        if (!BlockMayMatch(b, filter)) continue;
-        if (cache.block() != bi) {
-          cache.Reset(bi);
-          all_loaded = false;
-        }
-        RETURN_IF_ERROR(pre.Load(&cache, how));
-        for (uint64_t r = from; r < to; ++r) {
-          uint32_t i = static_cast<uint32_t>(r - b.first_row);
-          if (!pre.Passes(i)) continue;
-          if (!all_loaded) {
-            RETURN_IF_ERROR(seg.NeedAllDicts());
-            for (int c = 0; c < kNumColumns; ++c) {
-              ASSIGN_OR_RETURN(cols[c], cache.Get(c));
-            }
-            all_loaded = true;
-          }
-          FillRow(seg, cols, i, &row);
-          if (!Matches(filter, row)) continue;  // the exact test (code, quad, dataset too)
-          if (filter.limit >= 0 && n >= filter.limit) return Status::Ok();
-          ++n;
-          if (!visit(row)) return Status::Ok();
-        }
+    auto on_block = [&](size_t, std::span<const uint32_t> rows) -> Result<bool> {
+      RETURN_IF_ERROR(seg.NeedAllDicts());
+      for (int c = 0; c < kNumColumns; ++c) {
+        ASSIGN_OR_RETURN(cols[c], cache.Get(c));
       }
-    }
+      for (uint32_t i : rows) {
+        FillRow(seg, cols, i, &row);
+        if (!Matches(filter, row)) continue;  // the exact test (code, quad, dataset too)
+        if (filter.limit >= 0 && n >= filter.limit) return false;
+        ++n;
+        if (!visit(row)) return false;
+      }
+      return true;
+    };
+    bool stopped;
+    RETURN_IF_ERROR(SelectRows(seg, filter, &cache, on_block, &stopped));
+    if (stopped) break;
+  }
+  return Status::Ok();
+}
+
+Status Store::ScanColumns(const EventFilter& filter, std::span<const int> columns,
+                          const std::function<bool(const ColumnBatch&)>& visit) {
+  RowRest rest(filter);
+  std::vector<int> rest_columns;
+  rest.Columns(&rest_columns);
+  std::vector<int> dict_columns;
+  for (int c : columns) {
+    if (KindOf(c) == ColumnKind::kDict) dict_columns.push_back(c);
+  }
+  int64_t n = 0;
+  BlockCache cache;
+  const DecodedColumn* cols[kNumColumns] = {};
+  std::vector<uint32_t> kept;
+  for (const auto& segp : segments_) {
+    const SegmentReader& seg = *segp;
+    bool bound = false;
+    auto on_block = [&](size_t, std::span<const uint32_t> rows) -> Result<bool> {
+      if (!bound) {  // dictionaries only of segments with a matching row
+        for (int c : dict_columns) RETURN_IF_ERROR(seg.NeedDicts({c}));
+        RETURN_IF_ERROR(rest.Bind(seg));
+        bound = true;
+      }
+      for (int c : rest_columns) {
+        ASSIGN_OR_RETURN(cols[c], cache.Get(c));
+      }
+      if (rest.any()) {
+        kept.clear();
+        for (uint32_t i : rows) {
+          if (rest.Passes(cols, i)) kept.push_back(i);
+        }
+        rows = kept;
+      }
+      bool last = false;
+      if (filter.limit >= 0 && n + static_cast<int64_t>(rows.size()) >= filter.limit) {
+        rows = rows.first(static_cast<size_t>(filter.limit - n));
+        last = true;
+      }
+      if (rows.empty()) return !last;
+      for (int c : columns) {
+        ASSIGN_OR_RETURN(cols[c], cache.Get(c));
+      }
+      n += static_cast<int64_t>(rows.size());
+      return visit(ColumnBatch{&seg, cols, rows}) && !last;
+    };
+    bool stopped;
+    RETURN_IF_ERROR(SelectRows(seg, filter, &cache, on_block, &stopped));
+    if (stopped) break;
   }
   return Status::Ok();
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -18,6 +19,7 @@
 
 #include "store/actor_days.h"
 #include "store/actor_volume.h"
+#include "store/columns.h"
 #include "store/file_util.h"
 #include "store/ingester.h"
 #include "store/manifest.h"
@@ -331,6 +333,56 @@ TEST(StoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
     q.weight = static_cast<Weight>(rng() % 3);
     ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
   }
+}
+
+// (id, source code, date) of each event `visit` sees, in the order it sees them.
+using Seen = std::vector<std::tuple<std::string, std::string, int64_t>>;
+
+Seen ScanInOrder(Store* s, const EventFilter& f) {
+  Seen out;
+  EXPECT_TRUE(s->Scan(f, [&](const EventRow& e) {
+                 out.emplace_back(std::string(e.id), std::string(e.source.code), e.date);
+                 return true;
+               }).ok());
+  return out;
+}
+
+Seen ScanColumnsInOrder(Store* s, const EventFilter& f, size_t stop_after = SIZE_MAX) {
+  Seen out;
+  const int columns[] = {kId, kSrcCode, kDate};
+  Status st = s->ScanColumns(f, columns, [&](const ColumnBatch& b) {
+    const std::vector<std::string_view>& codes = b.segment->dict(kSrcCode);
+    for (uint32_t r : b.rows) {
+      out.emplace_back(std::string(b.columns[kId]->strs[r]),
+                       std::string(codes[b.columns[kSrcCode]->ids[r]]), b.columns[kDate]->ints[r]);
+    }
+    return out.size() < stop_after;
+  });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return out;
+}
+
+// The columnar scan visits the events Scan visits, in Scan's order and within its limit, for
+// every kind of filter (dyad, actors, code, quad, dataset, noise), and stops when told to.
+TEST(StoreTest, ScanColumnsVisitsWhatScanVisits) {
+  testing::TempDir dir;
+  std::vector<Event> events = Unique(RandomEvents(30000, 11));
+  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 17000);
+  ASSERT_NE(store, nullptr);
+  std::mt19937 rng(7);
+  for (int round = 0; round < 40; ++round) {
+    EventFilter f = RandomFilter(rng);
+    if (round % 3 == 0) f.limit = static_cast<int64_t>(rng() % 200);
+    SCOPED_TRACE(f.Describe());
+    Seen want = ScanInOrder(store.get(), f);
+    EXPECT_EQ(ScanColumnsInOrder(store.get(), f), want);
+  }
+  Seen all = ScanColumnsInOrder(store.get(), EventFilter{});
+  ASSERT_EQ(all.size(), events.size());
+  Seen first = ScanColumnsInOrder(store.get(), EventFilter{}, 1);
+  ASSERT_FALSE(first.empty());
+  EXPECT_LT(first.size(), all.size());  // stopped after the first block
+  EXPECT_EQ(first[0], all[0]);
 }
 
 // Actor filters are decided once per dyad directory entry when the entry is pure and the
