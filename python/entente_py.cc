@@ -12,6 +12,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -91,6 +92,10 @@ py::dict Run(const std::vector<std::string>& args) {
   return out;
 }
 
+// Rows reserved at most before a scan: beyond it the columns grow as they fill (a bound counts
+// whole directory entries and can be far above what a filter keeps).
+constexpr int64_t kMostRowsReserved = int64_t{1} << 24;
+
 // `entente events` on the store: the CLI's filter options, parsed by the CLI's own parser, and
 // the store's scan gathered column by column. Returns the CLI's exit code.
 int ScanEvents(const cli::GlobalOptions& globals, const std::vector<std::string>& args,
@@ -110,11 +115,15 @@ int ScanEvents(const cli::GlobalOptions& globals, const std::vector<std::string>
   Result<std::unique_ptr<EventSource>> source = cli::OpenReadSource(globals);
   if (!source.ok()) return cli::ReportError(source.status());
   if (auto* store = dynamic_cast<store::Store*>(source->get())) {
+    Result<int64_t> bound = store->ScanBound(*filter);
+    if (!bound.ok()) return cli::ReportError(bound.status());
+    columns->Reserve(static_cast<size_t>(std::min(*bound, kMostRowsReserved)));
     Status st =
         store->ScanColumns(*filter, EventColumns::StoreColumns(), [&](const store::ColumnBatch& b) {
           columns->AddBatch(b);
           return true;
         });
+    columns->Fit();
     return st.ok() ? cli::kExitOk : cli::ReportError(st);
   }
   int64_t n = 0;

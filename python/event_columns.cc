@@ -117,6 +117,33 @@ void EventColumns::Add(const EventRow& e) {
 
 namespace {
 
+template <class... V>
+void ReserveAll(size_t n, V&... v) {
+  (v.reserve(n), ...);
+}
+
+// Only a vector that filled less than half of its room: shrinking copies it.
+template <class... V>
+void FitAll(V&... v) {
+  ((v.size() < v.capacity() / 2 ? v.shrink_to_fit() : void()), ...);
+}
+
+}  // namespace
+
+void EventColumns::Reserve(size_t n) {
+  ReserveAll(n, id.numbers, days, precision.codes, source.codes, source_country.codes, target.codes,
+             target_country.codes, code.codes, root.codes, dataset.codes, url.codes, quad,
+             goldstein, tone, mentions);
+}
+
+void EventColumns::Fit() {
+  FitAll(id.numbers, days, precision.codes, source.codes, source_country.codes, target.codes,
+         target_country.codes, code.codes, root.codes, dataset.codes, url.codes, quad, goldstein,
+         tone, mentions);
+}
+
+namespace {
+
 constexpr int kStoreColumns[] = {
     store::kId,        store::kDate,       store::kPrecision, store::kSrcCode,  store::kSrcCountry,
     store::kTgtCode,   store::kTgtCountry, store::kCode,      store::kRootCode, store::kQuad,

@@ -97,6 +97,10 @@ struct EventColumns {
   static std::span<const int> StoreColumns();
   // The batch's rows, read from its columns (the same values Add gives for their rows).
   void AddBatch(const store::ColumnBatch& batch);
+  // Room for `n` rows, so that the columns do not copy themselves as they grow; Fit gives back
+  // what a generous reservation did not use.
+  void Reserve(size_t n);
+  void Fit();
   size_t size() const { return days.size(); }
 
   IdColumn id;

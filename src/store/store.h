@@ -203,6 +203,9 @@ class Store : public EventSource {
   // `visit` returns false to stop.
   Status ScanColumns(const EventFilter& filter, std::span<const int> columns,
                      const std::function<bool(const ColumnBatch&)>& visit);
+  // At least as many events as Scan(filter) visits, from the dyad directories alone (no row is
+  // read): room a caller can reserve before a scan.
+  Result<int64_t> ScanBound(const EventFilter& filter);
   Result<int64_t> CountEvents(const EventFilter& filter) override;
   // From the dyad directory: an entry whose rows all match counts its row count; only entries
   // that match row by row, or that a date bound cuts, read columns (the date, the direction or

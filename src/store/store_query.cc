@@ -731,6 +731,20 @@ Result<std::vector<DyadEvents>> Store::CountByDyad(const EventFilter& filter) {
   return out;
 }
 
+Result<int64_t> Store::ScanBound(const EventFilter& filter) {
+  int64_t n = 0;
+  for (const auto& seg : segments_) {
+    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(*seg, filter));
+    for (const DyadEntry* e : entries) {
+      if (EntryInDates(*e, filter) && MatchEntry(*e, filter) != EntryMatch::kNone) {
+        n += static_cast<int64_t>(e->rows);
+      }
+    }
+    if (filter.limit >= 0 && n >= filter.limit) return filter.limit;
+  }
+  return n;
+}
+
 Result<int64_t> Store::CountEvents(const EventFilter& filter) {
   EventFilter f = filter;
   f.limit = -1;

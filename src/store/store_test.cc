@@ -363,7 +363,8 @@ Seen ScanColumnsInOrder(Store* s, const EventFilter& f, size_t stop_after = SIZE
 }
 
 // The columnar scan visits the events Scan visits, in Scan's order and within its limit, for
-// every kind of filter (dyad, actors, code, quad, dataset, noise), and stops when told to.
+// every kind of filter (dyad, actors, code, quad, dataset, noise), and stops when told to;
+// ScanBound is never below what Scan visits.
 TEST(StoreTest, ScanColumnsVisitsWhatScanVisits) {
   testing::TempDir dir;
   std::vector<Event> events = Unique(RandomEvents(30000, 11));
@@ -376,9 +377,13 @@ TEST(StoreTest, ScanColumnsVisitsWhatScanVisits) {
     SCOPED_TRACE(f.Describe());
     Seen want = ScanInOrder(store.get(), f);
     EXPECT_EQ(ScanColumnsInOrder(store.get(), f), want);
+    Result<int64_t> bound = store->ScanBound(f);
+    ASSERT_TRUE(bound.ok());
+    EXPECT_GE(*bound, static_cast<int64_t>(want.size()));
   }
   Seen all = ScanColumnsInOrder(store.get(), EventFilter{});
   ASSERT_EQ(all.size(), events.size());
+  EXPECT_EQ(*store->ScanBound(EventFilter{}), static_cast<int64_t>(events.size()));
   Seen first = ScanColumnsInOrder(store.get(), EventFilter{}, 1);
   ASSERT_FALSE(first.empty());
   EXPECT_LT(first.size(), all.size());  // stopped after the first block
