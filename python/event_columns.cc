@@ -60,6 +60,23 @@ void TextColumn::Add(std::string_view s) {
   values.emplace_back(at, s.size());
 }
 
+void TextColumn::Append(TextColumn&& other) {
+  values.insert(values.end(), other.values.begin(), other.values.end());
+  if (other.blocks_.empty()) return;
+  for (auto& block : other.blocks_) blocks_.push_back(std::move(block));
+  used_ = other.used_;
+  capacity_ = other.capacity_;
+  other = TextColumn();
+}
+
+void DictColumn::Append(const DictColumn& other) {
+  std::vector<int32_t> remap;
+  remap.reserve(other.values().size());
+  for (std::string_view v : other.values()) remap.push_back(Find(v));
+  codes.reserve(codes.size() + other.codes.size());
+  for (int32_t c : other.codes) codes.push_back(c < 0 ? c : remap[c]);
+}
+
 double EventColumns::ToDouble(float f, int column) {
   if (f != last_float_[column]) {  // NaN never equals: converted each time, stays NaN
     last_float_[column] = f;
@@ -85,16 +102,28 @@ void IdColumn::Add(std::string_view s) {
     numbers.push_back(value);
     return;
   }
-  if (numeric_) {  // the first id that is not a number: the numbers so far become text
-    numeric_ = false;
-    for (int64_t n : numbers) {
-      char buf[24];
-      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
-      text.Add(std::string_view(buf, end - buf));
-    }
-    numbers = {};
-  }
+  if (numeric_) MakeText();  // the first id that is not a number
   text.Add(s);
+}
+
+void IdColumn::MakeText() {
+  numeric_ = false;
+  for (int64_t n : numbers) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+    text.Add(std::string_view(buf, end - buf));
+  }
+  numbers = {};
+}
+
+void IdColumn::Append(IdColumn&& other) {
+  if (numeric_ && other.numeric_) {
+    numbers.insert(numbers.end(), other.numbers.begin(), other.numbers.end());
+    return;
+  }
+  if (numeric_) MakeText();
+  if (other.numeric_) other.MakeText();
+  text.Append(std::move(other.text));
 }
 
 void EventColumns::Add(const EventRow& e) {
@@ -134,6 +163,27 @@ void EventColumns::Reserve(size_t n) {
   ReserveAll(n, id.numbers, days, precision.codes, source.codes, source_country.codes, target.codes,
              target_country.codes, code.codes, root.codes, dataset.codes, url.codes, quad,
              goldstein, tone, mentions);
+}
+
+void EventColumns::Append(EventColumns&& o) {
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  id.Append(std::move(o.id));
+  append(days, o.days);
+  for (auto [to, from] : {std::pair{&precision, &o.precision},
+                          {&source, &o.source},
+                          {&source_country, &o.source_country},
+                          {&target, &o.target},
+                          {&target_country, &o.target_country},
+                          {&code, &o.code},
+                          {&root, &o.root},
+                          {&dataset, &o.dataset},
+                          {&url, &o.url}}) {
+    to->Append(*from);
+  }
+  append(quad, o.quad);
+  append(goldstein, o.goldstein);
+  append(tone, o.tone);
+  append(mentions, o.mentions);
 }
 
 void EventColumns::Fit() {

@@ -29,6 +29,8 @@ namespace entente::python {
 class TextColumn {
  public:
   void Add(std::string_view s);
+  // Takes `other`'s values (and the blocks they point into) after this column's.
+  void Append(TextColumn&& other);
   std::vector<std::string_view> values;  // point into blocks_
 
  private:
@@ -44,6 +46,8 @@ class TextColumn {
 class DictColumn {
  public:
   void Add(std::string_view s);
+  // `other`'s rows after this column's, its codes mapped to this column's.
+  void Append(const DictColumn& other);
   std::vector<int32_t> codes;
   const std::vector<std::string_view>& values() const { return values_.values; }
 
@@ -83,12 +87,14 @@ class DictColumn {
 class IdColumn {
  public:
   void Add(std::string_view s);
+  void Append(IdColumn&& other);
   bool numeric() const { return numeric_; }
   std::vector<int64_t> numbers;  // while numeric()
   TextColumn text;               // once not numeric()
 
  private:
   bool numeric_ = true;
+  void MakeText();  // the numbers so far become text
 };
 
 struct EventColumns {
@@ -101,6 +107,8 @@ struct EventColumns {
   // what a generous reservation did not use.
   void Reserve(size_t n);
   void Fit();
+  // `other`'s rows after these (two halves of one scan gathered on two threads).
+  void Append(EventColumns&& other);
   size_t size() const { return days.size(); }
 
   IdColumn id;

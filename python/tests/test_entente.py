@@ -304,3 +304,16 @@ def test_events_ids_numbers_then_text(tmp_path):
     numeric = s.events(limit=2)
     assert numeric["id"].dtype == np.int64
     assert_same(numeric, cli(store, "events", "--limit", "2"), dates=["date"])
+
+
+def test_events_of_a_large_scan_in_two_halves(tmp_path):
+    """A scan of more than 200,000 rows is gathered in two halves on two threads and joined:
+    the same frame as the CLI, in the CLI's order, with or without a filter."""
+    src, store = str(tmp_path / "g.csv"), str(tmp_path / "s")
+    subprocess.run([BIN, "generate", "--rows", "250000", "--seed", "3", "-o", src], check=True,
+                   capture_output=True)
+    s = entente.open(store, quiet=True)
+    s.ingest(src)
+    assert_same(s.events(), cli(store, "events"), dates=["date"])
+    assert_same(s.events(from_="2016", quad=1), cli(store, "events", "--from", "2016", "--quad", "1"),
+                dates=["date"])

@@ -154,6 +154,12 @@ struct ColumnBatch {
   std::span<const uint32_t> rows;  // the matching rows: indexes into the block, ascending
 };
 
+// Which share of a scan to make: part `index` of `count` (ScanColumns).
+struct ScanPart {
+  int index = 0;
+  int count = 1;
+};
+
 class Store : public EventSource {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode);
@@ -200,9 +206,11 @@ class Store : public EventSource {
   // a time, its decoded `columns` (store/columns.h ids) and the indexes of its matching rows.
   // Only those columns and the ones the filter reads are decoded, and kDict columns stay
   // dictionary ids, so a caller maps each id of a segment once rather than each row's string.
-  // `visit` returns false to stop.
+  // `visit` returns false to stop. With part.count > 1 (no limit then) it visits only that part of
+  // the events, split at whole dyad directory entries: the parts, visited in index order, are the
+  // whole scan in order, and each can run on its own thread.
   Status ScanColumns(const EventFilter& filter, std::span<const int> columns,
-                     const std::function<bool(const ColumnBatch&)>& visit);
+                     const std::function<bool(const ColumnBatch&)>& visit, ScanPart part = {});
   // At least as many events as Scan(filter) visits, from the dyad directories alone (no row is
   // read): room a caller can reserve before a scan.
   Result<int64_t> ScanBound(const EventFilter& filter);

@@ -47,6 +47,16 @@ Result<std::vector<const DyadEntry*>> CandidateEntries(const SegmentReader& seg,
   return seg.AllDyads();
 }
 
+// The candidate entries that a filter's dates and actors keep (MatchEntry is not kNone).
+Result<std::vector<const DyadEntry*>> TouchedEntries(const SegmentReader& seg,
+                                                     const EventFilter& f) {
+  ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, f));
+  std::erase_if(entries, [&](const DyadEntry* e) {
+    return !EntryInDates(*e, f) || MatchEntry(*e, f) == EntryMatch::kNone;
+  });
+  return entries;
+}
+
 // The actor and date parts of a filter for one row of an entry, from the cheap columns only.
 // Columns not needed by `how` may be null.
 class RowPrefilter {
@@ -113,14 +123,15 @@ class RowPrefilter {
   const DecodedColumn* actors_[4] = {};
 };
 
-// The rows of `seg` that pass the filter's dates and actors (RowPrefilter: exact for those), in
-// row order, handed to on_block(block, rows) a block at a time with `cache` on that block.
-// on_block returns false to stop; *stopped says whether it did.
+// The rows of `entries` (TouchedEntries of `seg`, ascending) that pass the filter's dates and
+// actors (RowPrefilter: exact for those), in row order, handed to on_block(block, rows) a block
+// at a time with `cache` on that block. on_block returns false to stop; *stopped says whether it
+// did.
 template <class OnBlock>
-Status SelectRows(const SegmentReader& seg, const EventFilter& filter, BlockCache* cache,
-                  OnBlock&& on_block, bool* stopped) {
+Status SelectRows(const SegmentReader& seg, const EventFilter& filter,
+                  std::span<const DyadEntry* const> entries, BlockCache* cache, OnBlock&& on_block,
+                  bool* stopped) {
   *stopped = false;
-  ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(seg, filter));
   if (entries.empty()) return Status::Ok();
   ASSIGN_OR_RETURN(const std::vector<BlockMeta>* block_index, seg.Blocks());
   const auto& blocks = *block_index;
@@ -135,9 +146,7 @@ Status SelectRows(const SegmentReader& seg, const EventFilter& filter, BlockCach
   };
   for (const DyadEntry* ep : entries) {
     const DyadEntry& e = *ep;
-    if (!EntryInDates(e, filter)) continue;
     EntryMatch how = MatchEntry(e, filter);
-    if (how == EntryMatch::kNone) continue;
     uint64_t row_i = e.first_row, end = e.first_row + e.rows;
     for (size_t bi = BlockOf(blocks, row_i); row_i < end; ++bi) {
       const BlockMeta& b = blocks[bi];
@@ -232,15 +241,32 @@ Status Store::Scan(const EventFilter& filter, const std::function<bool(const Eve
       }
       return true;
     };
+    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, TouchedEntries(seg, filter));
     bool stopped;
-    RETURN_IF_ERROR(SelectRows(seg, filter, &cache, on_block, &stopped));
+    RETURN_IF_ERROR(SelectRows(seg, filter, entries, &cache, on_block, &stopped));
     if (stopped) break;
   }
   return Status::Ok();
 }
 
 Status Store::ScanColumns(const EventFilter& filter, std::span<const int> columns,
-                          const std::function<bool(const ColumnBatch&)>& visit) {
+                          const std::function<bool(const ColumnBatch&)>& visit, ScanPart part) {
+  if (part.count < 1 || part.index < 0 || part.index >= part.count ||
+      (part.count > 1 && filter.limit >= 0)) {
+    return Status::InvalidArgument(
+        fmt::format("scan part {} of {} (limit {})", part.index, part.count, filter.limit));
+  }
+  // An entry belongs to the part its first row falls in, counting the rows of the touched
+  // entries of all segments in scan order.
+  int64_t total = 0, offset = 0;
+  if (part.count > 1) {
+    ASSIGN_OR_RETURN(total, ScanBound(filter));
+  }
+  auto in_part = [&](const DyadEntry* e) {
+    int64_t at = offset;
+    offset += static_cast<int64_t>(e->rows);
+    return at * part.count / total == part.index;
+  };
   RowRest rest(filter);
   std::vector<int> rest_columns;
   rest.Columns(&rest_columns);
@@ -283,8 +309,10 @@ Status Store::ScanColumns(const EventFilter& filter, std::span<const int> column
       n += static_cast<int64_t>(rows.size());
       return visit(ColumnBatch{&seg, cols, rows}) && !last;
     };
+    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, TouchedEntries(seg, filter));
+    if (part.count > 1) std::erase_if(entries, [&](const DyadEntry* e) { return !in_part(e); });
     bool stopped;
-    RETURN_IF_ERROR(SelectRows(seg, filter, &cache, on_block, &stopped));
+    RETURN_IF_ERROR(SelectRows(seg, filter, entries, &cache, on_block, &stopped));
     if (stopped) break;
   }
   return Status::Ok();
@@ -734,12 +762,8 @@ Result<std::vector<DyadEvents>> Store::CountByDyad(const EventFilter& filter) {
 Result<int64_t> Store::ScanBound(const EventFilter& filter) {
   int64_t n = 0;
   for (const auto& seg : segments_) {
-    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, CandidateEntries(*seg, filter));
-    for (const DyadEntry* e : entries) {
-      if (EntryInDates(*e, filter) && MatchEntry(*e, filter) != EntryMatch::kNone) {
-        n += static_cast<int64_t>(e->rows);
-      }
-    }
+    ASSIGN_OR_RETURN(std::vector<const DyadEntry*> entries, TouchedEntries(*seg, filter));
+    for (const DyadEntry* e : entries) n += static_cast<int64_t>(e->rows);
     if (filter.limit >= 0 && n >= filter.limit) return filter.limit;
   }
   return n;

@@ -347,24 +347,39 @@ Seen ScanInOrder(Store* s, const EventFilter& f) {
   return out;
 }
 
-Seen ScanColumnsInOrder(Store* s, const EventFilter& f, size_t stop_after = SIZE_MAX) {
+Seen ScanColumnsInOrder(Store* s, const EventFilter& f, size_t stop_after = SIZE_MAX,
+                        ScanPart part = {}) {
   Seen out;
   const int columns[] = {kId, kSrcCode, kDate};
-  Status st = s->ScanColumns(f, columns, [&](const ColumnBatch& b) {
-    const std::vector<std::string_view>& codes = b.segment->dict(kSrcCode);
-    for (uint32_t r : b.rows) {
-      out.emplace_back(std::string(b.columns[kId]->strs[r]),
-                       std::string(codes[b.columns[kSrcCode]->ids[r]]), b.columns[kDate]->ints[r]);
-    }
-    return out.size() < stop_after;
-  });
+  Status st = s->ScanColumns(
+      f, columns,
+      [&](const ColumnBatch& b) {
+        const std::vector<std::string_view>& codes = b.segment->dict(kSrcCode);
+        for (uint32_t r : b.rows) {
+          out.emplace_back(std::string(b.columns[kId]->strs[r]),
+                           std::string(codes[b.columns[kSrcCode]->ids[r]]),
+                           b.columns[kDate]->ints[r]);
+        }
+        return out.size() < stop_after;
+      },
+      part);
   EXPECT_TRUE(st.ok()) << st.ToString();
+  return out;
+}
+
+// The parts of a scan in index order.
+Seen ScanInParts(Store* s, const EventFilter& f, int parts) {
+  Seen out;
+  for (int i = 0; i < parts; ++i) {
+    Seen part = ScanColumnsInOrder(s, f, SIZE_MAX, ScanPart{i, parts});
+    out.insert(out.end(), part.begin(), part.end());
+  }
   return out;
 }
 
 // The columnar scan visits the events Scan visits, in Scan's order and within its limit, for
 // every kind of filter (dyad, actors, code, quad, dataset, noise), and stops when told to;
-// ScanBound is never below what Scan visits.
+// ScanBound is never below what Scan visits; its parts, in order, are the whole scan.
 TEST(StoreTest, ScanColumnsVisitsWhatScanVisits) {
   testing::TempDir dir;
   std::vector<Event> events = Unique(RandomEvents(30000, 11));
@@ -380,10 +395,19 @@ TEST(StoreTest, ScanColumnsVisitsWhatScanVisits) {
     Result<int64_t> bound = store->ScanBound(f);
     ASSERT_TRUE(bound.ok());
     EXPECT_GE(*bound, static_cast<int64_t>(want.size()));
+    if (f.limit < 0) {
+      EXPECT_EQ(ScanInParts(store.get(), f, 2), want);
+      EXPECT_EQ(ScanInParts(store.get(), f, 3), want);
+    } else {
+      EXPECT_FALSE(store->ScanColumns(f, {}, [](const ColumnBatch&) { return true; }, {0, 2}).ok());
+    }
   }
   Seen all = ScanColumnsInOrder(store.get(), EventFilter{});
   ASSERT_EQ(all.size(), events.size());
   EXPECT_EQ(*store->ScanBound(EventFilter{}), static_cast<int64_t>(events.size()));
+  Seen half = ScanColumnsInOrder(store.get(), EventFilter{}, SIZE_MAX, {0, 2});
+  EXPECT_GT(half.size(), 0u);  // both parts hold events
+  EXPECT_LT(half.size(), all.size());
   Seen first = ScanColumnsInOrder(store.get(), EventFilter{}, 1);
   ASSERT_FALSE(first.empty());
   EXPECT_LT(first.size(), all.size());  // stopped after the first block
