@@ -172,11 +172,13 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int workers = std::min(jobs, config::kMaxWorkers);
 
+  // Inputs are the user's files, read by io/ readers: the real file system, whatever env_ is.
+  Env* inputs = Env::Default();
   int64_t total = 0;
   for (const std::string& p : paths) {
     if (p == "-") continue;  // standard input: size unknown
-    if (!FileExists(p)) return Status::NotFound(p + ": no such file");
-    total += static_cast<int64_t>(FileSizeOr0(p));
+    if (!inputs->FileExists(p)) return Status::NotFound(p + ": no such file");
+    total += static_cast<int64_t>(inputs->FileSizeOr0(p));
   }
   stats->files += static_cast<int64_t>(paths.size());
   stats->bytes += total;
@@ -184,7 +186,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
   std::vector<const SegmentReader*> existing;
   for (const auto& s : segments_) existing.push_back(s.get());
   const uint64_t first_new_segment = manifest_->next_segment;
-  Ingester ing(dir_, *manifest_, existing, workers);
+  Ingester ing(env_, dir_, *manifest_, existing, workers);
   WorkQueue queue(2 * static_cast<size_t>(workers));
   BufferPool pool;
   std::atomic<int64_t> bytes_done{0}, read_rows{0}, rejected{0};
@@ -257,7 +259,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
       item.path = path;
       item.whole_file = true;
       item.format = options.format;
-      item.file_bytes = static_cast<int64_t>(path == "-" ? 0 : FileSizeOr0(path));
+      item.file_bytes = static_cast<int64_t>(path == "-" ? 0 : Env::Default()->FileSizeOr0(path));
       return queue.Push(std::move(item));
     };
     if (path == "-") {

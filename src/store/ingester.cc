@@ -1,7 +1,5 @@
 #include "store/ingester.h"
 
-#include <unistd.h>
-
 #include <functional>
 #include <set>
 
@@ -45,9 +43,10 @@ Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
   return MarkKeys([&](const auto& visit) { return reader.ForEachKey(visit); }, keys, entries);
 }
 
-Ingester::Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing,
-                   int workers, size_t key_budget)
-    : dir_(std::move(dir)),
+Ingester::Ingester(Env* env, std::string dir, Manifest base,
+                   std::vector<const SegmentReader*> existing, int workers, size_t key_budget)
+    : env_(env),
+      dir_(std::move(dir)),
       manifest_(std::move(base)),
       existing_(std::move(existing)),
       key_budget_(key_budget) {
@@ -168,7 +167,7 @@ Status Ingester::FlushRun(RunBuilder* run) {
   // Outside the lock: encode, compress and write (the expensive part runs on every worker).
   SegmentSummary sum;
   {
-    auto w = SegmentWriter::Create(path);
+    auto w = SegmentWriter::Create(env_, path);
     if (!w.ok()) return done(w.status());
     (*w)->SetSourceDicts(run->dicts());
     std::vector<uint64_t> sorted_keys(keys->size());
@@ -194,7 +193,7 @@ Status Ingester::FlushRun(RunBuilder* run) {
   const bool fits = KeysFit(keys->size());
   if (fits) accepted_.Insert(*keys);
   if (!fits || defer) {  // later runs, or Commit, read this segment's keys from its file
-    auto reader = SegmentReader::Open(path);
+    auto reader = SegmentReader::Open(env_, path);
     if (!reader.ok()) return reader.status();
     WrittenSegment where{path, (*reader)->keys_ref(), (*reader)->rows(), order};
     if (!fits) written_.push_back(where);
@@ -220,7 +219,7 @@ Result<int64_t> Ingester::MarkKeysOnDisk(const std::vector<std::pair<uint64_t, u
   }
   for (const WrittenSegment& w : written_) {
     auto for_each = [&](const std::function<void(uint64_t)>& visit) {
-      return SegmentReader::ForEachKeyIn(w.path, w.keys, w.rows, visit);
+      return SegmentReader::ForEachKeyIn(env_, w.path, w.keys, w.rows, visit);
     };
     ASSIGN_OR_RETURN(int64_t n, MarkKeys(for_each, keys, entries));
     marked += n;
@@ -241,7 +240,7 @@ Status Ingester::CheckDeferred() {
   };
   for (const WrittenSegment& w : written_) add(w);
   for (const DeferredSegment& d : deferred_) add(d.where);
-  ASSIGN_OR_RETURN(auto repeated, FindRepeatedKeys(dir_, sources, config::kDedupeKeyBytes));
+  ASSIGN_OR_RETURN(auto repeated, FindRepeatedKeys(env_, dir_, sources, config::kDedupeKeyBytes));
   for (const DeferredSegment& d : deferred_) {
     auto it = repeated.find(d.where.order);
     if (it != repeated.end()) RETURN_IF_ERROR(RewriteWithout(d, it->second));
@@ -251,7 +250,8 @@ Status Ingester::CheckDeferred() {
 
 // Replaces the deferred segment by one without the rows of `keys` (or by none).
 Status Ingester::RewriteWithout(const DeferredSegment& seg, const std::vector<uint64_t>& keys) {
-  ASSIGN_OR_RETURN(std::unique_ptr<SegmentReader> reader, SegmentReader::Open(seg.where.path));
+  ASSIGN_OR_RETURN(std::unique_ptr<SegmentReader> reader,
+                   SegmentReader::Open(env_, seg.where.path));
   std::string name;
   auto next_path = [&] {
     name = SegmentFileName(manifest_.next_segment++);
@@ -259,7 +259,7 @@ Status Ingester::RewriteWithout(const DeferredSegment& seg, const std::vector<ui
     return dir_ + "/" + name;
   };
   std::vector<SegmentSummary> out;
-  RETURN_IF_ERROR(MergeSegments({reader.get()}, UINT64_MAX, next_path, {}, &out, keys));
+  RETURN_IF_ERROR(MergeSegments(env_, {reader.get()}, UINT64_MAX, next_path, {}, &out, keys));
   reader.reset();
   std::erase_if(written_info_, [&](const SegmentInfo& s) {
     return s.name == seg.name || (out.empty() && s.name == name);
@@ -271,7 +271,7 @@ Status Ingester::RewriteWithout(const DeferredSegment& seg, const std::vector<ui
     info.min_date = out[0].min_date;
     info.max_date = out[0].max_date;
   }
-  unlink(seg.where.path.c_str());
+  (void)env_->Remove(seg.where.path);
   const int64_t dropped = static_cast<int64_t>(keys.size());
   std::lock_guard<std::mutex> l(mu_);
   counts_.stored -= dropped;
@@ -290,8 +290,15 @@ Status Ingester::Commit(IngestCounts* counts, Manifest* committed) {
   if (!written_info_.empty()) {
     Manifest next = manifest_;
     for (const SegmentInfo& s : written_info_) next.segments.push_back(s);
-    RETURN_IF_ERROR(SyncDir(dir_));  // the new segment names are durable before the manifest
-    RETURN_IF_ERROR(CommitManifest(dir_, next));
+    RETURN_IF_ERROR(env_->SyncDir(dir_));  // the new segment names are durable before the manifest
+    AtomicWrite what;
+    if (Status s = CommitManifest(env_, dir_, next, &what); !s.ok()) {
+      if (what == AtomicWrite::kNotRenamed) return s;
+      // The MANIFEST names the new segments now: they are no longer ours to remove.
+      written_info_.clear();
+      return Status::StoreError("the events are stored, but a power cut could still undo it: " +
+                                s.message());
+    }
     manifest_ = next;
   }
   *counts = counts_;
@@ -305,7 +312,7 @@ Status Ingester::Commit(IngestCounts* counts, Manifest* committed) {
 void Ingester::Abort() {
   std::lock_guard<std::mutex> l(mu_);
   written_.clear();
-  for (const SegmentInfo& s : written_info_) unlink((dir_ + "/" + s.name).c_str());
+  for (const SegmentInfo& s : written_info_) (void)env_->Remove(dir_ + "/" + s.name);
   written_info_.clear();
 }
 

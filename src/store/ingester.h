@@ -45,8 +45,8 @@ class Ingester {
   // REQUIRES: the caller holds the store's writer lock.
   // `key_budget`: bytes of dedupe keys kept in memory (tests lower it to exercise the on-disk
   // path).
-  Ingester(std::string dir, Manifest base, std::vector<const SegmentReader*> existing, int workers,
-           size_t key_budget = config::kDedupeKeyBytes);
+  Ingester(Env* env, std::string dir, Manifest base, std::vector<const SegmentReader*> existing,
+           int workers, size_t key_budget = config::kDedupeKeyBytes);
   ~Ingester();
 
   // Returns false once an error has happened (the caller stops feeding rows).
@@ -75,6 +75,7 @@ class Ingester {
   struct DeferredSegment;
   Status RewriteWithout(const DeferredSegment& seg, const std::vector<uint64_t>& keys);
 
+  Env* env_;
   std::string dir_;
   Manifest manifest_;
   std::vector<const SegmentReader*> existing_;

@@ -88,14 +88,14 @@ std::string RecoverHint(const std::string& dir) {
   return fmt::format("`entente --store {} recover` rebuilds it from the intact segments", dir);
 }
 
-Result<Manifest> ReadManifest(const std::string& dir) {
+Result<Manifest> ReadManifest(Env* env, const std::string& dir) {
   std::string path = dir + "/" + kManifestName, text;
-  Status s = ReadWholeFile(path, &text);
+  Status s = env->ReadFile(path, &text);
   if (s.code() == StatusCode::kNotFound) {
     // No MANIFEST is an empty store only while there is nothing else: segments without one mean
     // the MANIFEST was lost, and taking that for an empty store would let the next writer delete
     // every segment as a leftover.
-    Result<std::vector<std::string>> names = ListDir(dir);
+    Result<std::vector<std::string>> names = env->ListDir(dir);
     if (!names.ok()) {
       if (names.status().code() == StatusCode::kNotFound) return Manifest{};
       return names.status();
@@ -115,8 +115,8 @@ Result<Manifest> ReadManifest(const std::string& dir) {
   return m;
 }
 
-Status CommitManifest(const std::string& dir, const Manifest& m) {
-  return WriteFileAtomic(dir, kManifestName, EncodeManifest(m));
+Status CommitManifest(Env* env, const std::string& dir, const Manifest& m, AtomicWrite* what) {
+  return WriteFileAtomic(env, dir, kManifestName, EncodeManifest(m), what);
 }
 
 }  // namespace entente::store

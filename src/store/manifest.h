@@ -16,6 +16,7 @@
 
 #include "core/date.h"
 #include "core/status.h"
+#include "store/file_util.h"
 
 namespace entente::store {
 
@@ -45,10 +46,11 @@ Result<Manifest> DecodeManifest(const std::string& path, const std::string& text
 
 // Reads dir/MANIFEST; an absent file is an empty store (ok, no segments) unless the directory holds
 // segment files: then the MANIFEST was lost (Corruption, with how to recover).
-Result<Manifest> ReadManifest(const std::string& dir);
+Result<Manifest> ReadManifest(Env* env, const std::string& dir);
 // How to rebuild a lost or damaged MANIFEST (Store::Recover), for messages.
 std::string RecoverHint(const std::string& dir);
-Status CommitManifest(const std::string& dir, const Manifest& m);
+Status CommitManifest(Env* env, const std::string& dir, const Manifest& m,
+                      AtomicWrite* what = nullptr);
 
 }  // namespace entente::store
 

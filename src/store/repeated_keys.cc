@@ -1,7 +1,6 @@
 #include "store/repeated_keys.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -23,16 +22,16 @@ static_assert(sizeof(KeyAt) == 16);
 // Removes the partition files however FindRepeatedKeys returns.
 class Partitions {
  public:
-  Partitions(std::string dir, size_t n) : dir_(std::move(dir)), files_(n) {}
+  Partitions(Env* env, std::string dir, size_t n) : env_(env), dir_(std::move(dir)), files_(n) {}
   ~Partitions() {
     const size_t n = files_.size();
     files_.clear();  // closed before they are removed
-    for (size_t p = 0; p < n; ++p) unlink(Path(p).c_str());
+    for (size_t p = 0; p < n; ++p) (void)env_->Remove(Path(p));
   }
   std::string Path(size_t p) const { return fmt::format("{}/dedupe-{}.tmp", dir_, p); }
   Status Create() {
     for (size_t p = 0; p < files_.size(); ++p) {
-      ASSIGN_OR_RETURN(files_[p], WritableFile::Create(Path(p)));
+      ASSIGN_OR_RETURN(files_[p], env_->NewWritableFile(Path(p)));
     }
     return Status::Ok();
   }
@@ -56,19 +55,20 @@ class Partitions {
   size_t size() const { return files_.size(); }
 
  private:
+  Env* env_;
   std::string dir_;
   std::vector<std::unique_ptr<WritableFile>> files_;
   std::vector<uint64_t> sizes_;
 };
 
 // The repeats within one partition's keys (`size` bytes written to `path`).
-Status FindRepeatsIn(const std::string& path, uint64_t size,
+Status FindRepeatsIn(Env* env, const std::string& path, uint64_t size,
                      std::map<uint32_t, std::vector<uint64_t>>* out) {
   std::vector<KeyAt> keys(size / sizeof(KeyAt));
   if (!keys.empty()) {
     // Straight into the vector: a copy through a string would hold the partition twice.
-    RETURN_IF_ERROR(ReadFileRangeInto(path, 0, keys.size() * sizeof(KeyAt),
-                                      reinterpret_cast<char*>(keys.data())));
+    RETURN_IF_ERROR(
+        env->ReadRange(path, 0, keys.size() * sizeof(KeyAt), reinterpret_cast<char*>(keys.data())));
   }
   std::sort(keys.begin(), keys.end(), [](const KeyAt& x, const KeyAt& y) {
     return x.key != y.key ? x.key < y.key : x.order < y.order;
@@ -82,15 +82,15 @@ Status FindRepeatsIn(const std::string& path, uint64_t size,
 }  // namespace
 
 Result<std::map<uint32_t, std::vector<uint64_t>>> FindRepeatedKeys(
-    const std::string& dir, const std::vector<KeySource>& sources, size_t memory) {
+    Env* env, const std::string& dir, const std::vector<KeySource>& sources, size_t memory) {
   uint64_t total = 0;
   for (const KeySource& s : sources) total += s.rows;
   const size_t per_partition = std::max<size_t>(memory / sizeof(KeyAt), 1024);
-  Partitions parts(dir, static_cast<size_t>(total / per_partition) + 1);
+  Partitions parts(env, dir, static_cast<size_t>(total / per_partition) + 1);
   RETURN_IF_ERROR(parts.Create());
   for (const KeySource& s : sources) {
     Status err;
-    RETURN_IF_ERROR(SegmentReader::ForEachKeyIn(s.path, s.keys, s.rows, [&](uint64_t k) {
+    RETURN_IF_ERROR(SegmentReader::ForEachKeyIn(env, s.path, s.keys, s.rows, [&](uint64_t k) {
       if (err.ok()) err = parts.Add(k, s.order);
     }));
     RETURN_IF_ERROR(err);
@@ -98,7 +98,7 @@ Result<std::map<uint32_t, std::vector<uint64_t>>> FindRepeatedKeys(
   RETURN_IF_ERROR(parts.CloseAll());
   std::map<uint32_t, std::vector<uint64_t>> repeated;
   for (size_t p = 0; p < parts.size(); ++p) {
-    RETURN_IF_ERROR(FindRepeatsIn(parts.Path(p), parts.sizes()[p], &repeated));
+    RETURN_IF_ERROR(FindRepeatsIn(env, parts.Path(p), parts.sizes()[p], &repeated));
   }
   // Partitions cover ascending key ranges and each is sorted, so every list is ascending.
   return repeated;

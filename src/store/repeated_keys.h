@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/env.h"
 #include "store/segment_format.h"
 
 namespace entente::store {
@@ -34,7 +35,7 @@ struct KeySource {
 // files go in `dir` (named *.tmp: a writer that finds them after a crash removes them) and are
 // removed on return; `memory` bounds the keys held at once.
 Result<std::map<uint32_t, std::vector<uint64_t>>> FindRepeatedKeys(
-    const std::string& dir, const std::vector<KeySource>& sources, size_t memory);
+    Env* env, const std::string& dir, const std::vector<KeySource>& sources, size_t memory);
 
 }  // namespace entente::store
 

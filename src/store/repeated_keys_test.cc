@@ -20,7 +20,7 @@ namespace {
 KeySource WriteKeys(const std::string& dir, const std::string& name,
                     const std::vector<uint64_t>& keys, uint32_t order) {
   const std::string path = dir + "/" + name;
-  auto w = SegmentWriter::Create(path);
+  auto w = SegmentWriter::Create(Env::Default(), path);
   EXPECT_TRUE(w.ok());
   for (uint64_t k : keys) {
     std::string id = std::to_string(k);
@@ -34,7 +34,7 @@ KeySource WriteKeys(const std::string& dir, const std::string& name,
   }
   SegmentSummary summary;
   EXPECT_TRUE((*w)->Finish(&summary).ok());
-  auto r = SegmentReader::Open(path);
+  auto r = SegmentReader::Open(Env::Default(), path);
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return KeySource{path, (*r)->keys_ref(), (*r)->rows(), order};
 }
@@ -72,10 +72,11 @@ TEST(RepeatedKeysTest, KeepsTheFirstCopyOfEachKeyInEveryPartition) {
   }
   ASSERT_FALSE(want.empty());
 
-  auto got = FindRepeatedKeys(dir.path(), sources, 16 << 10);  // ~1,000 keys a partition
+  auto got =
+      FindRepeatedKeys(Env::Default(), dir.path(), sources, 16 << 10);  // ~1,000 keys a partition
   ASSERT_TRUE(got.ok()) << got.status().ToString();
   EXPECT_EQ(*got, want);
-  auto names = ListDir(dir.path());
+  auto names = Env::Default()->ListDir(dir.path());
   ASSERT_TRUE(names.ok());
   for (const std::string& n : *names) EXPECT_FALSE(n.ends_with(".tmp")) << n;
 }
@@ -84,7 +85,7 @@ TEST(RepeatedKeysTest, DamagedKeysAreAnErrorNamingTheFile) {
   testing::TempDir dir;
   KeySource s = WriteKeys(dir.path(), "seg-1.ens", {1, 2, 3}, 1);
   s.keys.crc ^= 1;
-  auto got = FindRepeatedKeys(dir.path(), {s}, 1 << 20);
+  auto got = FindRepeatedKeys(Env::Default(), dir.path(), {s}, 1 << 20);
   ASSERT_FALSE(got.ok());
   EXPECT_NE(got.status().message().find("seg-1.ens"), std::string::npos) << got.status().ToString();
 }

@@ -171,9 +171,9 @@ class MergeProgress {
 };
 
 // Merges one dyad range of every input into a new segment at `path`.
-Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, const std::string& path,
-                  const std::vector<uint64_t>& drop, MergeProgress* progress,
-                  SegmentSummary* summary, KeyDigest* written) {
+Status MergeRange(Env* env, const std::vector<Input>& inputs, const DyadRange& range,
+                  const std::string& path, const std::vector<uint64_t>& drop,
+                  MergeProgress* progress, SegmentSummary* summary, KeyDigest* written) {
   std::vector<std::unique_ptr<SegmentCursor>> cursors;
   for (const Input& in : inputs) cursors.push_back(std::make_unique<SegmentCursor>(in, range));
   // Min-heap on (dyad, date); ties go to the earlier input, so the merge is deterministic.
@@ -187,7 +187,7 @@ Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, cons
     ASSIGN_OR_RETURN(bool more, cursors[i]->Next());
     if (more) heap.push(i);
   }
-  ASSIGN_OR_RETURN(std::unique_ptr<SegmentWriter> writer, SegmentWriter::Create(path));
+  ASSIGN_OR_RETURN(std::unique_ptr<SegmentWriter> writer, SegmentWriter::Create(env, path));
   uint64_t unreported = 0;  // rows written since the last progress report
   while (!heap.empty()) {
     size_t i = heap.top();
@@ -212,7 +212,7 @@ Status MergeRange(const std::vector<Input>& inputs, const DyadRange& range, cons
 
 }  // namespace
 
-Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t max_rows,
+Status MergeSegments(Env* env, const std::vector<const SegmentReader*>& segments, uint64_t max_rows,
                      const std::function<std::string()>& next_path,
                      const std::function<void(uint64_t)>& on_rows,
                      std::vector<SegmentSummary>* outputs, const std::vector<uint64_t>& drop) {
@@ -236,7 +236,7 @@ Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t
   auto work = [&] {
     for (size_t r; (r = next.fetch_add(1)) < ranges.size();) {
       Status s =
-          MergeRange(inputs, ranges[r], paths[r], drop, &progress, &summaries[r], &digests[r]);
+          MergeRange(env, inputs, ranges[r], paths[r], drop, &progress, &summaries[r], &digests[r]);
       if (!s.ok()) {
         std::lock_guard<std::mutex> l(mu);
         if (error.ok()) error = s;
@@ -264,7 +264,7 @@ Status MergeSegments(const std::vector<const SegmentReader*>& segments, uint64_t
     if (summaries[r].rows > 0) {
       outputs->push_back(summaries[r]);
     } else {
-      unlink(paths[r].c_str());  // every row of the range was dropped
+      (void)env->Remove(paths[r]);  // every row of the range was dropped
     }
   }
   return Status::Ok();

@@ -37,7 +37,7 @@ inline constexpr size_t kMaxMergeWorkers = 2;
 // Rows whose key is in `drop` (ascending) are left out (an ingest removing rows it found to be
 // repeats after writing them); an output left without rows is not written.
 // REQUIRES: inputs hold disjoint keys (true of a store's segments: ingest deduplicates).
-Status MergeSegments(const std::vector<const SegmentReader*>& inputs, uint64_t max_rows,
+Status MergeSegments(Env* env, const std::vector<const SegmentReader*>& inputs, uint64_t max_rows,
                      const std::function<std::string()>& next_path,
                      const std::function<void(uint64_t rows)>& on_rows,
                      std::vector<SegmentSummary>* outputs, const std::vector<uint64_t>& drop = {});

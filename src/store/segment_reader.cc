@@ -11,9 +11,9 @@
 
 namespace entente::store {
 
-Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& path) {
+Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(Env* env, const std::string& path) {
   auto r = std::unique_ptr<SegmentReader>(new SegmentReader());
-  ASSIGN_OR_RETURN(r->file_, MappedFile::Open(path));
+  ASSIGN_OR_RETURN(r->file_, env->MapFile(path));
   BlobRef meta;
   Status s = r->ParseTrailer(&meta);
   if (s.ok()) {
@@ -457,10 +457,10 @@ Status SegmentReader::ForEachKey(const std::function<void(uint64_t)>& visit) con
   return WalkKeys(path(), raw, rows_, visit);
 }
 
-Status SegmentReader::ForEachKeyIn(const std::string& path, const BlobRef& keys, uint64_t rows,
-                                   const std::function<void(uint64_t)>& visit) {
+Status SegmentReader::ForEachKeyIn(Env* env, const std::string& path, const BlobRef& keys,
+                                   uint64_t rows, const std::function<void(uint64_t)>& visit) {
   std::string stored, raw;
-  RETURN_IF_ERROR(ReadFileRange(path, keys.offset, keys.size, &stored));
+  RETURN_IF_ERROR(ReadFileRange(env, path, keys.offset, keys.size, &stored));
   if (Crc32(stored) != keys.crc) {
     return Status::Corruption(path + ": checksum mismatch in dedupe keys");
   }

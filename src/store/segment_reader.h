@@ -33,7 +33,7 @@ namespace entente::store {
 
 class SegmentReader {
  public:
-  static Result<std::unique_ptr<SegmentReader>> Open(const std::string& path);
+  static Result<std::unique_ptr<SegmentReader>> Open(Env* env, const std::string& path);
 
   const std::string& path() const { return file_->path(); }
   uint32_t version() const { return version_; }
@@ -85,7 +85,7 @@ class SegmentReader {
   // The same as ForEachKey for the segment at `path` whose keys frame is `keys` (`rows` keys),
   // read with pread into a buffer that is freed on return: an ingest checks the keys of every
   // segment it wrote so far this way in constant memory.
-  static Status ForEachKeyIn(const std::string& path, const BlobRef& keys, uint64_t rows,
+  static Status ForEachKeyIn(Env* env, const std::string& path, const BlobRef& keys, uint64_t rows,
                              const std::function<void(uint64_t)>& visit);
   // Reads and checks every part and every blob (for `info --check`).
   Status Verify() const;

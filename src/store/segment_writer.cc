@@ -32,8 +32,8 @@ bool PureActor(const EventRow& e, bool source, std::string_view dyad_country) {
 SegmentWriter::SegmentWriter(std::unique_ptr<WritableFile> file) : file_(std::move(file)) {}
 SegmentWriter::~SegmentWriter() = default;
 
-Result<std::unique_ptr<SegmentWriter>> SegmentWriter::Create(const std::string& path) {
-  ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> f, WritableFile::Create(path));
+Result<std::unique_ptr<SegmentWriter>> SegmentWriter::Create(Env* env, const std::string& path) {
+  ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> f, env->NewWritableFile(path));
   std::string header(kSegmentMagic);
   PutFixed32(&header, kSegmentVersion);
   PutFixed32(&header, 0);

@@ -36,7 +36,7 @@ struct SegmentSummary {
 
 class SegmentWriter {
  public:
-  static Result<std::unique_ptr<SegmentWriter>> Create(const std::string& path);
+  static Result<std::unique_ptr<SegmentWriter>> Create(Env* env, const std::string& path);
   ~SegmentWriter();
 
   // REQUIRES: (dyad_a, dyad_b, e.date) >= that of the previous row; dyad_a <= dyad_b are the

@@ -1,11 +1,8 @@
 #include "store/store.h"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <map>
 #include <set>
 #include <thread>
@@ -20,36 +17,26 @@
 #include "store/store_lock.h"
 
 namespace entente::store {
-namespace {
-
-Status MakeDirs(const std::string& dir) {
-  std::string partial;
-  size_t pos = 0;
-  while (pos != std::string::npos) {
-    pos = dir.find('/', pos + 1);
-    partial = dir.substr(0, pos);
-    if (partial.empty()) continue;
-    if (mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST) return ErrnoStatus(partial, errno);
-  }
-  return Status::Ok();
-}
-
-}  // namespace
 
 Store::Store() : manifest_(std::make_unique<Manifest>()) {}
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode, Env* env) {
   auto s = std::unique_ptr<Store>(new Store());
+  s->env_ = env;
   s->dir_ = dir;
   s->mode_ = mode;
   if (mode == OpenMode::kWrite) {
-    RETURN_IF_ERROR(MakeDirs(dir));
-    ASSIGN_OR_RETURN(s->lock_, StoreLock::Acquire(dir));
+    RETURN_IF_ERROR(env->CreateDirs(dir));
+    ASSIGN_OR_RETURN(s->lock_, StoreLock::Acquire(env, dir));
     RETURN_IF_ERROR(s->Load());
     // A new store gets its (empty) MANIFEST before any segment is written, so segments without a
-    // MANIFEST always mean a lost one (ReadManifest), never a first ingest that died.
-    if (!FileExists(dir + "/" + kManifestName)) RETURN_IF_ERROR(CommitManifest(dir, Manifest{}));
+    // MANIFEST always mean a lost one (ReadManifest), never a first ingest that died. Only a
+    // MANIFEST known to be missing is written: a failed stat must not empty a store.
+    if (Result<FileStamp> st = env->Stat(dir + "/" + kManifestName); !st.ok()) {
+      if (st.status().code() != StatusCode::kNotFound) return st.status();
+      RETURN_IF_ERROR(CommitManifest(env, dir, Manifest{}));
+    }
     RETURN_IF_ERROR(s->RemoveLeftovers());
   } else {
     RETURN_IF_ERROR(s->Load());
@@ -63,11 +50,9 @@ uint64_t Store::SegmentBytes() const {
   return bytes;
 }
 
-Store::FileStamp Store::ManifestStamp() const {
-  struct stat st;
-  if (stat((dir_ + "/" + kManifestName).c_str(), &st) != 0) return FileStamp{};
-  return FileStamp{static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_size),
-                   static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+FileStamp Store::ManifestStamp() const {
+  Result<FileStamp> st = env_->Stat(dir_ + "/" + kManifestName);
+  return st.ok() ? *st : FileStamp{};
 }
 
 Status Store::Refresh() {
@@ -92,11 +77,11 @@ Status Store::Load() {
   for (int attempt = 0; attempt < 5; ++attempt) {
     // Stamped before reading: a commit in between makes the next Refresh load again, never miss.
     FileStamp stamp = ManifestStamp();
-    ASSIGN_OR_RETURN(Manifest m, ReadManifest(dir_));
+    ASSIGN_OR_RETURN(Manifest m, ReadManifest(env_, dir_));
     std::vector<std::unique_ptr<SegmentReader>> segs;
     last = Status::Ok();
     for (const SegmentInfo& info : m.segments) {
-      auto r = SegmentReader::Open(dir_ + "/" + info.name);
+      auto r = SegmentReader::Open(env_, dir_ + "/" + info.name);
       if (!r.ok()) {
         last = r.status();
         break;
@@ -126,13 +111,13 @@ Status Store::Load() {
 }
 
 Status Store::RemoveLeftovers() {
-  ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(dir_));
+  ASSIGN_OR_RETURN(std::vector<std::string> names, env_->ListDir(dir_));
   std::set<std::string> live;
   for (const SegmentInfo& s : manifest_->segments) live.insert(s.name);
   for (const std::string& n : names) {
     bool segment = n.starts_with("seg-") && n.ends_with(".ens");
     bool tmp = n.ends_with(".tmp");
-    if ((segment && !live.count(n)) || tmp) unlink((dir_ + "/" + n).c_str());
+    if ((segment && !live.count(n)) || tmp) (void)env_->Remove(dir_ + "/" + n);
   }
   return Status::Ok();
 }
@@ -146,7 +131,7 @@ Status Store::IngestEvents(const std::vector<Event>& events, IngestStats* stats)
   std::vector<const SegmentReader*> existing;
   for (const auto& s : segments_) existing.push_back(s.get());
   const uint64_t first_new_segment = manifest_->next_segment;
-  Ingester ing(dir_, *manifest_, existing, 1);
+  Ingester ing(env_, dir_, *manifest_, existing, 1);
   for (const Event& e : events) {
     if (!ing.Add(0, ViewOf(e))) break;
   }
@@ -165,7 +150,9 @@ Result<int64_t> Store::CommitIngest(Ingester* ing, uint64_t first_new_segment, I
   }
   stats->stored += counts.stored;
   stats->duplicates += counts.duplicates;
-  RETURN_IF_ERROR(Load());
+  if (Status loaded = Load(); !loaded.ok()) {
+    return loaded.WithContext("the events are stored, but reading the store back failed");
+  }
   CompactAfterIngest(first_new_segment, stats);
   return counts.rows;
 }
@@ -279,7 +266,8 @@ Status Store::MergePicked(const std::vector<bool>& picked,
   std::function<void(uint64_t)> on_rows;
   if (progress) on_rows = [&](uint64_t merged) { progress(done_before + merged, total); };
   std::vector<SegmentSummary> outputs;
-  Status s = MergeSegments(inputs, policy_.segment_rows, next_path, on_rows, &outputs);
+  AtomicWrite renamed = AtomicWrite::kNotRenamed;
+  Status s = MergeSegments(env_, inputs, policy_.segment_rows, next_path, on_rows, &outputs);
   if (s.ok()) {
     // The merged segments take the place of the first one they replace, so a scan still meets
     // the events in roughly the order they were ingested.
@@ -297,17 +285,22 @@ Status Store::MergePicked(const std::vector<bool>& picked,
       }
       placed = true;
     }
-    s = SyncDir(dir_);  // the new segments' names are durable before the manifest names them
-    if (s.ok()) s = CommitManifest(dir_, next);
+    s = env_->SyncDir(dir_);  // the new segments' names are durable before the manifest names them
+    if (s.ok()) s = CommitManifest(env_, dir_, next, &renamed);
+  }
+  if (!s.ok() && renamed == AtomicWrite::kRenamed) {
+    // The MANIFEST names the merged segments now; the inputs are leftovers for the next writer.
+    return Status::StoreError("the merge is committed, but a power cut could still undo it: " +
+                              s.message());
   }
   if (!s.ok()) {
-    for (const std::string& n : new_names) unlink((dir_ + "/" + n).c_str());
+    for (const std::string& n : new_names) (void)env_->Remove(dir_ + "/" + n);
     return s;
   }
   // Committed. The old files are no longer named; a crash before they are removed leaves them
   // to the next writer's RemoveLeftovers. Readers that still map them keep working (POSIX).
   RETURN_IF_ERROR(Load());
-  for (const std::string& old : old_names) unlink((dir_ + "/" + old).c_str());
+  for (const std::string& old : old_names) (void)env_->Remove(dir_ + "/" + old);
   stats->merged += static_cast<int>(inputs.size());
   stats->written += static_cast<int>(outputs.size());
   stats->segments_after = static_cast<int>(segments_.size());
@@ -319,7 +312,7 @@ Result<StoreInfo> Store::Info() {
   StoreInfo info;
   info.events = events();
   info.segments = static_cast<int>(segments_.size());
-  info.bytes = FileSizeOr0(dir_ + "/" + kManifestName) + SegmentBytes();
+  info.bytes = env_->FileSizeOr0(dir_ + "/" + kManifestName) + SegmentBytes();
   std::map<std::string, int64_t> datasets;
   // Distinct dyads over the segments' directories (views into their pages, which stay loaded).
   struct PairHash {

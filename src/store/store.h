@@ -36,6 +36,7 @@
 #include "core/status.h"
 #include "io/reader.h"
 #include "store/column_codec.h"
+#include "store/env.h"
 #include "store/store_config.h"
 
 namespace entente::store {
@@ -162,7 +163,9 @@ struct ScanPart {
 
 class Store : public EventSource {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode);
+  // Every file operation goes through `env` (not owned; outlives the Store).
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode,
+                                             Env* env = Env::Default());
 
   // Rebuilds the MANIFEST of a store whose MANIFEST is missing or damaged from its segment files,
   // under the writer lock: every segment that passes all its checksums and shares no event (dedupe
@@ -171,7 +174,7 @@ class Store : public EventSource {
   // the kept inputs hold). Nothing is deleted. An intact MANIFEST is left alone (needed = false).
   // A dead ingest's complete segments are kept too: their events are real, and re-ingesting the
   // file adds only what is missing. Memory: 8 bytes per event kept (the dedupe keys).
-  static Status Recover(const std::string& dir, RecoverStats* stats);
+  static Status Recover(const std::string& dir, RecoverStats* stats, Env* env = Env::Default());
   ~Store() override;
 
   const std::string& dir() const { return dir_; }
@@ -257,6 +260,7 @@ class Store : public EventSource {
   bool WrittenSince(size_t i, uint64_t first_segment) const;
   uint64_t SegmentBytes() const;  // on disk, of the segments loaded
 
+  Env* env_ = nullptr;
   std::string dir_;
   OpenMode mode_ = OpenMode::kRead;
   CompactionPolicy policy_;
@@ -264,13 +268,8 @@ class Store : public EventSource {
   std::unique_ptr<Manifest> manifest_;
   std::vector<std::unique_ptr<SegmentReader>> segments_;
   std::shared_ptr<ActorDayCache> actor_days_;  // may be null
-  // The MANIFEST file as last loaded (inode, size, mtime in ns; all 0 when there was none): a
-  // commit renames a new file over it, which changes the inode.
-  struct FileStamp {
-    uint64_t ino = 0, size = 0;
-    int64_t mtime_ns = 0;
-    bool operator==(const FileStamp&) const = default;
-  };
+  // The MANIFEST file as last loaded (all 0 when there was none): a commit renames a new file
+  // over it, which changes the inode.
   FileStamp manifest_stamp_;
   FileStamp ManifestStamp() const;
 };

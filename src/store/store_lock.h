@@ -1,7 +1,8 @@
-// The writer lock: flock(LOCK_EX|LOCK_NB) on <store>/LOCK, with the holder's pid written inside so
-// a second writer can say who holds it ("store is locked by pid 4242"). The kernel drops the lock
-// when the holder dies (kill -9 included), so there is never a stale lock to clean by hand.
-// Readers never take it: they read the manifest, which is only ever replaced by rename.
+// The writer lock: an exclusive lock (flock(LOCK_EX|LOCK_NB) in the POSIX Env) on <store>/LOCK,
+// with the holder's pid written inside so a second writer can say who holds it ("store is locked
+// by pid 4242"). The kernel drops the lock when the holder dies (kill -9 included), so there is
+// never a stale lock to clean by hand. Readers never take it: they read the manifest, which is
+// only ever replaced by rename.
 #ifndef ENTENTE_STORE_STORE_LOCK_H_
 #define ENTENTE_STORE_STORE_LOCK_H_
 
@@ -9,20 +10,20 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/env.h"
 
 namespace entente::store {
 
 class StoreLock {
  public:
   // Busy("store is locked by pid N") when another process holds it.
-  static Result<std::unique_ptr<StoreLock>> Acquire(const std::string& dir);
-  ~StoreLock();  // releases
+  static Result<std::unique_ptr<StoreLock>> Acquire(Env* env, const std::string& dir);
   StoreLock(const StoreLock&) = delete;
   StoreLock& operator=(const StoreLock&) = delete;
 
  private:
-  explicit StoreLock(int fd) : fd_(fd) {}
-  int fd_;
+  explicit StoreLock(std::unique_ptr<FileLock> lock) : lock_(std::move(lock)) {}
+  std::unique_ptr<FileLock> lock_;  // released when the StoreLock goes
 };
 
 }  // namespace entente::store

@@ -14,16 +14,16 @@ namespace {
 
 TEST(StoreLockTest, ASecondWriterIsToldWhichPidHoldsIt) {
   testing::TempDir dir;
-  auto first = StoreLock::Acquire(dir.path());
+  auto first = StoreLock::Acquire(Env::Default(), dir.path());
   ASSERT_TRUE(first.ok()) << first.status().ToString();
-  auto second = StoreLock::Acquire(dir.path());
+  auto second = StoreLock::Acquire(Env::Default(), dir.path());
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.status().code(), StatusCode::kBusy);
   EXPECT_NE(second.status().ToString().find("locked by pid " + std::to_string(getpid())),
             std::string::npos)
       << second.status().ToString();
   first->reset();
-  EXPECT_TRUE(StoreLock::Acquire(dir.path()).ok());
+  EXPECT_TRUE(StoreLock::Acquire(Env::Default(), dir.path()).ok());
 }
 
 // The kernel releases the lock of a process killed with SIGKILL: no stale lock to clean by hand.
@@ -34,7 +34,7 @@ TEST(StoreLockTest, AKilledHolderLeavesNoLock) {
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    auto held = StoreLock::Acquire(dir.path());
+    auto held = StoreLock::Acquire(Env::Default(), dir.path());
     const char c = held.ok() ? 'y' : 'n';
     if (write(ready[1], &c, 1) != 1) _exit(2);
     alarm(30);  // never outlives a parent that failed before killing it
@@ -44,13 +44,13 @@ TEST(StoreLockTest, AKilledHolderLeavesNoLock) {
   char c = 0;
   ASSERT_EQ(read(ready[0], &c, 1), 1);
   ASSERT_EQ(c, 'y');
-  auto busy = StoreLock::Acquire(dir.path());
+  auto busy = StoreLock::Acquire(Env::Default(), dir.path());
   EXPECT_FALSE(busy.ok());
   EXPECT_NE(busy.status().ToString().find("pid " + std::to_string(child)), std::string::npos);
   kill(child, SIGKILL);
   int status = 0;
   ASSERT_EQ(waitpid(child, &status, 0), child);
-  EXPECT_TRUE(StoreLock::Acquire(dir.path()).ok());
+  EXPECT_TRUE(StoreLock::Acquire(Env::Default(), dir.path()).ok());
   close(ready[0]);
   close(ready[1]);
 }

@@ -3,11 +3,8 @@
 // after its inputs, so when both survive, the inputs (the last commit) are kept and the output,
 // whose every event they hold, is set aside.
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 
 #include "store/file_util.h"
 #include "store/manifest.h"
@@ -21,14 +18,15 @@ namespace {
 constexpr char kSetAsideDir[] = "set-aside";
 
 // Moves dir/name to dir/set-aside/name (durably) and records why.
-Status SetAside(const std::string& dir, const std::string& name, const std::string& why,
+Status SetAside(Env* env, const std::string& dir, const std::string& name, const std::string& why,
                 RecoverStats* stats) {
   const std::string aside = dir + "/" + kSetAsideDir;
-  if (mkdir(aside.c_str(), 0755) != 0 && errno != EEXIST) return ErrnoStatus(aside, errno);
+  RETURN_IF_ERROR(env->CreateDirs(aside));
   const std::string from = dir + "/" + name, to = aside + "/" + name;
-  if (FileExists(to)) return Status::StoreError(fmt::format("{}: already exists", to));
-  if (rename(from.c_str(), to.c_str()) != 0) return ErrnoStatus(from, errno);
-  RETURN_IF_ERROR(SyncDir(aside));
+  if (env->FileExists(to)) return Status::StoreError(fmt::format("{}: already exists", to));
+  RETURN_IF_ERROR(env->Rename(from, to));
+  RETURN_IF_ERROR(env->SyncDir(aside));
+  RETURN_IF_ERROR(env->SyncDir(dir));
   stats->set_aside.push_back({from, to, why});
   return Status::Ok();
 }
@@ -46,30 +44,30 @@ Result<bool> SharesKeys(const SegmentReader& seg, const std::vector<uint64_t>& k
 }
 
 // Moves an unreadable MANIFEST out of the way (kept beside the store for inspection).
-Status MoveDamagedManifest(const std::string& dir, RecoverStats* stats) {
+Status MoveDamagedManifest(Env* env, const std::string& dir, RecoverStats* stats) {
   const std::string path = dir + "/" + kManifestName;
-  if (!FileExists(path)) return Status::Ok();
+  if (!env->FileExists(path)) return Status::Ok();
   for (int i = 1;; ++i) {
     std::string to = fmt::format("{}/{}.damaged-{}", dir, kManifestName, i);
-    if (FileExists(to)) continue;
-    if (rename(path.c_str(), to.c_str()) != 0) return ErrnoStatus(path, errno);
+    if (env->FileExists(to)) continue;
+    RETURN_IF_ERROR(env->Rename(path, to));
     stats->damaged_manifest = to;
-    return SyncDir(dir);
+    return env->SyncDir(dir);
   }
 }
 
 }  // namespace
 
-Status Store::Recover(const std::string& dir, RecoverStats* stats) {
+Status Store::Recover(const std::string& dir, RecoverStats* stats, Env* env) {
   *stats = RecoverStats{};
-  ASSIGN_OR_RETURN(std::unique_ptr<StoreLock> lock, StoreLock::Acquire(dir));
-  Result<Manifest> current = ReadManifest(dir);
+  ASSIGN_OR_RETURN(std::unique_ptr<StoreLock> lock, StoreLock::Acquire(env, dir));
+  Result<Manifest> current = ReadManifest(env, dir);
   if (current.ok() || current.status().code() != StatusCode::kCorruption) {
     return current.ok() ? Status::Ok() : current.status();
   }
   stats->needed = true;
 
-  ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(dir));
+  ASSIGN_OR_RETURN(std::vector<std::string> names, env->ListDir(dir));
   std::vector<std::pair<uint64_t, std::string>> numbered;
   for (const std::string& n : names) {
     if (uint64_t number = SegmentNumber(n); number != 0) numbered.push_back({number, n});
@@ -80,16 +78,16 @@ Status Store::Recover(const std::string& dir, RecoverStats* stats) {
   std::vector<uint64_t> kept_keys, seg_keys;
   for (const auto& [number, name] : numbered) {
     m.next_segment = std::max(m.next_segment, number + 1);
-    Result<std::unique_ptr<SegmentReader>> seg = SegmentReader::Open(dir + "/" + name);
+    Result<std::unique_ptr<SegmentReader>> seg = SegmentReader::Open(env, dir + "/" + name);
     Status check = seg.ok() ? (*seg)->Verify() : seg.status();
     if (!check.ok()) {
-      RETURN_IF_ERROR(SetAside(dir, name, check.message(), stats));
+      RETURN_IF_ERROR(SetAside(env, dir, name, check.message(), stats));
       continue;
     }
     ASSIGN_OR_RETURN(bool shared, SharesKeys(**seg, kept_keys, &seg_keys));
     if (shared) {
       RETURN_IF_ERROR(SetAside(
-          dir, name, "holds events of a segment kept before it (a merge that never committed)",
+          env, dir, name, "holds events of a segment kept before it (a merge that never committed)",
           stats));
       continue;
     }
@@ -101,8 +99,8 @@ Status Store::Recover(const std::string& dir, RecoverStats* stats) {
     stats->rows += (*seg)->rows();
   }
   stats->kept = static_cast<int>(m.segments.size());
-  RETURN_IF_ERROR(MoveDamagedManifest(dir, stats));
-  return CommitManifest(dir, m);
+  RETURN_IF_ERROR(MoveDamagedManifest(env, dir, stats));
+  return CommitManifest(env, dir, m);
 }
 
 }  // namespace entente::store

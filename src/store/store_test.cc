@@ -27,70 +27,11 @@
 #include "store/segment_reader.h"
 #include "store/sqlite_export.h"
 #include "store/store_config.h"
+#include "store/test_events.h"
 #include "testing.h"
 
 namespace entente::store {
 namespace {
-
-// Random events with the shapes the store must handle: impure actors (code prefix differs from
-// country), IGOs, empty actors, NaN numbers, month/year precision, ids and no ids.
-std::vector<Event> RandomEvents(int n, uint32_t seed) {
-  std::mt19937 rng(seed);
-  auto pick = [&](std::initializer_list<const char*> xs) {
-    return std::string(*(xs.begin() + rng() % xs.size()));
-  };
-  std::vector<Event> out;
-  for (int i = 0; i < n; ++i) {
-    Event e;
-    e.dataset = pick({"gdelt2", "gdelt1", "icews"});
-    if (rng() % 4) e.id = std::to_string(100000 + rng() % 5000000);
-    e.date = static_cast<Days>(15000 + rng() % 4000);
-    e.precision = static_cast<DatePrecision>(rng() % 8 == 0 ? 1 + rng() % 2 : 0);
-    for (Actor* a : {&e.source, &e.target}) {
-      int kind = rng() % 6;
-      std::string c = pick({"PAK", "RUS", "USA", "IND", "CHN"});
-      if (kind == 0) {
-        a->code = c + pick({"GOV", "MIL", "BUS"});
-        a->country = c;
-      } else if (kind == 1) {
-        a->code = pick({"GOV", "MIL", "EDU"});
-        a->country = c;
-      } else if (kind == 2) {
-        a->code = c + "GOV";  // no country: DyadCountry from the code
-      } else if (kind == 3) {
-        a->code = pick({"IGOUNO", "NGOXXX"});
-      } else if (kind == 4) {
-        a->code = pick({"RUSMIL", "PAKGOV"});  // impure: code prefix is not the country
-        a->country = c;
-      }
-      a->name = a->code.empty() ? "" : "NAME " + a->code;
-      if (rng() % 3 == 0) a->type1 = pick({"GOV", "MIL"});
-      if (rng() % 9 == 0) a->religion1 = "MOS";
-    }
-    std::string code = pick({"010", "0314", "042", "057", "111", "190", "20"});
-    e.code = code;
-    e.base_code = code.substr(0, 3);
-    e.root_code = rng() % 10 ? code.substr(0, 2) : "";
-    e.quad = static_cast<int8_t>(rng() % 5);
-    e.is_root = rng() % 2;
-    e.goldstein = rng() % 7 ? static_cast<float>(static_cast<int>(rng() % 201) - 100) / 10.0f : NAN;
-    e.mentions = static_cast<int32_t>(rng() % 50);
-    e.sources = static_cast<int32_t>(rng() % 5);
-    e.articles = static_cast<int32_t>(rng() % 40);
-    e.tone = rng() % 5 ? static_cast<float>(rng() % 10000) / 777.0f - 6.0f : NAN;
-    e.geo_country = pick({"PK", "RS", ""});
-    e.geo_name = e.geo_country.empty() ? "" : "Somewhere, " + e.geo_country;
-    e.lat = rng() % 4 ? static_cast<float>(rng() % 18000) / 100.0f - 90.0f : NAN;
-    e.lon = rng() % 4 ? static_cast<float>(rng() % 36000) / 100.0f - 180.0f : NAN;
-    e.date_added = 20150218230000ll + rng() % 100000;
-    e.url = "https://news.example/" + std::to_string(rng()) + "/story.html";
-    if (rng() % 7 == 0) e.sector = "energy";
-    if (rng() % 11 == 0) e.text = "tab\there, newline\nthere";
-    if (rng() % 13 == 0) e.citation = "Dawn, 2012";
-    out.push_back(std::move(e));
-  }
-  return out;
-}
 
 bool SameBits(float a, float b) { return std::memcmp(&a, &b, 4) == 0; }
 
@@ -140,15 +81,6 @@ void ExpectSameEvent(const EventRow& a, const EventRow& b) {
 }
 
 // The input with duplicates (by key) removed, first copy kept.
-std::vector<Event> Unique(const std::vector<Event>& in) {
-  std::vector<Event> out;
-  std::unordered_set<uint64_t> seen;
-  for (const Event& e : in) {
-    if (seen.insert(EventKeyHash(ViewOf(e))).second) out.push_back(e);
-  }
-  return out;
-}
-
 std::vector<Event> ScanAll(EventSource* s, const EventFilter& f) {
   std::vector<Event> out;
   Status st = s->Scan(f, [&](const EventRow& e) {
@@ -464,10 +396,10 @@ TEST(StoreTest, ActorCubeAnswersEqualBruteForce) {
   std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 8000);
   ASSERT_NE(store, nullptr);
   std::vector<std::unique_ptr<SegmentReader>> segments;
-  auto manifest = ReadManifest(dir.path());
+  auto manifest = ReadManifest(Env::Default(), dir.path());
   ASSERT_TRUE(manifest.ok());
   for (const SegmentInfo& s : manifest->segments) {
-    auto r = SegmentReader::Open(dir.path() + "/" + s.name);
+    auto r = SegmentReader::Open(Env::Default(), dir.path() + "/" + s.name);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     segments.push_back(std::move(*r));
   }
@@ -654,7 +586,7 @@ TEST(StoreTest, FlippedByteIsCorruptionNamingTheFile) {
     IngestStats st;
     ASSERT_TRUE((*store)->IngestEvents(RandomEvents(5000, 3), &st).ok());
   }
-  auto m = ReadManifest(dir.path());
+  auto m = ReadManifest(Env::Default(), dir.path());
   ASSERT_TRUE(m.ok());
   ASSERT_EQ(m->segments.size(), 1u);
   std::string seg = dir.path() + "/" + m->segments[0].name;
@@ -756,7 +688,7 @@ TEST(StoreTest, CompactionKeepsEveryEventAndDedupe) {
   EXPECT_EQ(cs.merged, 0);  // one segment: nothing to do
 
   // Only the merged segment's file is left, and a reader sees the same.
-  auto names = ListDir(dir.path());
+  auto names = Env::Default()->ListDir(dir.path());
   ASSERT_TRUE(names.ok());
   int files = 0;
   for (const std::string& n : *names) files += n.ends_with(".ens");
@@ -850,7 +782,7 @@ TEST(StoreTest, AfterIngestMergeKeepsTiersBounded) {
     return st;
   };
   auto segments = [&] {
-    auto m = ReadManifest(dir.path());
+    auto m = ReadManifest(Env::Default(), dir.path());
     EXPECT_TRUE(m.ok());
     return m.ok() ? m->segments : std::vector<SegmentInfo>{};
   };
@@ -919,7 +851,7 @@ TEST(StoreTest, AfterIngestMergeShrinksTheIngestsOwnOutput) {
     ASSERT_TRUE((*store)->IngestEvents(part, &st).ok());
     ASSERT_EQ(st.compacted, 0);  // no tier is over its limit
   }
-  auto before = ReadManifest(dir.path());
+  auto before = ReadManifest(Env::Default(), dir.path());
   ASSERT_TRUE(before.ok());
   ASSERT_EQ(before->segments.size(), 12u);
 
@@ -933,7 +865,7 @@ TEST(StoreTest, AfterIngestMergeShrinksTheIngestsOwnOutput) {
   // Six of 250 rows (1500: a seventh would pass 1600), then the other four: 1500 is above the
   // large bound, so only the 1000-row output stays below it, one of at most two.
   EXPECT_EQ(cs.rows_merged, 2500u);
-  auto after = ReadManifest(dir.path());
+  auto after = ReadManifest(Env::Default(), dir.path());
   ASSERT_TRUE(after.ok());
   ASSERT_EQ(after->segments.size(), 4u);
   EXPECT_EQ(after->segments[0].name, before->segments[0].name);
@@ -949,12 +881,12 @@ TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
   testing::TempDir dir, out;
   std::vector<Event> events = Unique(RandomEvents(20000, 9));
   ASSERT_NE(IngestAsTwoSegments(dir.path(), events, 9000), nullptr);
-  auto manifest = ReadManifest(dir.path());
+  auto manifest = ReadManifest(Env::Default(), dir.path());
   ASSERT_TRUE(manifest.ok());
   std::vector<std::unique_ptr<SegmentReader>> readers;
   std::vector<const SegmentReader*> inputs;
   for (const SegmentInfo& info : manifest->segments) {
-    auto r = SegmentReader::Open(dir.path() + "/" + info.name);
+    auto r = SegmentReader::Open(Env::Default(), dir.path() + "/" + info.name);
     ASSERT_TRUE(r.ok());
     readers.push_back(std::move(*r));
     inputs.push_back(readers.back().get());
@@ -966,7 +898,7 @@ TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
     return out.path() + "/" + names.back();
   };
   std::vector<SegmentSummary> outputs;
-  Status s = MergeSegments(inputs, 1500, next_path, {}, &outputs);
+  Status s = MergeSegments(Env::Default(), inputs, 1500, next_path, {}, &outputs);
   ASSERT_TRUE(s.ok()) << s.ToString();
   ASSERT_EQ(outputs.size(), names.size());
   ASSERT_GE(outputs.size(), 5u);
@@ -979,7 +911,7 @@ TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
     }
     merged.segments.push_back(SegmentInfo{names[i], outputs[i].rows, outputs[i].bytes,
                                           outputs[i].min_date, outputs[i].max_date});
-    auto r = SegmentReader::Open(out.path() + "/" + names[i]);
+    auto r = SegmentReader::Open(Env::Default(), out.path() + "/" + names[i]);
     ASSERT_TRUE(r.ok());
     auto all = (*r)->AllDyads();
     ASSERT_TRUE(all.ok()) << all.status().ToString();
@@ -992,7 +924,7 @@ TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
     last_b = dyads.back()->b;
   }
   EXPECT_EQ(rows, events.size());
-  ASSERT_TRUE(CommitManifest(out.path(), merged).ok());
+  ASSERT_TRUE(CommitManifest(Env::Default(), out.path(), merged).ok());
   auto store = Store::Open(out.path(), OpenMode::kRead);
   ASSERT_TRUE(store.ok());
   VectorEventSource ref("ref", events);
@@ -1003,7 +935,7 @@ TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
 void OpenSegments(const std::string& dir, const Manifest& m,
                   std::vector<std::unique_ptr<SegmentReader>>* readers) {
   for (const SegmentInfo& s : m.segments) {
-    auto r = SegmentReader::Open(dir + "/" + s.name);
+    auto r = SegmentReader::Open(Env::Default(), dir + "/" + s.name);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     readers->push_back(std::move(r).value());
   }
@@ -1022,7 +954,7 @@ TEST(IngesterTest, DedupeKeysInMemoryOrOnDisk) {
     testing::TempDir dir;
     Manifest committed;
     {
-      Ingester ing(dir.path(), Manifest{}, {}, 2, budget);
+      Ingester ing(Env::Default(), dir.path(), Manifest{}, {}, 2, budget);
       // Worker 0: the first 4000; worker 1: rows 3000-5999, so 1000 repeat across the runs.
       for (size_t i = 0; i < 4000; ++i) ASSERT_TRUE(ing.Add(0, ViewOf(events[i])));
       for (size_t i = 3000; i < 6000; ++i) ASSERT_TRUE(ing.Add(1, ViewOf(events[i])));
@@ -1036,7 +968,7 @@ TEST(IngesterTest, DedupeKeysInMemoryOrOnDisk) {
     std::vector<std::unique_ptr<SegmentReader>> readers;
     ASSERT_NO_FATAL_FAILURE(OpenSegments(dir.path(), committed, &readers));
     std::vector<const SegmentReader*> existing = Pointers(readers);
-    Ingester again(dir.path(), committed, existing, 2, budget);
+    Ingester again(Env::Default(), dir.path(), committed, existing, 2, budget);
     for (size_t i = 0; i < 3000; ++i) ASSERT_TRUE(again.Add(0, ViewOf(events[i])));
     for (size_t i = 3000; i < 6000; ++i) ASSERT_TRUE(again.Add(1, ViewOf(events[i])));
     IngestCounts counts;
@@ -1074,7 +1006,7 @@ TEST(IngesterTest, DeferredDiskCheckDropsRepeatsAtCommit) {
   testing::TempDir dir;
   Manifest committed;
   {
-    Ingester ing(dir.path(), Manifest{}, {}, kWorkers, 0);  // no key kept in memory
+    Ingester ing(Env::Default(), dir.path(), Manifest{}, {}, kWorkers, 0);  // no key kept in memory
     ASSERT_TRUE(feed(&ing));
     IngestCounts counts;
     ASSERT_TRUE(ing.Commit(&counts, &committed).ok());
@@ -1082,7 +1014,7 @@ TEST(IngesterTest, DeferredDiskCheckDropsRepeatsAtCommit) {
     EXPECT_EQ(counts.stored, distinct);
     EXPECT_EQ(counts.duplicates, fed - distinct);
   }
-  auto listed = ListDir(dir.path());
+  auto listed = Env::Default()->ListDir(dir.path());
   ASSERT_TRUE(listed.ok());
   for (const std::string& n : *listed) EXPECT_FALSE(n.ends_with(".tmp")) << n;
   {
@@ -1098,7 +1030,7 @@ TEST(IngesterTest, DeferredDiskCheckDropsRepeatsAtCommit) {
   std::vector<std::unique_ptr<SegmentReader>> readers;
   ASSERT_NO_FATAL_FAILURE(OpenSegments(dir.path(), committed, &readers));
   std::vector<const SegmentReader*> existing = Pointers(readers);
-  Ingester again(dir.path(), committed, existing, kWorkers, 0);
+  Ingester again(Env::Default(), dir.path(), committed, existing, kWorkers, 0);
   ASSERT_TRUE(feed(&again));
   IngestCounts counts;
   Manifest next;
