@@ -180,13 +180,13 @@ std::string SeriesChart(const analysis::PhaseResult& pr, const TimeFrame& f) {
   return svg.Finish();
 }
 
-std::string VolumeChart(const analysis::Series& s, const TimeFrame& f) {
-  const double height = 170, top = 12, bottom = height - 28;
-  Svg svg(f.width, height, "chart volume-chart", "Events per period by QuadClass");
-  double max = 0;
-  for (const analysis::SeriesPoint& p : s.points) max = std::max(max, p.weight);
-  if (max <= 0) max = 1;
-  std::vector<double> ticks = NiceTicks(0, max, 3, true);
+namespace {
+
+// The axes of a chart of event counts from 0 to at least `max`: y grid with about `ticks` ticks,
+// the "events" title, the time axis. Returns the y scale.
+LinearScale DrawEventAxes(Svg& svg, const TimeFrame& f, double max, int target_ticks, double top,
+                          double bottom) {
+  std::vector<double> ticks = NiceTicks(0, max, target_ticks, true);
   if (ticks.back() < max) ticks.push_back(ticks.back() + (ticks.size() > 1 ? ticks[1] : max));
   LinearScale y{0, ticks.back(), bottom, top};
   DrawYGrid(svg, f, y, ticks, 0, false);
@@ -194,6 +194,18 @@ std::string VolumeChart(const analysis::Series& s, const TimeFrame& f) {
            fmt::format("class=\"axis-title\" transform=\"rotate(-90 14 {})\"",
                        Coord((top + bottom) / 2)));
   DrawTimeAxis(svg, f, top, bottom, 12);
+  return y;
+}
+
+}  // namespace
+
+std::string VolumeChart(const analysis::Series& s, const TimeFrame& f) {
+  const double height = 170, top = 12, bottom = height - 28;
+  Svg svg(f.width, height, "chart volume-chart", "Events per period by QuadClass");
+  double max = 0;
+  for (const analysis::SeriesPoint& p : s.points) max = std::max(max, p.weight);
+  if (max <= 0) max = 1;
+  const LinearScale y = DrawEventAxes(svg, f, max, 3, top, bottom);
   static constexpr const char* kQuadNames[4] = {"verbal cooperation", "material cooperation",
                                                 "verbal conflict", "material conflict"};
   for (const analysis::SeriesPoint& p : s.points) {
@@ -223,14 +235,7 @@ std::string SectorChart(const std::vector<analysis::SectorPoint>& sectors, const
   for (const analysis::SectorPoint& p : sectors) totals[p.period] += p.weight;
   double max = 1;
   for (const auto& [period, total] : totals) max = std::max(max, total);
-  std::vector<double> ticks = NiceTicks(0, max, 4, true);
-  if (ticks.back() < max) ticks.push_back(ticks.back() + (ticks.size() > 1 ? ticks[1] : max));
-  LinearScale y{0, ticks.back(), bottom, top};
-  DrawYGrid(svg, f, y, ticks, 0, false);
-  svg.Text(14, (top + bottom) / 2, "events", "middle",
-           fmt::format("class=\"axis-title\" transform=\"rotate(-90 14 {})\"",
-                       Coord((top + bottom) / 2)));
-  DrawTimeAxis(svg, f, top, bottom, 12);
+  const LinearScale y = DrawEventAxes(svg, f, max, 4, top, bottom);
   std::map<Days, double> base;
   for (const analysis::SectorPoint& p : sectors) {  // periods in order, sectors in enum order
     if (p.weight <= 0) continue;
