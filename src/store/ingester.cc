@@ -44,13 +44,14 @@ Result<int64_t> MarkStoredKeys(const SegmentReader& reader,
 }
 
 Ingester::Ingester(Env* env, std::string dir, Manifest base,
-                   std::vector<const SegmentReader*> existing, int workers, size_t key_budget)
+                   std::vector<const SegmentReader*> existing, int workers, size_t key_budget,
+                   uint64_t expected_rows)
     : env_(env),
       dir_(std::move(dir)),
       manifest_(std::move(base)),
       existing_(std::move(existing)),
       key_budget_(key_budget) {
-  for (int i = 0; i < workers; ++i) runs_.push_back(std::make_unique<RunBuilder>());
+  for (int i = 0; i < workers; ++i) runs_.push_back(std::make_unique<RunBuilder>(expected_rows));
 }
 
 Ingester::~Ingester() = default;

@@ -44,9 +44,10 @@ class Ingester {
   // `existing` are the store's current segments (not owned; must outlive the Ingester).
   // REQUIRES: the caller holds the store's writer lock.
   // `key_budget`: bytes of dedupe keys kept in memory (tests lower it to exercise the on-disk
-  // path).
+  // path). `expected_rows`: the most rows all workers together will Add, when known.
   Ingester(Env* env, std::string dir, Manifest base, std::vector<const SegmentReader*> existing,
-           int workers, size_t key_budget = config::kDedupeKeyBytes);
+           int workers, size_t key_budget = config::kDedupeKeyBytes,
+           uint64_t expected_rows = UINT64_MAX);
   ~Ingester();
 
   // Returns false once an error has happened (the caller stops feeding rows).

@@ -27,7 +27,7 @@ void AdviseHugePages(const void* p, size_t n) {
 
 }  // namespace
 
-RunBuilder::RunBuilder() {
+RunBuilder::RunBuilder(uint64_t expected_rows) : expected_rows_(expected_rows) {
   for (int i = 0; i < kNumDictColumns; ++i) {
     dict_ptrs_[i] = &dicts_[i].strings;
     dicts_[i].strings.Id("");  // id 0, so that Intern() answers "" without a lookup
@@ -38,10 +38,12 @@ void RunBuilder::Add(const EventRow& e) {
   if (rows_.capacity() == 0) {
     // One allocation each for the whole run instead of doublings that copy (and briefly hold
     // 1.5x); pages the run does not fill are never touched, so they cost no memory.
-    size_t max_rows = config::kRunBytes / (sizeof(PackedRow) + sizeof(Entry)) + 1;
+    const size_t run_rows = config::kRunBytes / (sizeof(PackedRow) + sizeof(Entry)) + 1;
+    const size_t max_rows = std::min<uint64_t>(run_rows, expected_rows_);
     rows_.reserve(max_rows);
     entries_.reserve(max_rows);
-    plain_.reserve(config::kRunBytes + (1u << 20));
+    // A short run's strings are reserved at a typical GDELT row's plain bytes; more just grows.
+    plain_.reserve(max_rows == run_rows ? config::kRunBytes + (1u << 20) : max_rows * 256);
     // Rows are written in sorted order, i.e. scattered over these buffers: with 4 KiB pages
     // nearly every row was a TLB miss. Transparent huge pages where the system allows them.
     AdviseHugePages(rows_.data(), rows_.capacity() * sizeof(PackedRow));

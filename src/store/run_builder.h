@@ -32,7 +32,9 @@ class RunBuilder {
     bool duplicate = false;
   };
 
-  RunBuilder();
+  // `expected_rows`: the most rows the run will get, when the caller knows (events already in
+  // memory); the buffers are then reserved for that many rather than for a whole run.
+  explicit RunBuilder(uint64_t expected_rows = UINT64_MAX);
 
   void Add(const EventRow& e);
   size_t bytes() const {
@@ -89,6 +91,7 @@ class RunBuilder {
     return d.last_id;
   }
 
+  uint64_t expected_rows_;
   std::vector<PackedRow> rows_;
   std::vector<Entry> entries_;
   std::string plain_;

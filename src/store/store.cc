@@ -131,7 +131,7 @@ Status Store::IngestEvents(const std::vector<Event>& events, IngestStats* stats)
   std::vector<const SegmentReader*> existing;
   for (const auto& s : segments_) existing.push_back(s.get());
   const uint64_t first_new_segment = manifest_->next_segment;
-  Ingester ing(env_, dir_, *manifest_, existing, 1);
+  Ingester ing(env_, dir_, *manifest_, existing, 1, config::kDedupeKeyBytes, events.size());
   for (const Event& e : events) {
     if (!ing.Add(0, ViewOf(e))) break;
   }
