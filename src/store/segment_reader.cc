@@ -41,6 +41,9 @@ Status SegmentReader::ParseTrailer(BlobRef* meta) {
       data.substr(0, kSegmentMagic.size()) != kSegmentMagic) {
     return Status::Corruption("not a segment file (bad header)");
   }
+  if (DecodeFixed32(data.data() + 12) != 0) {  // no byte of the file goes unchecked
+    return Status::Corruption("damaged header (its reserved field is not 0)");
+  }
   const char* t = data.data() + data.size() - kSegmentTrailerSize;
   if (std::string_view(t + 32, 8) != kSegmentMagic) {
     return Status::Corruption("truncated segment (bad trailer)");
