@@ -56,6 +56,35 @@ TEST(CoderCli, CodesTextToJsonl) {
   EXPECT_EQ(rows[2]["text"], "Pakistan and Russia signed an agreement.");
 }
 
+// --scheme plover writes PLOVER's event, mode and context in place of CAMEO's code; both writes
+// the two side by side. A statement (CAMEO root 01) has no PLOVER event: its cells are null.
+TEST(CoderCli, PloverSchemeBesideOrInsteadOfCameo) {
+  const std::string text =
+      "Russian Foreign Minister Sergei Lavrov visited Islamabad yesterday. "
+      "Russian troops shelled Ukrainian positions near Kharkiv.";
+  RunResult plover = RunEntente({"code", "--date", "2012-10-05", "--scheme", "plover", "-"}, text);
+  ASSERT_EQ(plover.exit_code, 0) << plover.err;
+  auto rows = Jsonl(plover.out);
+  ASSERT_GE(rows.size(), 2u) << plover.out;
+  EXPECT_FALSE(rows[0].contains("code"));
+  EXPECT_EQ(rows[0]["plover_event"], "CONSULT");
+  EXPECT_EQ(rows[0]["plover_mode"], "visit");
+  EXPECT_TRUE(rows[0]["plover_context"].is_null());
+  EXPECT_EQ(rows.back()["plover_event"], "ASSAULT");
+  EXPECT_EQ(rows.back()["plover_context"], "military");
+
+  RunResult both = RunEntente({"code", "--date", "2012-10-05", "--scheme", "both", "-"}, text);
+  ASSERT_EQ(both.exit_code, 0) << both.err;
+  auto joint = Jsonl(both.out);
+  ASSERT_EQ(joint.size(), rows.size());
+  EXPECT_EQ(joint[0]["code"], "042");
+  EXPECT_EQ(joint[0]["plover_event"], "CONSULT");
+
+  RunResult bad = RunEntente({"code", "--scheme", "icews", "-"}, text);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("icews not in"), std::string::npos) << bad.err;
+}
+
 TEST(CoderCli, LinesWithDates) {
   RunResult r = RunEntente({"code", "--lines", "--date", "2020-01-01"},
                            "1995-06-01\tPutin visited Pakistan.\n"

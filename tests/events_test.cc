@@ -3,6 +3,7 @@
 // the others are still read.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 #include "testing.h"
@@ -10,6 +11,7 @@
 namespace entente {
 namespace {
 
+using ::entente::testing::Fields;
 using ::entente::testing::Lines;
 using ::entente::testing::ReadFileOrDie;
 using ::entente::testing::RunEntente;
@@ -51,6 +53,35 @@ TEST(EventsCommand, DateCodeQuadAndLimitFilters) {
   std::vector<std::string> lines = Lines(code.out);
   ASSERT_EQ(lines.size(), 4u);
   for (size_t i = 1; i < lines.size(); ++i) EXPECT_NE(lines[i].find(",04"), std::string::npos);
+}
+
+// --plover adds PLOVER's event, mode and context after the CAMEO columns, row by row from the
+// row's code; CAMEO roots 01 and 02 have no PLOVER event (19 splits: 191 and 192 are COERCE).
+TEST(EventsCommand, PloverColumnsBesideCameo) {
+  ENTENTE_REQUIRE_SHARED(path, "gdelt1/gdelt-demo/events.csv");
+  auto r = RunEntente({"events", path, "--plover", "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 711u);
+  std::vector<std::string> header = Fields(lines[0]);
+  ASSERT_GE(header.size(), 4u);
+  EXPECT_EQ(header[header.size() - 3], "plover_event");
+  EXPECT_EQ(header.back(), "plover_context");
+  size_t root_col = 0;
+  while (root_col < header.size() && header[root_col] != "root") ++root_col;
+  ASSERT_LT(root_col, header.size());
+  std::map<std::string, std::string> event_of_root = {
+      {"01", ""}, {"02", ""}, {"04", "CONSULT"}, {"05", "SUPPORT"}, {"18", "ASSAULT"}};
+  int checked = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> f = Fields(lines[i]);
+    ASSERT_EQ(f.size(), header.size()) << lines[i];
+    auto it = event_of_root.find(f[root_col]);
+    if (it == event_of_root.end()) continue;
+    EXPECT_EQ(f[header.size() - 3], it->second) << lines[i];
+    ++checked;
+  }
+  EXPECT_GT(checked, 100);
 }
 
 TEST(EventsCommand, JsonlOutputReadsBackIn) {

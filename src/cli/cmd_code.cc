@@ -106,6 +106,10 @@ class CodeCommand : public CommandHandler {
                     "score the coder on a file of coded sentences (our gold format, TABARI "
                     "Validate.text, PETRARCH records); 'gold' = the built-in gold set");
     app->add_flag("--misses", misses_, "with --eval: list the sentences coded wrongly");
+    app->add_option("--scheme", scheme_,
+                    "event scheme of the output: cameo (code, root, quad, goldstein), plover "
+                    "(PLOVER event, mode, context) or both")
+        ->check(CLI::IsMember({"cameo", "plover", "both"}));
   }
 
   int Run(const GlobalOptions& globals) override {
@@ -146,9 +150,12 @@ class CodeCommand : public CommandHandler {
     std::string format_flag = globals.format.empty() ? "jsonl" : globals.format;
     auto format = ResolveOutputFormat(format_flag);
     if (!format.ok()) return ReportError(format.status());
-    TableWriter out(std::cout, *format,
-                    {"doc", "sentence", "date", "source", "target", "code", "root", "quad",
-                     "goldstein", "text"});
+    const bool cameo = scheme_ != "plover", plover = scheme_ != "cameo";
+    std::vector<std::string> columns = {"doc", "sentence", "date", "source", "target"};
+    if (cameo) columns.insert(columns.end(), {"code", "root", "quad", "goldstein"});
+    if (plover) columns.insert(columns.end(), PloverColumns().begin(), PloverColumns().end());
+    columns.push_back("text");
+    TableWriter out(std::cout, *format, std::move(columns));
     coder::Coder c(dict->get());
     std::vector<coder::CodedEvent> events;
     std::vector<Event> to_store;
@@ -165,11 +172,17 @@ class CodeCommand : public CommandHandler {
       for (const coder::CodedEvent& e : events) {
         std::string_view root = RootOf(e.code);
         if (ingest_) to_store.push_back(ToEvent(e, doc, dataset));
-        const EventCodeInfo* info = LookupEventCode(e.code);
-        double gold = info ? double(info->goldstein) : std::nan("");
-        out.Row({doc_no, int64_t(e.sentence), FormatDate(e.date.days, e.date.precision), e.source,
-                 e.target, e.code, std::string(root), int64_t(QuadClassOfRoot(root)), gold,
-                 std::string(doc.substr(e.begin, e.end - e.begin))});
+        std::vector<Cell> cells = {doc_no, int64_t(e.sentence),
+                                   FormatDate(e.date.days, e.date.precision), e.source, e.target};
+        if (cameo) {
+          const EventCodeInfo* info = LookupEventCode(e.code);
+          double gold = info ? double(info->goldstein) : std::nan("");
+          cells.insert(cells.end(),
+                       {e.code, std::string(root), int64_t(QuadClassOfRoot(root)), gold});
+        }
+        if (plover) AppendPloverCells(e.code, &cells);
+        cells.push_back(std::string(doc.substr(e.begin, e.end - e.begin)));
+        out.Row(std::move(cells));
       }
     };
     if (lines_) {
@@ -329,6 +342,7 @@ class CodeCommand : public CommandHandler {
   bool ingest_ = false;
   std::string eval_;
   bool misses_ = false;
+  std::string scheme_ = "cameo";
 };
 
 }  // namespace

@@ -35,6 +35,8 @@ class EventsCommand : public CommandHandler {
                     "Force the input format: auto, gdelt1, gdelt2, icews, phoenix, jsonl, "
                     "chronicle (default: detected per file)");
     app->add_option("--rejects", rejects_path_, "Write every rejected row to this TSV file");
+    app->add_flag("--plover", plover_,
+                  "Add each event's PLOVER event, mode and context beside its CAMEO code");
   }
 
   int Run(const GlobalOptions& globals) override {
@@ -46,7 +48,9 @@ class EventsCommand : public CommandHandler {
     if (!in_format.ok()) return Usage(in_format.status());
 
     bool full = *out_format == OutputFormat::kJsonl || *out_format == OutputFormat::kJson;
-    TableWriter writer(std::cout, *out_format, full ? io::EventColumnsFull() : io::EventColumns());
+    std::vector<std::string> columns = full ? io::EventColumnsFull() : io::EventColumns();
+    if (plover_) columns.insert(columns.end(), PloverColumns().begin(), PloverColumns().end());
+    TableWriter writer(std::cout, *out_format, std::move(columns));
     std::vector<io::FieldValue> values;
     int64_t printed = 0;
     auto print = [&](const EventRow& e) {
@@ -54,6 +58,7 @@ class EventsCommand : public CommandHandler {
       std::vector<Cell> cells;
       cells.reserve(values.size());
       for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
+      if (plover_) AppendPloverCells(e.code, &cells);
       writer.Row(std::move(cells));
       ++printed;
       return filter->limit < 0 || printed < filter->limit;
@@ -138,6 +143,7 @@ class EventsCommand : public CommandHandler {
   FilterOptions filters_;
   std::string input_format_ = "auto";
   std::string rejects_path_;
+  bool plover_ = false;
 };
 
 }  // namespace
