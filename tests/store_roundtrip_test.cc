@@ -168,6 +168,25 @@ TEST(StoreRoundTrip, SharedSamplesComeBackFieldForField) {
                    "target_country='PAK' AND code='080'"),
             1);
   sqlite3_close(db);
+
+  // --plover adds PLOVER's columns to both kinds of export.
+  std::string plover_db = dir.File("plover.sqlite");
+  r = RunEntente({"--store", store, "-q", "export", "--plover", "--to", plover_db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(sqlite3_open_v2(plover_db.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  EXPECT_EQ(scalar("SELECT count(*) FROM events"), static_cast<int64_t>(want.size()));
+  EXPECT_EQ(scalar("SELECT count(*) FROM events WHERE plover_event IS NULL"),
+            scalar("SELECT count(*) FROM events WHERE root IN ('01', '02')"));
+  EXPECT_GT(scalar("SELECT count(*) FROM events WHERE root = '04'"), 0);
+  EXPECT_EQ(scalar("SELECT count(*) FROM events WHERE root = '04' AND plover_event <> 'CONSULT'"),
+            0);
+  sqlite3_close(db);
+  std::string plover_csv = dir.File("plover.csv");
+  r = RunEntente({"--store", store, "-q", "export", "--plover", "--to", plover_csv});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string csv = testing::ReadFileOrDie(plover_csv);
+  const std::string header = csv.substr(0, csv.find('\n'));
+  EXPECT_TRUE(header.ends_with(",plover_event,plover_mode,plover_context")) << header;
 }
 
 }  // namespace

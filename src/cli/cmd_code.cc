@@ -153,7 +153,8 @@ class CodeCommand : public CommandHandler {
     const bool cameo = scheme_ != "plover", plover = scheme_ != "cameo";
     std::vector<std::string> columns = {"doc", "sentence", "date", "source", "target"};
     if (cameo) columns.insert(columns.end(), {"code", "root", "quad", "goldstein"});
-    if (plover) columns.insert(columns.end(), PloverColumns().begin(), PloverColumns().end());
+    if (plover)
+      columns.insert(columns.end(), io::PloverColumns().begin(), io::PloverColumns().end());
     columns.push_back("text");
     TableWriter out(std::cout, *format, std::move(columns));
     coder::Coder c(dict->get());

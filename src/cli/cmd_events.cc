@@ -49,7 +49,8 @@ class EventsCommand : public CommandHandler {
 
     bool full = *out_format == OutputFormat::kJsonl || *out_format == OutputFormat::kJson;
     std::vector<std::string> columns = full ? io::EventColumnsFull() : io::EventColumns();
-    if (plover_) columns.insert(columns.end(), PloverColumns().begin(), PloverColumns().end());
+    if (plover_)
+      columns.insert(columns.end(), io::PloverColumns().begin(), io::PloverColumns().end());
     TableWriter writer(std::cout, *out_format, std::move(columns));
     std::vector<io::FieldValue> values;
     int64_t printed = 0;

@@ -27,6 +27,8 @@ class ExportCommand : public CommandHandler {
     // The filters of `events`, except that --to names the output file (CLI.md), so the last
     // date is --until.
     AddFilterOptions(app, &filter_, /*with_limit=*/true, "--until");
+    app->add_flag("--plover", plover_,
+                  "Add each event's PLOVER event, mode and context beside its CAMEO code");
   }
 
   int Run(const GlobalOptions& globals) override {
@@ -77,7 +79,7 @@ class ExportCommand : public CommandHandler {
         line.Update(static_cast<double>(done), static_cast<double>(total));
       };
     }
-    return store::ExportSqlite(source, filter, to_, rows, progress);
+    return store::ExportSqlite(source, filter, to_, plover_, rows, progress);
   }
 
   // Writes to_ + ".tmp" and renames it into place when complete.
@@ -87,7 +89,11 @@ class ExportCommand : public CommandHandler {
     {
       std::ofstream out(tmp, std::ios::binary);
       if (!out) return Status::IOError(to_ + ": cannot create the file");
-      TableWriter writer(out, fmt, io::EventColumnsFull());
+      std::vector<std::string> columns = io::EventColumnsFull();
+      if (plover_) {
+        columns.insert(columns.end(), io::PloverColumns().begin(), io::PloverColumns().end());
+      }
+      TableWriter writer(out, fmt, std::move(columns));
       std::vector<io::FieldValue> values;
       ProgressLine line(ShowProgress(globals), "events");
       double total = 0;  // the bar's end: counted only when a bar is drawn
@@ -98,6 +104,7 @@ class ExportCommand : public CommandHandler {
       Status s = source->Scan(filter, [&](const EventRow& e) {
         line.Update(static_cast<double>(writer.rows()), total);
         io::EventFieldValues(e, true, &values);
+        if (plover_) io::AppendPloverValues(e.code, &values);
         std::vector<Cell> cells;
         cells.reserve(values.size());
         for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
@@ -123,6 +130,7 @@ class ExportCommand : public CommandHandler {
 
   std::string to_;
   FilterOptions filter_;
+  bool plover_ = false;
 };
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <charconv>
 #include <cstdlib>
 
-#include "core/plover.h"
 #include "io/chronicle.h"
 
 namespace entente::cli {
@@ -54,17 +53,10 @@ Cell FieldCell(io::FieldValue&& v) {
   return Cell();
 }
 
-const std::vector<std::string>& PloverColumns() {
-  static const std::vector<std::string> kColumns = {"plover_event", "plover_mode",
-                                                    "plover_context"};
-  return kColumns;
-}
-
 void AppendPloverCells(std::string_view cameo_code, std::vector<Cell>* cells) {
-  const PloverCoding* p = PloverOf(cameo_code);
-  for (std::string_view v : {p ? p->event : "", p ? p->mode : "", p ? p->context : ""}) {
-    cells->push_back(v.empty() ? Cell() : Cell(std::string(v)));
-  }
+  std::vector<io::FieldValue> values;
+  io::AppendPloverValues(cameo_code, &values);
+  for (io::FieldValue& v : values) cells->push_back(FieldCell(std::move(v)));
 }
 
 Result<std::string> NormalizeActor(const std::string& text) {

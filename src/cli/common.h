@@ -47,9 +47,7 @@ CLI::Validator WholeNumber(int64_t lo, int64_t hi = std::numeric_limits<int64_t>
 // One event field (io::EventFields) as an output cell.
 Cell FieldCell(io::FieldValue&& value);
 
-// The PLOVER columns (plover_event, plover_mode, plover_context) commands add beside CAMEO's, and
-// their cells for a CAMEO code (empty when it has no PLOVER event: roots 01 and 02).
-const std::vector<std::string>& PloverColumns();
+// The cells of io::PloverColumns() for a CAMEO code (null where PLOVER has none: roots 01, 02).
 void AppendPloverCells(std::string_view cameo_code, std::vector<Cell>* cells);
 
 // An actor argument as typed ("pak", "Pakistan"?) made canonical: upper case, checked for shape.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/plover.h"
 #include "core/sector.h"
 
 namespace entente::io {
@@ -113,6 +114,23 @@ void EventFieldValues(const EventRow& e, bool full, std::vector<FieldValue>* out
   out->push_back(e.sector.empty() ? Text(SectorName(ClassifySector(e))) : Text(e.sector));
   out->push_back(Text(e.text));
   out->push_back(Text(e.citation));
+}
+
+const std::vector<std::string>& PloverColumns() {
+  static const std::vector<std::string> kColumns = {"plover_event", "plover_mode",
+                                                    "plover_context"};
+  return kColumns;
+}
+
+void AppendPloverValues(std::string_view cameo_code, std::vector<FieldValue>* out) {
+  const PloverCoding* p = PloverOf(cameo_code);
+  for (std::string_view v : {p ? p->event : "", p ? p->mode : "", p ? p->context : ""}) {
+    FieldValue& f = out->emplace_back();
+    if (!v.empty()) {
+      f.kind = FieldValue::kText;
+      f.s = v;
+    }
+  }
 }
 
 }  // namespace entente::io

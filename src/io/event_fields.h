@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/event.h"
@@ -38,6 +39,12 @@ double FloatAsDouble(float f);
 
 // Values in the order of EventColumns() (or EventColumnsFull() when `full`).
 void EventFieldValues(const EventRow& e, bool full, std::vector<FieldValue>* out);
+
+// plover_event, plover_mode, plover_context: PLOVER's reading of an event's CAMEO code
+// (core/plover.h), which outputs may add after the columns above.
+const std::vector<std::string>& PloverColumns();
+// Appends those three values for `cameo_code`; null where PLOVER has none.
+void AppendPloverValues(std::string_view cameo_code, std::vector<FieldValue>* out);
 
 }  // namespace entente::io
 

@@ -53,10 +53,11 @@ class Db {
 }  // namespace
 
 Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::string& path,
-                    int64_t* rows, const SqliteProgress& progress) {
+                    bool plover, int64_t* rows, const SqliteProgress& progress) {
   std::string tmp = path + ".tmp";
   unlink(tmp.c_str());
-  const std::vector<std::string>& cols = io::EventColumnsFull();
+  std::vector<std::string> cols = io::EventColumnsFull();
+  if (plover) cols.insert(cols.end(), io::PloverColumns().begin(), io::PloverColumns().end());
   Status s;
   {
     Db db;
@@ -83,6 +84,7 @@ Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::s
     }
     Status scan = source->Scan(filter, [&](const EventRow& e) {
       io::EventFieldValues(e, true, &values);
+      if (plover) io::AppendPloverValues(e.code, &values);
       sqlite3_reset(db.stmt_);
       for (size_t i = 0; i < values.size(); ++i) {
         const io::FieldValue& v = values[i];

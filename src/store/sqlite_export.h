@@ -23,10 +23,10 @@ namespace entente::store {
 using SqliteProgress = std::function<void(int64_t rows, int64_t total)>;
 
 // Writes the events `filter` picks from `source` to a new database at `path`, replacing any file
-// there, and sets *rows to their count. `progress` may be empty; the rows are counted first only
-// when it is not.
+// there, and sets *rows to their count. `plover` adds io::PloverColumns() after the Event fields.
+// `progress` may be empty; the rows are counted first only when it is not.
 Status ExportSqlite(EventSource* source, const EventFilter& filter, const std::string& path,
-                    int64_t* rows, const SqliteProgress& progress = {});
+                    bool plover, int64_t* rows, const SqliteProgress& progress = {});
 
 }  // namespace entente::store
 

@@ -739,7 +739,7 @@ TEST(StoreTest, SqliteExportCountsRowsUpToTheTotal) {
   VectorEventSource source("ref", events);
   std::vector<std::pair<int64_t, int64_t>> calls;  // (rows, total)
   int64_t rows = 0;
-  Status s = ExportSqlite(&source, EventFilter{}, dir.File("x.sqlite"), &rows,
+  Status s = ExportSqlite(&source, EventFilter{}, dir.File("x.sqlite"), /*plover=*/false, &rows,
                           [&](int64_t n, int64_t total) { calls.emplace_back(n, total); });
   ASSERT_TRUE(s.ok()) << s.ToString();
   const int64_t n = static_cast<int64_t>(events.size());
