@@ -85,6 +85,33 @@ TEST(CoderCli, PloverSchemeBesideOrInsteadOfCameo) {
   EXPECT_NE(bad.err.find("icews not in"), std::string::npos) << bad.err;
 }
 
+// --jsonl codes one article a line; stored events carry article/sentence/event ids, so coding
+// the same articles again stores nothing new.
+TEST(CoderCli, JsonlArticlesIngestWithIdsOnce) {
+  TempDir dir;
+  const std::string input =
+      R"({"id": "a1", "date": "2015-06-10", "title": "Deal", "text": "ISLAMABAD, June 9 )"
+      R"((Reuters) - Pakistan and Russia signed a defence cooperation agreement."})"
+      "\n";
+  const std::string store = dir.File("s");
+  RunResult first = RunEntente({"--store", store, "code", "--jsonl", "--ingest", "-"}, input);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto rows = Jsonl(first.out);
+  ASSERT_EQ(rows.size(), 2u) << first.out;
+  EXPECT_EQ(rows[0]["doc"], "a1");
+  EXPECT_EQ(rows[0]["date"], "2015-06-09");  // from the dateline
+  EXPECT_EQ(rows[0]["code"], "057");
+  RunResult again = RunEntente({"--store", store, "code", "--jsonl", "--ingest", "-"}, input);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("stored 0 new event(s)"), std::string::npos) << again.err;
+  RunResult events = RunEntente({"--store", store, "events", "--format", "tsv"});
+  ASSERT_EQ(events.exit_code, 0) << events.err;
+  EXPECT_NE(events.out.find("\na1/2/1\t2015-06-09"), std::string::npos) << events.out;
+
+  RunResult both = RunEntente({"code", "--jsonl", "--lines", "-"}, input);
+  EXPECT_EQ(both.exit_code, 2) << both.err;
+}
+
 TEST(CoderCli, LinesWithDates) {
   RunResult r = RunEntente({"code", "--lines", "--date", "2020-01-01"},
                            "1995-06-01\tPutin visited Pakistan.\n"

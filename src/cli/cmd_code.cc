@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/clickhouse_store.h"
+#include "cli/code_input.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
@@ -51,9 +52,13 @@ std::string DirOf(const std::string& path) {
 bool Exists(const std::string& p) { return access(p.c_str(), R_OK) == 0; }
 
 // A coded event as a stored event (dataset "coded:<input name>"; the sentence is the text).
-Event ToEvent(const coder::CodedEvent& e, std::string_view doc, const std::string& dataset) {
+// `id`: empty, or the event's place in an article with an id ("dawn-001/3/1": article, sentence,
+// event of the sentence), which the store then deduplicates by.
+Event ToEvent(const coder::CodedEvent& e, std::string_view doc, const std::string& dataset,
+              std::string id) {
   Event ev;
   ev.dataset = dataset;
+  ev.id = std::move(id);
   ev.date = e.date.days;
   ev.precision = e.date.precision;
   auto actor = [](const std::string& code, Actor* a) {
@@ -91,12 +96,52 @@ int IngestIntoCluster(const GlobalOptions& globals, const std::vector<Event>& ev
   return kExitOk;
 }
 
+// What `code` read and skipped, on stderr: the counts (unless --quiet), then every warning.
+void PrintCodeSummary(const GlobalOptions& globals, const CodeInputCounts& in,
+                      const coder::CoderStats& st, size_t blanked) {
+  if (!globals.quiet) {
+    std::fprintf(stderr, "entente code: %lld document(s), %llu sentence(s), %llu event(s)\n",
+                 (long long)in.docs, (unsigned long long)st.sentences,
+                 (unsigned long long)st.events);
+  }
+  if (blanked) {
+    std::fprintf(stderr,
+                 "entente code: warning: %zu byte(s) of invalid UTF-8 or control characters "
+                 "were read as spaces\n",
+                 blanked);
+  }
+  if (in.skipped_lines) {
+    std::fprintf(stderr, "entente code: warning: skipped %lld line(s) longer than %zu bytes\n",
+                 (long long)in.skipped_lines, coder::config::kMaxDocumentBytes);
+  }
+  if (st.skipped_sentences) {
+    std::fprintf(stderr, "entente code: warning: skipped %llu sentence(s) longer than %zu bytes\n",
+                 (unsigned long long)st.skipped_sentences, coder::config::kMaxSentenceBytes);
+  }
+  if (in.bad_dates) {
+    std::fprintf(stderr,
+                 "entente code: warning: %lld document(s) had an unreadable date; the document "
+                 "date was used\n",
+                 (long long)in.bad_dates);
+  }
+  if (in.bad_json) {
+    std::fprintf(stderr,
+                 "entente code: warning: skipped %lld line(s) that are not a JSON article "
+                 "(first: %s)\n",
+                 (long long)in.bad_json, in.first_bad_json.c_str());
+  }
+}
+
 class CodeCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
     app->add_option("file", file_, "text file to code ('-' or nothing: standard input)");
-    app->add_flag("--lines", lines_,
-                  "one document per line; a line may start with YYYY-MM-DD<TAB> as its date");
+    CLI::Option* lines =
+        app->add_flag("--lines", lines_,
+                      "one document per line; a line may start with YYYY-MM-DD<TAB> as its date");
+    app->add_flag("--jsonl", jsonl_,
+                  "one article per line as JSON: {\"id\", \"date\", \"title\", \"text\"}")
+        ->excludes(lines);
     app->add_option("--date", date_, "document date (YYYY-MM-DD; default today)");
     app->add_option("--dict", dicts_,
                     "directory or file of dictionaries (ours, PETRARCH or TABARI); repeatable");
@@ -166,14 +211,22 @@ class CodeCommand : public CommandHandler {
     } else {
       dataset += file_.substr(file_.rfind('/') == std::string::npos ? 0 : file_.rfind('/') + 1);
     }
-    int64_t docs = 0, skipped_lines = 0, bad_dates = 0;
-    auto code_doc = [&](std::string_view doc, Days date, int64_t doc_no) {
+    CodeInputCounts counts;
+    auto code_doc = [&](const CodeInputDoc& doc) {
       events.clear();
-      c.CodeDocument(doc, date, &events);
+      c.CodeDocument(doc.text, doc.date, &events);
+      uint32_t sentence = 0, in_sentence = 0;
       for (const coder::CodedEvent& e : events) {
         std::string_view root = RootOf(e.code);
-        if (ingest_) to_store.push_back(ToEvent(e, doc, dataset));
-        std::vector<Cell> cells = {doc_no, int64_t(e.sentence),
+        in_sentence = e.sentence == sentence ? in_sentence + 1 : 1;
+        sentence = e.sentence;
+        if (ingest_) {
+          std::string id = doc.article_id.empty()
+                               ? std::string()
+                               : fmt::format("{}/{}/{}", doc.article_id, e.sentence, in_sentence);
+          to_store.push_back(ToEvent(e, doc.text, dataset, std::move(id)));
+        }
+        std::vector<Cell> cells = {doc.id, int64_t(e.sentence),
                                    FormatDate(e.date.days, e.date.precision), e.source, e.target};
         if (cameo) {
           const EventCodeInfo* info = LookupEventCode(e.code);
@@ -182,39 +235,14 @@ class CodeCommand : public CommandHandler {
                        {e.code, std::string(root), int64_t(QuadClassOfRoot(root)), gold});
         }
         if (plover) AppendPloverCells(e.code, &cells);
-        cells.push_back(std::string(doc.substr(e.begin, e.end - e.begin)));
+        cells.push_back(std::string(doc.text.substr(e.begin, e.end - e.begin)));
         out.Row(std::move(cells));
       }
     };
-    if (lines_) {
-      size_t pos = 0;
-      while (pos < text.size()) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string::npos) nl = text.size();
-        std::string_view line(text.data() + pos, nl - pos);
-        pos = nl + 1;
-        ++docs;
-        if (line.size() > coder::config::kMaxDocumentBytes) {
-          ++skipped_lines;
-          continue;
-        }
-        Days date = doc_date;
-        size_t tab = line.find('\t');
-        if (tab != std::string_view::npos && tab <= 10 && tab >= 4) {
-          auto d = ParseDate(line.substr(0, tab));
-          if (d.ok()) {
-            date = d->days;
-            line.remove_prefix(tab + 1);
-          } else {
-            ++bad_dates;
-          }
-        }
-        code_doc(line, date, docs);
-      }
-    } else {
-      docs = 1;
-      code_doc(text, doc_date, 1);
-    }
+    const CodeInputKind kind = jsonl_   ? CodeInputKind::kJsonl
+                               : lines_ ? CodeInputKind::kLines
+                                        : CodeInputKind::kArticle;
+    ForEachCodeDocument(text, kind, doc_date, code_doc, &counts);
     out.Finish();
     if (ingest_ && IsClickHouseStore(globals)) {
       if (int rc = IngestIntoCluster(globals, to_store, dataset); rc != kExitOk) return rc;
@@ -232,33 +260,7 @@ class CodeCommand : public CommandHandler {
                      (long long)is.stored, dataset.c_str(), (long long)is.duplicates);
       }
     }
-    const coder::CoderStats& st = c.stats();
-    if (!globals.quiet) {
-      std::fprintf(stderr, "entente code: %lld document(s), %llu sentence(s), %llu event(s)\n",
-                   (long long)docs, (unsigned long long)st.sentences,
-                   (unsigned long long)st.events);
-    }
-    if (blanked) {
-      std::fprintf(stderr,
-                   "entente code: warning: %zu byte(s) of invalid UTF-8 or control characters "
-                   "were read as spaces\n",
-                   blanked);
-    }
-    if (skipped_lines) {
-      std::fprintf(stderr, "entente code: warning: skipped %lld line(s) longer than %zu bytes\n",
-                   (long long)skipped_lines, coder::config::kMaxDocumentBytes);
-    }
-    if (st.skipped_sentences) {
-      std::fprintf(stderr,
-                   "entente code: warning: skipped %llu sentence(s) longer than %zu bytes\n",
-                   (unsigned long long)st.skipped_sentences, coder::config::kMaxSentenceBytes);
-    }
-    if (bad_dates) {
-      std::fprintf(stderr,
-                   "entente code: warning: %lld line(s) had an unreadable date prefix; the "
-                   "document date was used\n",
-                   (long long)bad_dates);
-    }
+    PrintCodeSummary(globals, counts, c.stats(), blanked + counts.blanked);
     return kExitOk;
   }
 
@@ -337,6 +339,7 @@ class CodeCommand : public CommandHandler {
 
   std::string file_ = "-";
   bool lines_ = false;
+  bool jsonl_ = false;
   std::string date_;
   std::vector<std::string> dicts_;
   bool dict_only_ = false;
