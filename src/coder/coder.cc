@@ -53,6 +53,7 @@ std::string RefusalCodeFor(std::string_view code) {
 struct Coder::Scratch {
   SentenceScratch parts;
   std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  ArticleMemory memory;  // what the document being coded has named so far
 };
 
 Coder::Coder(const Dictionary* dict) : dict_(dict), scratch_(std::make_unique<Scratch>()) {}
@@ -63,22 +64,30 @@ void Coder::CodeDocument(std::string_view text, Days doc_date, std::vector<Coded
   SplitSentences(text, &s.sentences);
   std::vector<std::pair<uint32_t, uint32_t>> sentences;
   sentences.swap(s.sentences);
+  s.memory.Clear();
   uint32_t index = 0;
   for (auto [b, e] : sentences) {
     ++index;
-    CodeSentence(text.substr(b, e - b), doc_date, index, b, out);
+    CodeSentenceWith(text.substr(b, e - b), doc_date, index, b, &s.memory, out);
   }
   sentences.swap(s.sentences);
 }
 
 void Coder::CodeSentence(std::string_view sentence, Days doc_date, uint32_t index, uint32_t begin,
                          std::vector<CodedEvent>* out) {
+  CodeSentenceWith(sentence, doc_date, index, begin, nullptr, out);
+}
+
+void Coder::CodeSentenceWith(std::string_view sentence, Days doc_date, uint32_t index,
+                             uint32_t begin, ArticleMemory* memory, std::vector<CodedEvent>* out) {
   ++stats_.sentences;
   if (sentence.size() > config::kMaxSentenceBytes) {
     ++stats_.skipped_sentences;
     return;
   }
-  SentenceCoder(*dict_, scratch_->parts, sentence, index, begin, out, &stats_).Run(doc_date);
+  SentenceCoder coder(*dict_, scratch_->parts, sentence, index, begin, out, &stats_);
+  coder.set_memory(memory);
+  coder.Run(doc_date);
 }
 
 }  // namespace entente::coder

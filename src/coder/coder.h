@@ -54,15 +54,19 @@ struct CoderStats {
   uint64_t events = 0;
 };
 
+struct ArticleMemory;  // sentence_coder.h
+
 class Coder {
  public:
   // REQUIRES: `dict` outlives the coder.
   explicit Coder(const Dictionary* dict);
   ~Coder();
 
-  // Splits `text` into sentences and codes each; appends to `out`.
+  // Splits `text` into sentences and codes each; appends to `out`. Within the document, "the
+  // minister" is the last minister it named and "he" or "she" the last person (ArticleMemory).
   void CodeDocument(std::string_view text, Days doc_date, std::vector<CodedEvent>* out);
-  // Codes one sentence; `index` is its 1-based number, [begin, end) its place in the document.
+  // Codes one sentence on its own (no references to earlier ones are resolved); `index` is its
+  // 1-based number, [begin, end) its place in the document.
   void CodeSentence(std::string_view sentence, Days doc_date, uint32_t index, uint32_t begin,
                     std::vector<CodedEvent>* out);
 
@@ -70,6 +74,8 @@ class Coder {
 
  private:
   struct Scratch;
+  void CodeSentenceWith(std::string_view sentence, Days doc_date, uint32_t index, uint32_t begin,
+                        ArticleMemory* memory, std::vector<CodedEvent>* out);
   const Dictionary* dict_;
   std::unique_ptr<Scratch> scratch_;
   CoderStats stats_;

@@ -151,6 +151,47 @@ TEST(Coder, RandomBytesNeverCrash) {
   }
 }
 
+std::vector<std::string> Coded(Coder* coder, std::string_view doc) {
+  std::vector<CodedEvent> events;
+  coder->CodeDocument(doc, ParseDate("2012-10-05")->days, &events);
+  std::vector<std::string> out;
+  for (const CodedEvent& e : events) {
+    out.push_back(fmt::format("{} {} {} {}", e.sentence, e.source, e.target, e.code));
+  }
+  return out;
+}
+
+// Within an article, "the minister" is the last minister it named and "he" the last person; a
+// place standing for a government names no minister, an indefinite "a minister" is someone else,
+// and nothing carries over to the next article or to a sentence coded on its own.
+TEST(Coder, ArticleReferencesLeanOnWhatItNamed) {
+  Coder coder(&Dict());
+  const std::string article =
+      "Russian Foreign Minister Sergei Lavrov visited Islamabad on Monday. "
+      "The minister met Pakistan's army chief. He also criticized India. "
+      "The army chief later signed an agreement with Russia.";
+  std::vector<std::string> got = Coded(&coder, article);
+  auto has = [&](const std::string& e) { return std::count(got.begin(), got.end(), e) == 1; };
+  EXPECT_TRUE(has("2 RUSGOV PAKMIL 040")) << fmt::format("{}", fmt::join(got, "; "));
+  EXPECT_TRUE(has("3 RUSGOV IND 111")) << fmt::format("{}", fmt::join(got, "; "));
+  EXPECT_TRUE(has("4 PAKMIL RUS 057")) << fmt::format("{}", fmt::join(got, "; "));
+
+  EXPECT_TRUE(Coded(&coder, "He also criticized India. The minister met Pakistan's army chief.")
+                  .empty());  // a new article: nobody named yet
+  auto criticisms = [&](std::string_view doc) {
+    std::vector<std::string> events = Coded(&coder, doc);
+    return std::count_if(events.begin(), events.end(),
+                         [](const std::string& e) { return e.ends_with(" IND 111"); });
+  };
+  EXPECT_EQ(criticisms("Pakistan welcomed Lavrov. The minister criticized India."), 1);
+  EXPECT_EQ(criticisms("Lavrov visited Islamabad. The minister criticized India."), 1);
+  EXPECT_EQ(criticisms("The PM visited Islamabad. The minister criticized India."), 0);
+  EXPECT_EQ(criticisms("Sergei Lavrov visited Islamabad. A minister criticized India."), 0);
+  std::vector<CodedEvent> alone;
+  coder.CodeSentence("He also criticized India.", 15000, 1, 0, &alone);
+  EXPECT_TRUE(alone.empty());
+}
+
 TEST(Coder, HugeSentenceIsSkippedAndCounted) {
   Coder coder(&Dict());
   std::string s(10 << 20, 'a');  // one 10 MB "sentence"

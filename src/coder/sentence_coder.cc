@@ -4,6 +4,7 @@
 
 #include "coder/dates.h"
 #include "coder/tunables.h"
+#include "core/cameo.h"
 
 namespace entente::coder {
 namespace {
@@ -37,11 +38,13 @@ void SentenceCoder::Run(Days doc_date) {
   date_ = DateValue{doc_date, DatePrecision::kDay};
   if (auto found = ExtractDate(s_.ts.tokens, doc_date)) date_ = *found;
   GroupActors();
+  AddPronounGroups();
   FormSlots();
   s_.consumed.assign(n_, 0);
   first_out_ = out_->size();
   CodeVerbs();
   CodeNouns();
+  Remember();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,11 +245,57 @@ void SentenceCoder::FinishGroup(uint32_t b, uint32_t e, GroupCode gc) {
       g.code = gc.agent_prefix + gc.best + gc.agent_suffix;
     } else {
       g.code = gc.best;
+      g.person = gc.person;
     }
+  } else {
+    g.code = RoleReference(b, gc);
   }
   if (g.code.empty()) return;
   for (uint32_t k = b; k < e; ++k) s_.group_of[k] = int(s_.groups.size());
   s_.groups.push_back(std::move(g));
+}
+
+std::string SentenceCoder::RoleReference(uint32_t b, const GroupCode& gc) const {
+  if (!memory_ || gc.agent_suffix.empty() || !gc.agent_prefix.empty()) return "";
+  if (b == 0 || s_.ts.tokens[b - 1].text != "the") return "";  // "a minister" is someone else
+  auto it = memory_->by_role.find(gc.agent_suffix);
+  return it == memory_->by_role.end() ? "" : it->second;
+}
+
+void SentenceCoder::AddPronounGroups() {
+  if (!memory_ || memory_->last_person.empty()) return;
+  const std::vector<Token>& tok = s_.ts.tokens;
+  bool added = false;
+  for (uint32_t k = 0; k < n_; ++k) {
+    if ((tok[k].text != "he" && tok[k].text != "she") || s_.group_of[k] != kNone) continue;
+    Group g;
+    g.b = k;
+    g.e = k + 1;
+    g.code = memory_->last_person;
+    g.person = true;
+    s_.groups.push_back(std::move(g));
+    added = true;
+  }
+  if (!added) return;
+  std::sort(s_.groups.begin(), s_.groups.end(),
+            [](const Group& x, const Group& y) { return x.b < y.b; });
+  s_.group_of.assign(n_, kNone);
+  for (size_t gi = 0; gi < s_.groups.size(); ++gi) {
+    for (uint32_t k = s_.groups[gi].b; k < s_.groups[gi].e; ++k) s_.group_of[k] = int(gi);
+  }
+}
+
+void SentenceCoder::Remember() const {
+  if (!memory_) return;
+  for (const Group& g : s_.groups) {
+    // A role is remembered from someone who holds it ("Lavrov", "Pakistan's army chief"), not
+    // from a place that stands for a government ("Islamabad": PAKGOV).
+    const bool holder = g.person || g.agent_role;
+    if (holder && g.code.size() >= 6 && IsCountryCode(g.code.substr(0, 3))) {
+      memory_->by_role[g.code.substr(3, 3)] = g.code;
+    }
+    if (g.person) memory_->last_person = g.code;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

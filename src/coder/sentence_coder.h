@@ -14,6 +14,8 @@
 #define ENTENTE_CODER_SENTENCE_CODER_H_
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,6 +42,20 @@ struct Group {
   uint32_t b = 0, e = 0;  // token range
   std::string code;
   bool agent_role = false;  // the role came from an agent word ("Russian troops")
+  bool person = false;      // a named person ("Lavrov"), or a pronoun standing for one
+};
+
+// What an article has named so far, for the references that lean on it: a definite role ("the
+// minister", "the army chief") is the last actor of that role (GOV, MIL) the article named, and
+// "he" or "she" the last person. Kept by Coder::CodeDocument, cleared for each document; a
+// sentence coded on its own has none.
+struct ArticleMemory {
+  std::map<std::string, std::string, std::less<>> by_role;  // "GOV" -> "RUSGOV"
+  std::string last_person;                                  // "RUSGOV" (Lavrov, 2012)
+  void Clear() {
+    by_role.clear();
+    last_person.clear();
+  }
 };
 
 struct Slot {
@@ -78,6 +94,9 @@ class SentenceCoder {
         out_(out),
         stats_(stats) {}
 
+  // The article's memory (may be null: no references are resolved); updated after the sentence.
+  void set_memory(ArticleMemory* memory) { memory_ = memory; }
+
   // Every stage in order; `doc_date` dates the sentence unless it names its own date.
   void Run(Days doc_date);
 
@@ -107,6 +126,12 @@ class SentenceCoder {
   int NextGroupStep(size_t last, uint32_t group_begin, const GroupCode& gc) const;
   int GlueStep(size_t last, uint32_t group_begin, const GroupCode& gc) const;
   void FinishGroup(uint32_t b, uint32_t e, GroupCode gc);
+  // "the minister" with no country: the article's last actor of that role, or "".
+  std::string RoleReference(uint32_t b, const GroupCode& gc) const;
+  // Groups for "he" and "she" (the article's last person), in token order with the others.
+  void AddPronounGroups();
+  // What this sentence's groups tell later sentences.
+  void Remember() const;
   // Stage 4.
   // How group gi + 1 joins the slot whose last group is gi.
   enum class Join { kNo, kList, kHyphen, kApposition };
@@ -149,6 +174,7 @@ class SentenceCoder {
   // there is what was denied, not an act.
   uint32_t denied_from_ = 0, denied_to_ = 0;
   bool allow_location_ = false;  // ObjectSlot may take "in X" (the verb goes there)
+  ArticleMemory* memory_ = nullptr;
 };
 
 }  // namespace entente::coder
