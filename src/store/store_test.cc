@@ -23,7 +23,6 @@
 #include "store/file_util.h"
 #include "store/ingester.h"
 #include "store/manifest.h"
-#include "store/segment_merge.h"
 #include "store/segment_reader.h"
 #include "store/sqlite_export.h"
 #include "store/store_config.h"
@@ -873,62 +872,6 @@ TEST(StoreTest, AfterIngestMergeShrinksTheIngestsOwnOutput) {
 
   VectorEventSource ref("ref", events);
   ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 4));
-}
-
-// The merge cut into many dyad ranges (merged on parallel workers): the outputs hold disjoint,
-// ascending ranges of dyads, and as a store they answer as the reference does.
-TEST(StoreTest, MergeByDyadRangesPartitionsTheDyads) {
-  testing::TempDir dir, out;
-  std::vector<Event> events = Unique(RandomEvents(20000, 9));
-  ASSERT_NE(IngestAsTwoSegments(dir.path(), events, 9000), nullptr);
-  auto manifest = ReadManifest(Env::Default(), dir.path());
-  ASSERT_TRUE(manifest.ok());
-  std::vector<std::unique_ptr<SegmentReader>> readers;
-  std::vector<const SegmentReader*> inputs;
-  for (const SegmentInfo& info : manifest->segments) {
-    auto r = SegmentReader::Open(Env::Default(), dir.path() + "/" + info.name);
-    ASSERT_TRUE(r.ok());
-    readers.push_back(std::move(*r));
-    inputs.push_back(readers.back().get());
-  }
-  Manifest merged;
-  std::vector<std::string> names;
-  auto next_path = [&] {
-    names.push_back(SegmentFileName(merged.next_segment++));
-    return out.path() + "/" + names.back();
-  };
-  std::vector<SegmentSummary> outputs;
-  Status s = MergeSegments(Env::Default(), inputs, 1500, next_path, {}, &outputs);
-  ASSERT_TRUE(s.ok()) << s.ToString();
-  ASSERT_EQ(outputs.size(), names.size());
-  ASSERT_GE(outputs.size(), 5u);
-  uint64_t rows = 0;
-  std::string last_a, last_b;  // the last dyad of the previous output
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    rows += outputs[i].rows;
-    if (i + 1 < outputs.size()) {
-      EXPECT_GE(outputs[i].rows, 1500u);
-    }
-    merged.segments.push_back(SegmentInfo{names[i], outputs[i].rows, outputs[i].bytes,
-                                          outputs[i].min_date, outputs[i].max_date});
-    auto r = SegmentReader::Open(Env::Default(), out.path() + "/" + names[i]);
-    ASSERT_TRUE(r.ok());
-    auto all = (*r)->AllDyads();
-    ASSERT_TRUE(all.ok()) << all.status().ToString();
-    const std::vector<const DyadEntry*>& dyads = *all;
-    ASSERT_FALSE(dyads.empty());
-    if (i > 0) {
-      EXPECT_LT(std::tie(last_a, last_b), std::tie(dyads.front()->a, dyads.front()->b));
-    }
-    last_a = dyads.back()->a;
-    last_b = dyads.back()->b;
-  }
-  EXPECT_EQ(rows, events.size());
-  ASSERT_TRUE(CommitManifest(Env::Default(), out.path(), merged).ok());
-  auto store = Store::Open(out.path(), OpenMode::kRead);
-  ASSERT_TRUE(store.ok());
-  VectorEventSource ref("ref", events);
-  ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 8));
 }
 
 }  // namespace
