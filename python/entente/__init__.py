@@ -267,24 +267,50 @@ def open(store: Optional[str] = None, *, quiet: bool = False) -> Store:  # noqa:
     return Store(outcome["path"], quiet)
 
 
-def code(lines_or_texts: Union[str, Sequence[str]], date=None, *, dict: Optional[str] = None,
-         quiet: bool = True) -> _pd.DataFrame:  # noqa: A002
-    """Codes news text into CAMEO events, as `entente code`: doc, sentence, date, source,
-    target, code, root, quad, goldstein, text. A string is one document; a list holds one
-    document per item (a leading "YYYY-MM-DD<TAB>" dates it), numbered from 1 in ``doc``.
-    ``date`` is the default document date (default: today)."""
-    lines = isinstance(lines_or_texts, (list, tuple))
-    text = ("\n".join(t.replace("\r", " ").replace("\n", " ") for t in lines_or_texts)
-            if lines else lines_or_texts)
+_SCHEME_COLUMNS = {"cameo": ["code", "root", "quad", "goldstein"],
+                   "plover": ["plover_event", "plover_mode", "plover_context"]}
+
+
+def code(lines_or_texts: Union[str, Sequence[str], Sequence[dict]], date=None, *,
+         dict: Optional[str] = None, scheme: str = "cameo",  # noqa: A002
+         quiet: bool = True) -> _pd.DataFrame:
+    """Codes news text into events, as `entente code`: doc, sentence, date, source, target,
+    then code, root, quad, goldstein (``scheme="cameo"``), plover_event, plover_mode,
+    plover_context (``"plover"``) or both (``"both"``), then text. A string is one article (its
+    dateline, if any, dates it); a list of strings holds one document per item (a leading
+    "YYYY-MM-DD<TAB>" dates it), numbered from 1 in ``doc``; a list of dicts holds articles
+    {"id", "date", "title", "text"}, with ``doc`` their ids. ``date`` is the default document
+    date (default: today)."""
+    items = list(lines_or_texts) if isinstance(lines_or_texts, (list, tuple)) else None
+    articles = bool(items) and all(isinstance(t, _builtin_dict) for t in items)
+    if articles:
+        text = "\n".join(_json.dumps(_article(t), ensure_ascii=False) for t in items)
+    elif items is not None:
+        text = "\n".join(t.replace("\r", " ").replace("\n", " ") for t in items)
+    else:
+        text = lines_or_texts
     with _tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as f:
         f.write(text + "\n")
         f.flush()
         args = ["--format", "csv"] + (["--quiet"] if quiet else []) + ["code", f.name]
-        args += _options({"lines": lines, "date": date, "dict": dict})
+        args += _options({"lines": items is not None and not articles, "jsonl": articles,
+                          "date": date, "dict": dict, "scheme": scheme})
         outcome = _entente.run(args)
     _raise_for(outcome, "code")
     if not outcome["tables"]:  # no text at all
-        columns = ["doc", "sentence", "date", "source", "target", "code", "root", "quad",
-                   "goldstein", "text"]
+        kinds = ["cameo", "plover"] if scheme == "both" else [scheme]
+        columns = (["doc", "sentence", "date", "source", "target"] +
+                   [c for k in kinds for c in _SCHEME_COLUMNS[k]] + ["text"])
         return _pd.DataFrame({c: _pd.Series(dtype=object) for c in columns})
     return _typed(_frame(outcome["tables"][0]), dates=["date"])
+
+
+_builtin_dict = dict  # code() has a parameter named dict
+
+
+def _article(item: dict) -> dict:
+    """An article for `code --jsonl`: its id, date (a date or datetime as ISO text), title, text."""
+    out = {k: item[k] for k in ("id", "title", "text") if item.get(k) is not None}
+    if item.get("date") is not None:
+        out["date"] = _value(item["date"])
+    return out

@@ -3,6 +3,7 @@
 built from the public samples in ../shared/data (skipped without them); errors raise the
 documented exceptions with the CLI's message."""
 
+import datetime
 import io
 import json
 import os
@@ -221,6 +222,27 @@ def test_code():
     one = entente.code("Russia and Pakistan signed a defence cooperation agreement.",
                        date="2014-11-20")
     assert (one["doc"] == 1).all() and len(one) >= 1
+
+
+def test_code_articles_and_plover():
+    articles = [{"id": "a1", "date": "2015-06-10",
+                 "title": "Deal signed",
+                 "text": "ISLAMABAD, June 9 (Reuters) - Pakistan and Russia signed a defence "
+                         "cooperation agreement."},
+                {"id": "a2", "date": datetime.date(2019, 3, 1),
+                 "text": "India accused Pakistan of shelling its positions."}]
+    df = entente.code(articles, scheme="both")
+    assert list(df.columns) == ["doc", "sentence", "date", "source", "target", "code", "root",
+                                "quad", "goldstein", "plover_event", "plover_mode",
+                                "plover_context", "text"]
+    assert set(df["doc"]) == {"a1", "a2"}
+    a1 = df[df["doc"] == "a1"]
+    assert (a1["date"] == pd.Timestamp("2015-06-09")).all()  # the dateline's day
+    assert (a1["plover_event"] == "SUPPORT").all()
+    assert list(df[df["doc"] == "a2"]["plover_event"]) == ["ACCUSE"]
+    empty = entente.code("", scheme="plover")
+    assert list(empty.columns) == ["doc", "sentence", "date", "source", "target",
+                                   "plover_event", "plover_mode", "plover_context", "text"]
 
 
 def test_ingest_counts_and_duplicates(tmp_path):
