@@ -21,23 +21,6 @@
 namespace entente::store {
 namespace {
 
-// An event's key and the fields a wrong row would differ in.
-std::string Identity(const EventRow& e) {
-  return std::to_string(EventKeyHash(e)) + " " + std::to_string(e.date) + " " +
-         std::string(e.source.code) + " " + std::string(e.target.code) + " " + std::string(e.url);
-}
-
-std::vector<std::string> StoredIdentities(Store* store) {
-  std::vector<std::string> out;
-  Status s = store->Scan(EventFilter{}, [&](const EventRow& e) {
-    out.push_back(Identity(e));
-    return true;
-  });
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // Readers of the segments `m` names, in its order.
 void OpenSegments(const std::string& dir, const Manifest& m,
                   std::vector<std::unique_ptr<SegmentReader>>* readers) {
@@ -130,9 +113,9 @@ TEST(IngesterTest, DeferredDiskCheckDropsRepeatsAtCommit) {
     EXPECT_EQ((*store)->events(), distinct);
     std::vector<Event> first(events.begin(), events.begin() + 1000 * kWorkers + 500);
     std::vector<std::string> want;
-    for (const Event& e : Unique(first)) want.push_back(Identity(ViewOf(e)));
+    for (const Event& e : Unique(first)) want.push_back(EventIdentity(ViewOf(e)));
     std::sort(want.begin(), want.end());
-    EXPECT_EQ(StoredIdentities(store->get()), want);
+    EXPECT_EQ(Identities(store->get()), want);
   }
 
   // Everything again: every run is a repeat of the store, found at once or at Commit.

@@ -21,11 +21,6 @@ namespace {
 
 constexpr char kIn[] = "/in", kOut[] = "/out";
 
-std::string Identity(const EventRow& e) {
-  return std::to_string(EventKeyHash(e)) + " " + std::to_string(e.date) + " " +
-         std::string(e.source.code) + " " + std::string(e.target.code) + " " + std::string(e.url);
-}
-
 class SegmentMergeTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -70,8 +65,8 @@ class SegmentMergeTest : public ::testing::Test {
   }
 
   // The events of the segments of `dir` (the outputs are committed to a manifest first).
-  std::vector<std::string> Identities(const char* dir,
-                                      const std::vector<SegmentSummary>& outputs = {}) {
+  std::vector<std::string> StoreIdentities(const char* dir,
+                                           const std::vector<SegmentSummary>& outputs = {}) {
     if (!outputs.empty()) {
       Manifest m;
       m.next_segment = next_;
@@ -83,16 +78,7 @@ class SegmentMergeTest : public ::testing::Test {
     }
     auto store = Store::Open(dir, OpenMode::kRead, &mem_);
     EXPECT_TRUE(store.ok());
-    std::vector<std::string> out;
-    EXPECT_TRUE((*store)
-                    ->Scan(EventFilter{},
-                           [&](const EventRow& e) {
-                             out.push_back(Identity(e));
-                             return true;
-                           })
-                    .ok());
-    std::sort(out.begin(), out.end());
-    return out;
+    return store.ok() ? Identities(store->get()) : std::vector<std::string>{};
   }
 
   MemEnv mem_;
@@ -124,7 +110,7 @@ TEST_F(SegmentMergeTest, RangesPartitionTheDyadsAndKeepEveryRow) {
     last_dyad = std::tuple(std::string(dyads->back()->a), std::string(dyads->back()->b));
   }
   EXPECT_EQ(rows, events_.size());
-  EXPECT_EQ(Identities(kOut, outputs), Identities(kIn));
+  EXPECT_EQ(StoreIdentities(kOut, outputs), StoreIdentities(kIn));
   ASSERT_FALSE(progress_.empty());
   EXPECT_TRUE(std::is_sorted(progress_.begin(), progress_.end()));
   EXPECT_EQ(progress_.back(), events_.size());
@@ -134,7 +120,7 @@ TEST_F(SegmentMergeTest, DroppedKeysAreLeftOut) {
   std::vector<uint64_t> drop;
   for (size_t i = 0; i < events_.size(); i += 60) drop.push_back(EventKeyHash(ViewOf(events_[i])));
   std::sort(drop.begin(), drop.end());
-  std::vector<std::string> want = Identities(kIn);
+  std::vector<std::string> want = StoreIdentities(kIn);
   std::erase_if(want, [&](const std::string& id) {
     return std::binary_search(drop.begin(), drop.end(), std::stoull(id.substr(0, id.find(' '))));
   });
@@ -142,7 +128,7 @@ TEST_F(SegmentMergeTest, DroppedKeysAreLeftOut) {
   ASSERT_TRUE(Merge(UINT64_MAX, &outputs, drop).ok());
   ASSERT_EQ(outputs.size(), 1u);
   EXPECT_EQ(outputs[0].rows, events_.size() - drop.size());
-  EXPECT_EQ(Identities(kOut, outputs), want);
+  EXPECT_EQ(StoreIdentities(kOut, outputs), want);
 }
 
 TEST_F(SegmentMergeTest, ADamagedInputStopsTheMergeNamingIt) {

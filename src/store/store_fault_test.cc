@@ -22,21 +22,12 @@ namespace {
 
 constexpr char kDir[] = "/db/s";
 
-// What a store holds, order-free: one line per event with its key, date, dyad and url.
+// What the store at kDir holds, order-free (test_events.h Identities).
 std::vector<std::string> Contents(Env* env) {
   auto store = Store::Open(kDir, OpenMode::kRead, env);
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   if (!store.ok()) return {"<cannot open: " + store.status().ToString() + ">"};
-  std::vector<std::string> out;
-  Status s = (*store)->Scan(EventFilter{}, [&](const EventRow& e) {
-    out.push_back(std::to_string(EventKeyHash(e)) + " " + std::to_string(e.date) + " " +
-                  std::string(e.source.code) + " " + std::string(e.target.code) + " " +
-                  std::string(e.url));
-    return true;
-  });
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  std::sort(out.begin(), out.end());
-  return out;
+  return Identities(store->get());
 }
 
 // Every file in the store is one the MANIFEST names, the MANIFEST or the LOCK.

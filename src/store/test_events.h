@@ -1,7 +1,10 @@
-// Events for the store's tests (store_test.cc, store_fault_test.cc).
+// Events for the store's tests, and how they compare stores.
 #ifndef ENTENTE_STORE_TEST_EVENTS_H_
 #define ENTENTE_STORE_TEST_EVENTS_H_
 
+#include <gtest/gtest.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include "core/event.h"
+#include "core/event_source.h"
 
 namespace entente::store {
 
@@ -80,6 +84,24 @@ inline std::vector<Event> Unique(const std::vector<Event>& in) {
   for (const Event& e : in) {
     if (seen.insert(EventKeyHash(ViewOf(e))).second) out.push_back(e);
   }
+  return out;
+}
+
+// An event's dedupe key and the fields a wrong row would differ in (date, actors, url).
+inline std::string EventIdentity(const EventRow& e) {
+  return std::to_string(EventKeyHash(e)) + " " + std::to_string(e.date) + " " +
+         std::string(e.source.code) + " " + std::string(e.target.code) + " " + std::string(e.url);
+}
+
+// Every event `source` holds, as EventIdentity, sorted: what two stores are compared by.
+inline std::vector<std::string> Identities(EventSource* source) {
+  std::vector<std::string> out;
+  Status s = source->Scan(EventFilter{}, [&](const EventRow& e) {
+    out.push_back(EventIdentity(e));
+    return true;
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  std::sort(out.begin(), out.end());
   return out;
 }
 
