@@ -56,10 +56,10 @@ class EventsCommand : public CommandHandler {
     int64_t printed = 0;
     auto print = [&](const EventRow& e) {
       io::EventFieldValues(e, full, &values);
+      if (plover_) io::AppendPloverValues(e.code, &values);
       std::vector<Cell> cells;
       cells.reserve(values.size());
       for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
-      if (plover_) AppendPloverCells(e.code, &cells);
       writer.Row(std::move(cells));
       ++printed;
       return filter->limit < 0 || printed < filter->limit;

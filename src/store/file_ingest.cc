@@ -259,7 +259,7 @@ Status Store::IngestFiles(const std::vector<std::string>& paths, const IngestOpt
       item.path = path;
       item.whole_file = true;
       item.format = options.format;
-      item.file_bytes = static_cast<int64_t>(path == "-" ? 0 : Env::Default()->FileSizeOr0(path));
+      item.file_bytes = static_cast<int64_t>(path == "-" ? 0 : inputs->FileSizeOr0(path));
       return queue.Push(std::move(item));
     };
     if (path == "-") {
