@@ -11,17 +11,20 @@
 namespace entente::cli {
 namespace {
 
-// Codes `text` (copied, so its dateline can be blanked) as document `id`.
-void Emit(Cell id, std::string article_id, std::string text, Days date,
+// Hands `text` to `fn` as document `id`; a document with a dateline is copied first, to blank it.
+void Emit(Cell id, std::string article_id, std::string_view text, Days date,
           const std::function<void(const CodeInputDoc&)>& fn, CodeInputCounts* counts) {
+  std::string blanked;
   if (std::optional<coder::Dateline> d = coder::FindDateline(text, date)) {
     if (d->date) {
       date = d->date->days;
       ++counts->datelines;
     }
-    std::fill(text.begin() + d->begin, text.begin() + d->end, ' ');
+    blanked.assign(text);
+    std::fill(blanked.begin() + d->begin, blanked.begin() + d->end, ' ');
     // A headline above the dateline is a paragraph of its own, with or without a final period.
-    if (d->begin > 0) text[d->begin] = '\n';
+    if (d->begin > 0) blanked[d->begin] = '\n';
+    text = blanked;
   }
   ++counts->docs;
   fn(CodeInputDoc{std::move(id), std::move(article_id), text, date});
@@ -73,7 +76,7 @@ void JsonArticle(std::string_view line, int64_t line_no, Days default_date,
       article_id = std::to_string(it->get<int64_t>());
     }
   }
-  Emit(std::move(id), std::move(article_id), std::move(text), date, fn, counts);
+  Emit(std::move(id), std::move(article_id), text, date, fn, counts);
 }
 
 // One --lines line: an optional YYYY-MM-DD<TAB> prefix, then the document.
@@ -90,7 +93,7 @@ void Line(std::string_view line, int64_t line_no, Days default_date,
       ++counts->bad_dates;
     }
   }
-  Emit(line_no, "", std::string(line), date, fn, counts);
+  Emit(line_no, "", line, date, fn, counts);
 }
 
 }  // namespace
@@ -98,8 +101,7 @@ void Line(std::string_view line, int64_t line_no, Days default_date,
 void ForEachCodeDocument(std::string_view input, CodeInputKind kind, Days default_date,
                          const std::function<void(const CodeInputDoc&)>& fn,
                          CodeInputCounts* counts) {
-  if (kind == CodeInputKind::kArticle)
-    return Emit(int64_t{1}, "", std::string(input), default_date, fn, counts);
+  if (kind == CodeInputKind::kArticle) return Emit(int64_t{1}, "", input, default_date, fn, counts);
   int64_t line_no = 0;
   for (size_t pos = 0; pos < input.size();) {
     size_t nl = input.find('\n', pos);
