@@ -1,8 +1,9 @@
 // e2e: the dashboard server's defences, over real sockets on a free loopback port: a second
 // server on a taken port fails to bind, slow and idle connections do not block other requests,
 // foreign Host headers are refused, every answer carries the security headers, wrong methods get
-// 405, absurd period grids are clipped or refused (here and in the CLI). Outcomes only, with
-// generous client timeouts; every socket is closed before the server stops.
+// 405, absurd period grids are clipped or refused (here and in the CLI), an analysis whose client
+// hung up stops. Outcomes only, with generous client timeouts; every socket is closed before the
+// server stops.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -16,6 +17,7 @@
 #include "core/event_source.h"
 #include "http/dashboard_server.h"
 #include "io/chronicle.h"
+#include "server/test_sources.h"
 #include "testing.h"
 
 namespace entente {
@@ -31,6 +33,14 @@ class ServerLimitsTest : public ::testing::Test {
     source_ = std::make_unique<VectorEventSource>("embedded chronicle", std::move(*events));
     o.port = 0;
     server_ = std::make_unique<server::DashboardServer>(source_.get(), o);
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { served_ = server_->Serve(); });
+  }
+  // The server over an API of the test's making.
+  void Start(std::unique_ptr<server::Api> api) {
+    server::ServerOptions o;
+    o.port = 0;
+    server_ = std::make_unique<server::DashboardServer>(std::move(api), o);
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { served_ = server_->Serve(); });
   }
@@ -188,6 +198,30 @@ TEST_F(ServerLimitsTest, PeriodGridIsClippedToTheData) {
   json j = json::parse(res->body);
   EXPECT_LT(j["points"].size(), 1200u);  // the chronicle's months, not 120,000
   EXPECT_GE(j["points"][0]["period"].get<std::string>(), "1940");
+}
+
+// A client that sends a request and hangs up while the analysis runs: the analysis stops at its
+// next read instead of running to the deadline.
+TEST_F(ServerLimitsTest, AnalysisStopsWhenItsClientHangsUp) {
+  Result<std::vector<Event>> events = io::LoadEmbeddedChronicle();
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  server::testing::GateSource gate(std::move(*events));
+  server::ApiOptions api_options;
+  api_options.deadline = std::chrono::seconds(600);
+  auto owned = std::make_unique<server::Api>(&gate, api_options);
+  server::Api* api = owned.get();
+  Start(std::move(owned));
+  int fd = Connect();
+  ASSERT_GE(fd, 0);
+  const std::string request = "GET /api/dyad?a=PAK&b=RUS HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  ASSERT_EQ(send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+  gate.WaitInside();
+  close(fd);
+  gate.Open();
+  for (int i = 0; i < 3000 && api->abandoned() == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(api->abandoned(), 1u);
 }
 
 TEST(ServeCliTest, AbsurdPeriodGridIsAUsageError) {

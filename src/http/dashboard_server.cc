@@ -7,6 +7,7 @@
 #include <atomic>
 #include <thread>
 
+#include "http/client_connection.h"
 #include "server/request_policy.h"
 #include "server/web_assets.h"
 
@@ -89,7 +90,8 @@ void DashboardServer::Wire() {
   Api* api = impl_->api.get();
   auto api_handler = [api](const httplib::Request& req, httplib::Response& res) {
     Params params(req.params.begin(), req.params.end());
-    ApiResponse r = api->Handle(req.path, params);
+    ClientConnection client(req.remote_addr, req.remote_port, req.local_port);
+    ApiResponse r = api->Handle(req.path, params, [&client] { return client.Gone(); });
     res.status = r.status;
     res.set_content(r.body, r.content_type.c_str());
     res.set_header("Cache-Control", "no-store");

@@ -73,7 +73,8 @@ Result<std::shared_ptr<const DataSummary>> Api::Summary(EventSource& source) {
   return summary_;
 }
 
-ApiResponse Api::Handle(std::string_view path, const Params& params) {
+ApiResponse Api::Handle(std::string_view path, const Params& params,
+                        const ClientGone& client_gone) {
   if (!IsEndpoint(path))
     return ErrorResponse(Status::NotFound(fmt::format("no such endpoint: {}", path)));
   auto deadline = std::chrono::steady_clock::now() + options_.deadline;
@@ -81,11 +82,18 @@ ApiResponse Api::Handle(std::string_view path, const Params& params) {
   if (std::optional<uint64_t> gen = ProbeGeneration(); gen && options_.cache_bytes > 0) {
     if (auto hit = cache_.Get(ResponseCache::Key(path, params, *gen))) return *std::move(hit);
   }
-  return Compute(path, params, deadline);
+  return Compute(path, params, deadline, client_gone);
+}
+
+ApiResponse Api::Abandoned() {
+  ++abandoned_;
+  return Error(499, "client_closed", "the client disconnected before the answer was ready");
 }
 
 ApiResponse Api::Compute(std::string_view path, const Params& params,
-                         std::chrono::steady_clock::time_point deadline) {
+                         std::chrono::steady_clock::time_point deadline,
+                         const ClientGone& client_gone) {
+  if (client_gone && client_gone()) return Abandoned();
   SourcePool::Lease lease = pool_->Acquire(deadline);
   if (!lease) {
     return Error(503, "busy",
@@ -98,10 +106,13 @@ ApiResponse Api::Compute(std::string_view path, const Params& params,
   std::string key = ResponseCache::Key(path, params, lease->Generation());
   if (auto hit = cache_.Get(key)) return *std::move(hit);  // computed while this one waited
 
-  DeadlineSource source(lease.get(), deadline);
+  if (client_gone && client_gone()) return Abandoned();  // it left while this one waited
+
+  DeadlineSource source(lease.get(), deadline, client_gone);
   Result<std::shared_ptr<const DataSummary>> summary = Summary(source);
   Result<ApiResponse> r = summary.ok() ? ServeEndpoint(path, params, source, **summary)
                                        : Result<ApiResponse>(summary.status());
+  if (source.abandoned()) return Abandoned();
   if (source.expired()) {
     return Error(504, "timeout",
                  fmt::format("the answer took longer than {} ms; narrow the dates or the period",

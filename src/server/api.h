@@ -11,6 +11,9 @@
 //    (the source refuses further reads, deadline_source.h).
 //  - Size: no answer is larger than ApiOptions::max_response_bytes (400 "too_large"); period grids
 //    are bounded and clipped to the data (endpoint_params.h).
+//  - Clients that leave: a request whose client has disconnected (the ClientGone it is given)
+//    stops at its next read and frees its slot; it answers 499 {"error":{"code":"client_closed"}},
+//    which nobody reads, and is counted in abandoned().
 //  - Repetition: answers are cached by (path, parameters, source generation) in a bounded LRU
 //    (response_cache.h), and the whole-source summary behind /api/info and the date clipping is
 //    computed once per generation. Each request first refreshes the source, so it sees the
@@ -23,6 +26,7 @@
 #ifndef ENTENTE_SERVER_API_H_
 #define ENTENTE_SERVER_API_H_
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -53,7 +57,11 @@ class Api {
 
   // Routes /api/<name> (info, dyad, phases, key-events, sectors, compare, scan, report) and
   // /report.html (the HTML report of ?a=&b=). Anything else: 404 JSON.
-  ApiResponse Handle(std::string_view path, const Params& params);
+  ApiResponse Handle(std::string_view path, const Params& params,
+                     const ClientGone& client_gone = {});
+
+  // Requests given up because their client had disconnected, since the Api was made.
+  uint64_t abandoned() const { return abandoned_.load(); }
 
  private:
   Api(std::unique_ptr<SourcePool> pool, std::unique_ptr<EventSource> probe, ApiOptions options);
@@ -62,7 +70,9 @@ class Api {
   // The summary of `source`'s current generation, computed by the first request that needs it.
   Result<std::shared_ptr<const DataSummary>> Summary(EventSource& source);
   ApiResponse Compute(std::string_view path, const Params& params,
-                      std::chrono::steady_clock::time_point deadline);
+                      std::chrono::steady_clock::time_point deadline,
+                      const ClientGone& client_gone);
+  ApiResponse Abandoned();
 
   ApiOptions options_;
   std::unique_ptr<SourcePool> pool_;
@@ -71,6 +81,7 @@ class Api {
   std::mutex summary_mu_;                       // held while a summary is computed
   std::shared_ptr<const DataSummary> summary_;  // guarded by summary_mu_
   ResponseCache cache_;
+  std::atomic<uint64_t> abandoned_{0};
 };
 
 }  // namespace entente::server

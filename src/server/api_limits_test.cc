@@ -1,25 +1,25 @@
 // The API's bounds: a request that runs out of time answers 504 and stops reading, one that finds
 // no free compute slot answers 503, requests run in parallel on their own sources, the summary
 // behind /api/info is computed once per commit, absurd period grids are refused, and no answer
-// exceeds the size limit. Blocking sources use condition variables with generous timeouts, never
-// timed assertions.
+// exceeds the size limit; a request whose client disconnected stops reading. Blocking sources use
+// condition variables with generous timeouts, never timed assertions.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "analysis/test_events.h"
 #include "io/chronicle.h"
 #include "server/api.h"
+#include "server/test_sources.h"
 
 namespace entente::server {
 namespace {
 
 using nlohmann::json;
 using std::chrono::milliseconds;
+using testing::CountingSource;
+using testing::GateSource;
 
 std::vector<Event> PakRus(const std::vector<std::string>& dates) {
   std::vector<Event> out;
@@ -28,30 +28,6 @@ std::vector<Event> PakRus(const std::vector<std::string>& dates) {
   }
   return out;
 }
-
-// Counts reads; optionally sleeps in each Aggregate.
-class CountingSource : public VectorEventSource {
- public:
-  CountingSource(std::vector<Event> events, milliseconds sleep = milliseconds(0))
-      : VectorEventSource("test events", std::move(events)), sleep_(sleep) {}
-  Status Scan(const EventFilter& f, const std::function<bool(const EventRow&)>& visit) override {
-    if (!in_aggregate_) ++reads;
-    return VectorEventSource::Scan(f, visit);
-  }
-  Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& q) override {
-    ++reads;
-    std::this_thread::sleep_for(sleep_);
-    in_aggregate_ = true;  // the default Aggregate scans: one read, not two
-    auto rows = VectorEventSource::Aggregate(q);
-    in_aggregate_ = false;
-    return rows;
-  }
-  std::atomic<int> reads{0};
-
- private:
-  milliseconds sleep_;
-  bool in_aggregate_ = false;
-};
 
 std::string ErrorCode(const ApiResponse& r) {
   json j = json::parse(r.body, nullptr, false);
@@ -69,33 +45,26 @@ TEST(ApiLimitsTest, SlowAnalysisAnswers504AndStopsReading) {
   EXPECT_EQ(source.reads, 1);  // the read under way finished; no further one started
 }
 
-// A source whose Aggregate blocks until released (or 30 s pass).
-class GateSource : public VectorEventSource {
- public:
-  explicit GateSource(std::vector<Event> events)
-      : VectorEventSource("gated events", std::move(events)) {}
-  Result<std::vector<AggregateRow>> Aggregate(const AggregateQuery& q) override {
-    std::unique_lock<std::mutex> lock(mu_);
-    inside_ = true;
-    cv_.notify_all();
-    cv_.wait_for(lock, std::chrono::seconds(30), [&] { return open_; });
-    return VectorEventSource::Aggregate(q);
-  }
-  void WaitInside() {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait_for(lock, std::chrono::seconds(30), [&] { return inside_; });
-  }
-  void Open() {
-    std::lock_guard<std::mutex> lock(mu_);
-    open_ = true;
-    cv_.notify_all();
-  }
+// A client that disconnects mid-analysis: the next read is refused, the slot is freed, nothing is
+// cached; one that has gone before its turn costs no read at all.
+TEST(ApiLimitsTest, DisconnectedClientStopsTheAnalysis) {
+  CountingSource source(PakRus({"2001-01-01", "2002-01-01"}));
+  Api api(&source);
+  ApiResponse r = api.Handle("/api/dyad", {{"a", "PAK"}, {"b", "RUS"}},
+                             [&source] { return source.reads >= 1; });
+  EXPECT_EQ(r.status, 499) << r.body;
+  EXPECT_EQ(ErrorCode(r), "client_closed");
+  EXPECT_EQ(source.reads, 1);
+  EXPECT_EQ(api.abandoned(), 1u);
 
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool inside_ = false, open_ = false;
-};
+  r = api.Handle("/api/dyad", {{"a", "PAK"}, {"b", "RUS"}}, [] { return true; });
+  EXPECT_EQ(r.status, 499);
+  EXPECT_EQ(source.reads, 1);
+  EXPECT_EQ(api.abandoned(), 2u);
+
+  r = api.Handle("/api/dyad", {{"a", "PAK"}, {"b", "RUS"}}, [] { return false; });
+  EXPECT_EQ(r.status, 200) << r.body;  // the abandoned answers were not cached
+}
 
 TEST(ApiLimitsTest, NoFreeComputeSlotAnswers503) {
   GateSource source(PakRus({"2001-01-01"}));

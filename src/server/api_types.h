@@ -2,6 +2,7 @@
 #ifndef ENTENTE_SERVER_API_TYPES_H_
 #define ENTENTE_SERVER_API_TYPES_H_
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -14,6 +15,10 @@ struct ApiResponse {
 };
 
 using Params = std::multimap<std::string, std::string>;
+
+// Asked now and then while a request computes: true once its client has disconnected, so the
+// work can stop. Empty: the client is assumed to wait.
+using ClientGone = std::function<bool()>;
 
 }  // namespace entente::server
 

@@ -3,6 +3,10 @@
 namespace entente::server {
 
 Status DeadlineSource::Check() {
+  if (abandoned_ || (client_gone_ && client_gone_())) {
+    abandoned_ = true;
+    return Status::Busy("the client disconnected");
+  }
   if (!expired_ && std::chrono::steady_clock::now() < deadline_) return Status::Ok();
   expired_ = true;
   return Status::Busy("the request ran out of time");

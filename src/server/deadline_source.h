@@ -4,8 +4,8 @@
 // that Status. Checked before every call and every 4096 rows of a Scan; a single Aggregate is not
 // interrupted (on a 2M-event store it takes tens of milliseconds).
 //
-// httplib 0.11 does not tell a handler that its client has gone, so work whose client
-// disconnected runs on until this deadline.
+// It also stops once the request's client has disconnected (api_types.h ClientGone), asked at the
+// same moments.
 //
 // Thread safety: as the wrapped source (one thread at a time).
 #ifndef ENTENTE_SERVER_DEADLINE_SOURCE_H_
@@ -14,17 +14,21 @@
 #include <chrono>
 
 #include "core/event_source.h"
+#include "server/api_types.h"
 
 namespace entente::server {
 
 class DeadlineSource : public EventSource {
  public:
   // REQUIRES: `source` outlives this.
-  DeadlineSource(EventSource* source, std::chrono::steady_clock::time_point deadline)
-      : source_(source), deadline_(deadline) {}
+  DeadlineSource(EventSource* source, std::chrono::steady_clock::time_point deadline,
+                 ClientGone client_gone = {})
+      : source_(source), deadline_(deadline), client_gone_(std::move(client_gone)) {}
 
   // True once a call was refused for lack of time.
   bool expired() const { return expired_; }
+  // True once a call was refused because the client had gone.
+  bool abandoned() const { return abandoned_; }
 
   std::string Describe() const override { return source_->Describe(); }
   Status Scan(const EventFilter& filter,
@@ -40,7 +44,8 @@ class DeadlineSource : public EventSource {
 
   EventSource* source_;
   std::chrono::steady_clock::time_point deadline_;
-  bool expired_ = false;
+  ClientGone client_gone_;
+  bool expired_ = false, abandoned_ = false;
 };
 
 }  // namespace entente::server
