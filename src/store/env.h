@@ -38,6 +38,14 @@ class MappedFile {
   virtual ~MappedFile() = default;
   virtual std::string_view data() const = 0;
   virtual const std::string& path() const = 0;
+  // A hint that bytes [offset, offset + size) will not be read again soon. The POSIX Env drops
+  // the whole pages inside that range from this mapping (they stay in the page cache, and a later
+  // read faults them back in), so a pass over a large file does not keep all of it in the
+  // process's resident memory. The bytes stay readable; other mappings are unaffected.
+  virtual void Release(uint64_t offset, uint64_t size) const {
+    (void)offset;
+    (void)size;
+  }
 };
 
 // Held while it lives; the holder text given to Env::LockFile is in the lock file meanwhile.

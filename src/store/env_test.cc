@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -108,6 +110,43 @@ TEST_P(EnvTest, ALockIsExclusiveAndSaysWhoHoldsIt) {
 
 INSTANTIATE_TEST_SUITE_P(PosixAndMemory, EnvTest, ::testing::Bool(),
                          [](const auto& info) { return info.param ? "Posix" : "Memory"; });
+
+// The resident bytes of this process's mapping that holds `addr`, from /proc/self/smaps.
+int64_t ResidentKiB(const void* addr) {
+  std::ifstream smaps("/proc/self/smaps");
+  const auto at = reinterpret_cast<uintptr_t>(addr);
+  bool inside = false;
+  for (std::string line; std::getline(smaps, line);) {
+    uintptr_t lo = 0, hi = 0;
+    if (std::sscanf(line.c_str(), "%lx-%lx ", &lo, &hi) == 2) {
+      inside = lo <= at && at < hi;
+    } else if (inside && line.starts_with("Rss:")) {
+      return std::stoll(line.substr(4));
+    }
+  }
+  return -1;
+}
+
+TEST(PosixEnvTest, ReleaseDropsPagesFromTheMappingAndKeepsTheBytes) {
+  testing::TempDir tmp;
+  const std::string path = tmp.path() + "/f";
+  std::string bytes(1 << 20, '\0');
+  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
+  Env* env = Env::Default();
+  ASSERT_TRUE(Write(env, path, bytes, false).ok());
+  Result<std::unique_ptr<MappedFile>> f = env->MapFile(path);
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  std::string_view data = (*f)->data();
+  EXPECT_EQ(data, bytes);  // reads every page
+  EXPECT_GE(ResidentKiB(data.data()), 1024);
+  (*f)->Release(1000, 3000);  // inside one page: nothing goes
+  EXPECT_GE(ResidentKiB(data.data()), 1024);
+  (*f)->Release(1000, 8000);  // [1000, 9000) holds one whole 4 KiB page: only it goes
+  EXPECT_EQ(ResidentKiB(data.data()), 1020);
+  (*f)->Release(0, data.size() + 4096);  // past the end: clipped
+  EXPECT_EQ(ResidentKiB(data.data()), 0);
+  EXPECT_EQ(data, bytes);  // still readable, the same bytes
+}
 
 TEST(MemEnvTest, ACrashKeepsOnlyWhatWasSynced) {
   MemEnv mem;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "store/env.h"
@@ -92,6 +93,14 @@ class PosixMappedFile final : public MappedFile {
   }
   std::string_view data() const override { return {static_cast<const char*>(addr_), size_}; }
   const std::string& path() const override { return path_; }
+  void Release(uint64_t offset, uint64_t size) const override {
+    static const uint64_t page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+    const uint64_t end = std::min<uint64_t>(offset + size, size_);
+    const uint64_t first = (offset + page - 1) / page * page, last = end / page * page;
+    if (addr_ == nullptr || first >= last) return;
+    // A hint: on failure the pages merely stay resident.
+    (void)madvise(static_cast<char*>(addr_) + first, last - first, MADV_DONTNEED);
+  }
 
  private:
   std::string path_;

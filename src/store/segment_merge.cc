@@ -80,6 +80,11 @@ class SegmentCursor {
     entry_ = std::lower_bound(dyads_.begin(), dyads_.end(), range_.first, less) - dyads_.begin();
     row_ = entry_ < dyads_.size() ? dyads_[entry_]->first_row : seg_.rows();
   }
+  ~SegmentCursor() {
+    if (block_ < blocks_.size()) seg_.ReleaseBlock(block_);
+  }
+  SegmentCursor(const SegmentCursor&) = delete;
+  SegmentCursor& operator=(const SegmentCursor&) = delete;
 
   // Moves to the next row of the range; false at its end.
   Result<bool> Next() {
@@ -101,6 +106,8 @@ class SegmentCursor {
     const auto& blocks = blocks_;
     if (block_ >= blocks.size() || row_ < blocks[block_].first_row ||
         row_ >= blocks[block_].first_row + blocks[block_].rows) {
+      // The merge reads each block once: the one it leaves need not stay resident.
+      if (block_ < blocks.size()) seg_.ReleaseBlock(block_);
       block_ = BlockOf(blocks, row_);
       if (block_ >= blocks.size() || row_ >= blocks[block_].first_row + blocks[block_].rows) {
         return Status::Corruption(fmt::format("{}: no block holds row {}", seg_.path(), row_));

@@ -438,6 +438,17 @@ Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) c
   return Status::Ok();
 }
 
+void SegmentReader::ReleaseBlock(size_t block) const {
+  uint64_t begin = UINT64_MAX, end = 0;
+  for (int c = 0; c < kNumColumns; ++c) {
+    const BlobRef ref = GetColumnRef(blocks_base_, block_frames_at_[block], c);
+    if (ref.size == 0) continue;
+    begin = std::min(begin, ref.offset);
+    end = std::max(end, ref.offset + ref.size);
+  }
+  if (begin < end) file_->Release(begin, end - begin);
+}
+
 namespace {
 
 Status WalkKeys(const std::string& path, std::string_view raw, uint64_t rows,

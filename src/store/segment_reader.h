@@ -78,6 +78,10 @@ class SegmentReader {
 
   // Decodes `column` of block `block` into `out`. REQUIRES: Blocks() returned OK.
   Status ReadColumn(size_t block, int column, DecodedColumn* out) const;
+  // A hint that block `block` will not be read again soon (MappedFile::Release): a pass over
+  // every block, such as a merge, then keeps only the blocks it is reading resident.
+  // REQUIRES: Blocks() returned OK.
+  void ReleaseBlock(size_t block) const;
   // Calls `visit` with the segment's dedupe keys in ascending order; streams (constant memory).
   Status ForEachKey(const std::function<void(uint64_t)>& visit) const;
   // Where the keys are, so that ForEachKeyIn can read them later without keeping the reader.
