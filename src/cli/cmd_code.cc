@@ -132,6 +132,23 @@ void PrintCodeSummary(const GlobalOptions& globals, const CodeInputCounts& in,
   }
 }
 
+// `code --eval --by-kind`: a row per kind of sentence and level (all records first), with the
+// no-event sentences and the events coded on them.
+void WriteScoresByKind(const coder::EvalResult& r, OutputFormat format) {
+  TableWriter out(std::cout, format,
+                  {"kind", "level", "records", "tp", "fp", "fn", "precision", "recall", "f1",
+                   "none_records", "none_events"});
+  auto rows = [&out](const std::string& kind, const coder::EvalTally& t) {
+    for (const auto& [level, s] : {std::pair{"event", &t.events}, std::pair{"root", &t.roots}}) {
+      out.Row({kind, std::string(level), t.records, s->tp, s->fp, s->fn, s->precision(),
+               s->recall(), s->f1(), t.none_records, t.none_events});
+    }
+  };
+  rows("all", r);
+  for (const auto& [kind, t] : r.kinds) rows(kind, t);
+  out.Finish();
+}
+
 class CodeCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override {
@@ -151,6 +168,9 @@ class CodeCommand : public CommandHandler {
                     "score the coder on a file of coded sentences (our gold format, TABARI "
                     "Validate.text, PETRARCH records); 'gold' = the built-in gold set");
     app->add_flag("--misses", misses_, "with --eval: list the sentences coded wrongly");
+    app->add_flag("--by-kind", by_kind_,
+                  "with --eval: score each kind of sentence (`#: KIND` lines of a gold file) "
+                  "apart, with the events given on sentences that have none");
     app->add_option("--scheme", scheme_,
                     "event scheme of the output: cameo (code, root, quad, goldstein), plover "
                     "(PLOVER event, mode, context) or both")
@@ -322,7 +342,9 @@ class CodeCommand : public CommandHandler {
     std::string format_flag = globals.format.empty() ? "table" : globals.format;
     auto format = ResolveOutputFormat(format_flag);
     if (!format.ok()) return ReportError(format.status());
-    {
+    if (by_kind_) {
+      WriteScoresByKind(r, *format);
+    } else {
       TableWriter out(std::cout, *format,
                       {"level", "records", "tp", "fp", "fn", "precision", "recall", "f1"});
       out.Row({std::string("event"), r.records, r.events.tp, r.events.fp, r.events.fn,
@@ -346,6 +368,7 @@ class CodeCommand : public CommandHandler {
   bool ingest_ = false;
   std::string eval_;
   bool misses_ = false;
+  bool by_kind_ = false;
   std::string scheme_ = "cameo";
 };
 

@@ -19,6 +19,9 @@ namespace {
 
 constexpr double kGoldEventF1Floor = 0.95;
 constexpr double kGoldRootF1Floor = 0.95;
+// The held-out news set (data/eval/news.txt), root level, as last measured minus a margin. The
+// goals (recall 0.85, precision 0.90) are far above; docs/CODER.md gives the figures by kind.
+constexpr double kNewsRootF1Floor = 0.50;
 
 const Dictionary& Dict() {
   static const Dictionary* d = [] {
@@ -102,6 +105,54 @@ TEST(CoderGold, CoversEveryRoot) {
     }
   }
   for (int i = 1; i <= 20; ++i) EXPECT_TRUE(roots.count(fmt::format("{:02d}", i))) << i;
+}
+
+TEST(CoderEval, KindLinesGroupTheRecordsBelowThem) {
+  auto set = ParseEvalFile("t.txt",
+                           "2001-01-01\tRussia visited Pakistan.\n= RUS PAK 042\n"
+                           "#: negation\n"
+                           "2001-01-01\tRussia did not sign the accord.\n= none\n"
+                           "# a comment keeps the kind\n"
+                           "2001-01-01\tIndia did not attack Pakistan.\n= none\n"
+                           "#: plain\n"
+                           "2001-01-01\tIndia and Pakistan held talks.\n= IND PAK 040\n");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  ASSERT_EQ(set->records.size(), 4u);
+  EXPECT_EQ(set->records[0].kind, "");
+  EXPECT_EQ(set->records[1].kind, "negation");
+  EXPECT_EQ(set->records[2].kind, "negation");
+  EXPECT_EQ(set->records[3].kind, "plain");
+  Coder coder(&Dict());
+  EvalResult r = Evaluate(*set, &coder, 0);
+  EXPECT_EQ(r.records, 4);
+  EXPECT_EQ(r.none_records, 2);
+  ASSERT_EQ(r.kinds.size(), 2u);
+  EXPECT_EQ(r.kinds["negation"].records, 2);
+  EXPECT_EQ(r.kinds["negation"].none_records, 2);
+  EXPECT_EQ(r.kinds["negation"].none_events, r.none_events);
+  EXPECT_EQ(r.kinds["plain"].records, 1);
+  EXPECT_EQ(r.kinds["plain"].roots.tp + r.kinds["plain"].roots.fn, 1);
+}
+
+// The held-out set: every kind of sentence the coder must handle, every root, and no-event
+// sentences; scored as a floor only (never tuned on).
+TEST(CoderHeldOut, NewsSetCoversItsKindsAndHoldsItsFloor) {
+  std::vector<EmbeddedEntry> files = EmbeddedFilesUnder("eval/");
+  ASSERT_EQ(files.size(), 1u);
+  auto set = ParseEvalFile(files[0].path, files[0].bytes);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_GE(set->records.size(), 300u);
+  std::set<std::string> roots;
+  for (const auto& r : set->records) {
+    for (const auto& x : r.expected) roots.insert(x.code.substr(0, 2));
+  }
+  for (int i = 1; i <= 20; ++i) EXPECT_TRUE(roots.count(fmt::format("{:02d}", i))) << i;
+  Coder coder(&Dict());
+  EvalResult r = Evaluate(*set, &coder, 0);
+  EXPECT_EQ(r.kinds.size(), 10u);
+  EXPECT_GE(r.kinds["no-event"].none_records, 20);
+  EXPECT_LE(r.none_events * 20, r.none_records);  // at most 1 event on 20 no-event sentences
+  EXPECT_GE(r.roots.f1(), kNewsRootF1Floor);
 }
 
 TEST(Coder, IntentAndRefusalCodes) {

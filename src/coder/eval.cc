@@ -69,6 +69,7 @@ Result<EvalSet> ParseGold(std::string_view path, std::string_view text) {
   size_t pos = 0;
   EvalRecord* cur = nullptr;
   bool cur_none = false;
+  std::string kind;
   auto finish = [&]() {
     if (cur && cur->expected.empty() && !cur_none) set.records.pop_back();
     cur = nullptr;
@@ -82,6 +83,7 @@ Result<EvalSet> ParseGold(std::string_view path, std::string_view text) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::string_view t = TrimSpace(line);
+    if (t.starts_with("#:")) kind = std::string(TrimSpace(t.substr(2)));
     if (t.empty() || t[0] == '#') continue;
     if (t[0] == '=') {
       if (!cur) {
@@ -119,6 +121,7 @@ Result<EvalSet> ParseGold(std::string_view path, std::string_view text) {
       return Status::InvalidArgument(fmt::format("{}:{}: bad date\n  {}", path, line_no, line));
     }
     r.id = fmt::format("{}:{}", path, line_no);
+    r.kind = kind;
     r.text = std::string(TrimSpace(line.substr(tab + 1)));
     set.records.push_back(std::move(r));
     cur = &set.records.back();
@@ -266,39 +269,61 @@ Result<EvalSet> ParseEvalFile(std::string_view path, std::string_view bytes) {
   return ParseGold(path, text);
 }
 
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+void Count(const std::set<Triple>& got, const std::set<Triple>& want, Score* s) {
+  for (const Triple& x : got) (want.count(x) ? s->tp : s->fp)++;
+  for (const Triple& x : want) {
+    if (!got.count(x)) s->fn++;
+  }
+}
+
+// Adds one record's codings to `t`.
+void Tally(const std::vector<CodedEvent>& events, const EvalRecord& r, EvalTally* t) {
+  std::set<Triple> got, want, got_root, want_root;
+  for (const CodedEvent& e : events) {
+    got.insert({e.source, e.target, e.code});
+    got_root.insert({e.source, e.target, RootOfCode(e.code)});
+  }
+  for (const ExpectedEvent& e : r.expected) {
+    want.insert({e.source, e.target, e.code});
+    want_root.insert({e.source, e.target, RootOfCode(e.code)});
+  }
+  ++t->records;
+  Count(got, want, &t->events);
+  Count(got_root, want_root, &t->roots);
+  if (r.expected.empty()) {
+    ++t->none_records;
+    t->none_events += static_cast<int64_t>(got.size());
+  }
+}
+
+std::string Miss(const std::vector<CodedEvent>& events, const EvalRecord& r) {
+  std::set<Triple> got, want;
+  for (const CodedEvent& e : events) got.insert({e.source, e.target, e.code});
+  for (const ExpectedEvent& e : r.expected) want.insert({e.source, e.target, e.code});
+  if (got == want) return "";
+  std::string w, g;
+  for (const auto& [a, b, c] : want) w += fmt::format(" {} {} {};", a, b, c);
+  for (const auto& [a, b, c] : got) g += fmt::format(" {} {} {};", a, b, c);
+  return fmt::format("{}: expected{} got{}\n    {}", r.id, w.empty() ? " none" : w,
+                     g.empty() ? " none" : g, r.text);
+}
+
+}  // namespace
+
 EvalResult Evaluate(const EvalSet& set, Coder* coder, size_t max_misses) {
   EvalResult res;
   std::vector<CodedEvent> events;
   for (const EvalRecord& r : set.records) {
-    ++res.records;
     events.clear();
     coder->CodeDocument(r.text, r.date, &events);
-    using T = std::tuple<std::string, std::string, std::string>;
-    std::set<T> got, want, got_root, want_root;
-    for (const CodedEvent& e : events) {
-      got.insert({e.source, e.target, e.code});
-      got_root.insert({e.source, e.target, RootOfCode(e.code)});
-    }
-    for (const ExpectedEvent& e : r.expected) {
-      want.insert({e.source, e.target, e.code});
-      want_root.insert({e.source, e.target, RootOfCode(e.code)});
-    }
-    auto count = [](const std::set<T>& g, const std::set<T>& w, Score* s) {
-      for (const T& x : g) (w.count(x) ? s->tp : s->fp)++;
-      for (const T& x : w) {
-        if (!g.count(x)) s->fn++;
-      }
-    };
-    count(got, want, &res.events);
-    count(got_root, want_root, &res.roots);
-    if (got != want && res.misses.size() < max_misses) {
-      std::string w, g;
-      for (const T& x : want)
-        w += fmt::format(" {} {} {};", std::get<0>(x), std::get<1>(x), std::get<2>(x));
-      for (const T& x : got)
-        g += fmt::format(" {} {} {};", std::get<0>(x), std::get<1>(x), std::get<2>(x));
-      res.misses.push_back(fmt::format("{}: expected{} got{}\n    {}", r.id,
-                                       w.empty() ? " none" : w, g.empty() ? " none" : g, r.text));
+    Tally(events, r, &res);
+    if (!r.kind.empty()) Tally(events, r, &res.kinds[r.kind]);
+    if (res.misses.size() < max_misses) {
+      if (std::string m = Miss(events, r); !m.empty()) res.misses.push_back(std::move(m));
     }
   }
   return res;

@@ -5,10 +5,12 @@
 //
 // Gold format (version 1, docs/CODER.md): a record is `YYYY-MM-DD<TAB>sentence`, followed by one
 // line per expected event `= SOURCE TARGET CODE`, or `= none` when the sentence has no event.
-// '#' lines are comments.
+// '#' lines are comments; a `#: KIND` line names the kind of sentence of the records below it,
+// which are then also scored by kind.
 #ifndef ENTENTE_CODER_EVAL_H_
 #define ENTENTE_CODER_EVAL_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,7 @@ struct ExpectedEvent {
 
 struct EvalRecord {
   std::string id;
+  std::string kind;  // from the last `#: KIND` line above it in a gold file; else empty
   Days date = 0;
   std::string text;
   std::vector<ExpectedEvent> expected;
@@ -50,11 +53,17 @@ struct Score {
   }
 };
 
-struct EvalResult {
+struct EvalTally {
   int64_t records = 0;
-  Score events;                     // (source, target, code)
-  Score roots;                      // (source, target, root)
-  std::vector<std::string> misses;  // "id: expected ... got ..." for the first failures
+  Score events;  // (source, target, code)
+  Score roots;   // (source, target, root)
+  // Records whose expectation is `= none`, and the events the coder gave on them.
+  int64_t none_records = 0, none_events = 0;
+};
+
+struct EvalResult : EvalTally {
+  std::map<std::string, EvalTally> kinds;  // by EvalRecord::kind, for records that have one
+  std::vector<std::string> misses;         // "id: expected ... got ..." for the first failures
 };
 
 EvalResult Evaluate(const EvalSet& set, Coder* coder, size_t max_misses = 50);
