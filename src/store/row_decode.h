@@ -31,12 +31,21 @@ inline size_t BlockOf(const std::vector<BlockMeta>& blocks, uint64_t row) {
 inline constexpr int kActorColumns[4] = {kSrcCode, kSrcCountry, kTgtCode, kTgtCountry};
 
 // Decoded columns of one block, decoded on first use. Buffers are reused from block to block.
+// The blocks of a segment it moves away from (Bind, or destruction) are released
+// (SegmentReader::ReleaseBlocks): a query reads a segment's blocks once, and a pass over a large
+// store would otherwise keep every page it read resident (a scan of a 100M-row store, gigabytes).
+// Per segment, not per block: blocks are revisited within a segment, and a page read again after
+// a release is faulted in again.
 class BlockCache {
  public:
   explicit BlockCache(const SegmentReader* seg = nullptr) : seg_(seg) {}
+  ~BlockCache() { Release(); }
+  BlockCache(const BlockCache&) = delete;
+  BlockCache& operator=(const BlockCache&) = delete;
   // Moves to another segment, keeping the column buffers: a query over many segments then
   // allocates and zero-fills them once, not once per segment.
   void Bind(const SegmentReader& seg) {
+    Release();
     seg_ = &seg;
     Reset(SIZE_MAX);
   }
@@ -49,14 +58,22 @@ class BlockCache {
     if (!loaded_[column]) {
       RETURN_IF_ERROR(seg_->ReadColumn(block_, column, &cols_[column]));
       loaded_[column] = true;
+      read_any_ = true;
     }
     return &cols_[column];
   }
 
  private:
+  // Releases the blocks of the bound segment if any was read.
+  void Release() {
+    if (seg_ != nullptr && read_any_) seg_->ReleaseBlocks();
+    read_any_ = false;
+  }
+
   const SegmentReader* seg_;
   size_t block_ = SIZE_MAX;
   bool loaded_[kNumColumns] = {};
+  bool read_any_ = false;  // a column of the bound segment was read
   DecodedColumn cols_[kNumColumns];
 };
 

@@ -438,14 +438,24 @@ Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) c
   return Status::Ok();
 }
 
-void SegmentReader::ReleaseBlock(size_t block) const {
-  uint64_t begin = UINT64_MAX, end = 0;
+void SegmentReader::BlockSpan(size_t block, uint64_t* begin, uint64_t* end) const {
   for (int c = 0; c < kNumColumns; ++c) {
     const BlobRef ref = GetColumnRef(blocks_base_, block_frames_at_[block], c);
     if (ref.size == 0) continue;
-    begin = std::min(begin, ref.offset);
-    end = std::max(end, ref.offset + ref.size);
+    *begin = std::min(*begin, ref.offset);
+    *end = std::max(*end, ref.offset + ref.size);
   }
+}
+
+void SegmentReader::ReleaseBlock(size_t block) const {
+  uint64_t begin = UINT64_MAX, end = 0;
+  BlockSpan(block, &begin, &end);
+  if (begin < end) file_->Release(begin, end - begin);
+}
+
+void SegmentReader::ReleaseBlocks() const {
+  uint64_t begin = UINT64_MAX, end = 0;
+  for (size_t b = 0; b < blocks_.size(); ++b) BlockSpan(b, &begin, &end);
   if (begin < end) file_->Release(begin, end - begin);
 }
 

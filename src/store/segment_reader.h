@@ -82,6 +82,8 @@ class SegmentReader {
   // every block, such as a merge, then keeps only the blocks it is reading resident.
   // REQUIRES: Blocks() returned OK.
   void ReleaseBlock(size_t block) const;
+  // The same for every block: a query done with this segment. REQUIRES: Blocks() returned OK.
+  void ReleaseBlocks() const;
   // Calls `visit` with the segment's dedupe keys in ascending order; streams (constant memory).
   Status ForEachKey(const std::function<void(uint64_t)>& visit) const;
   // Where the keys are, so that ForEachKeyIn can read them later without keeping the reader.
@@ -95,6 +97,8 @@ class SegmentReader {
   Status Verify() const;
 
  private:
+  // Widens [*begin, *end) to hold the stored frames of block `block`.
+  void BlockSpan(size_t block, uint64_t* begin, uint64_t* end) const;
   // A part decoded on first use: `loaded` is set (release) after `status` is final.
   struct PartState {
     std::atomic<bool> loaded{false};
