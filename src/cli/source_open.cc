@@ -55,6 +55,7 @@ Result<std::unique_ptr<EventSource>> OpenLiveSource(
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
                    store::Store::Open(dir, store::OpenMode::kRead));
   s->UseActorDayCache(std::move(actor_days));
+  s->KeepBlocksResident();  // a live source serves many queries over the same blocks
   if (s->empty() && !globals.quiet) {
     std::fprintf(stderr,
                  "entente: the store at %s has no events; using the embedded chronicle until it "

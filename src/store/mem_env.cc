@@ -14,14 +14,18 @@ std::string ParentOf(const std::string& path) {
 
 class MemMappedFile final : public MappedFile {
  public:
-  MemMappedFile(std::string path, std::string data)
-      : path_(std::move(path)), data_(std::move(data)) {}
+  MemMappedFile(std::string path, std::string data, std::shared_ptr<std::atomic<uint64_t>> released)
+      : path_(std::move(path)), data_(std::move(data)), released_(std::move(released)) {}
   std::string_view data() const override { return data_; }
   const std::string& path() const override { return path_; }
+  void Release(uint64_t offset, uint64_t size) const override {
+    if (offset < data_.size()) *released_ += std::min<uint64_t>(size, data_.size() - offset);
+  }
 
  private:
   std::string path_;
   std::string data_;  // a copy: later writes to the path do not move it
+  std::shared_ptr<std::atomic<uint64_t>> released_;
 };
 
 }  // namespace
@@ -128,7 +132,7 @@ Result<std::unique_ptr<MappedFile>> MemEnv::MapFile(const std::string& path) {
   std::lock_guard<std::mutex> l(mu_);
   std::shared_ptr<Node> node = Find(path);
   if (!node) return ErrnoStatus(path, ENOENT);
-  return std::unique_ptr<MappedFile>(new MemMappedFile(path, node->data));
+  return std::unique_ptr<MappedFile>(new MemMappedFile(path, node->data, released_));
 }
 
 Status MemEnv::ReadFile(const std::string& path, std::string* out) {

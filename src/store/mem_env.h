@@ -8,6 +8,7 @@
 #ifndef ENTENTE_STORE_MEM_ENV_H_
 #define ENTENTE_STORE_MEM_ENV_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,8 @@ class MemEnv final : public Env {
   // A copy of every file, name and directory, synced or not (locks are not copied): one prepared
   // state for many tests.
   std::unique_ptr<MemEnv> Clone();
+  // Bytes the files it mapped were told they could let go of (MappedFile::Release), in all.
+  uint64_t released_bytes() const { return released_->load(); }
 
   Result<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) override;
   Result<std::unique_ptr<MappedFile>> MapFile(const std::string& path) override;
@@ -66,6 +69,8 @@ class MemEnv final : public Env {
   std::set<std::string> locked_;
   uint64_t next_ino_ = 1;
   int64_t clock_ = 0;
+  // Shared with the mapped files, which may outlive the Env.
+  std::shared_ptr<std::atomic<uint64_t>> released_ = std::make_shared<std::atomic<uint64_t>>(0);
 };
 
 }  // namespace entente::store

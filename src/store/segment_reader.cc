@@ -439,8 +439,9 @@ Status SegmentReader::ReadColumn(size_t block, int column, DecodedColumn* out) c
 }
 
 void SegmentReader::BlockSpan(size_t block, uint64_t* begin, uint64_t* end) const {
+  Decoder d(blocks_base_.substr(block_frames_at_[block]));
   for (int c = 0; c < kNumColumns; ++c) {
-    const BlobRef ref = GetColumnRef(blocks_base_, block_frames_at_[block], c);
+    const BlobRef ref = GetBlob(&d);
     if (ref.size == 0) continue;
     *begin = std::min(*begin, ref.offset);
     *end = std::max(*end, ref.offset + ref.size);
@@ -448,14 +449,19 @@ void SegmentReader::BlockSpan(size_t block, uint64_t* begin, uint64_t* end) cons
 }
 
 void SegmentReader::ReleaseBlock(size_t block) const {
+  if (keep_blocks_) return;
   uint64_t begin = UINT64_MAX, end = 0;
   BlockSpan(block, &begin, &end);
   if (begin < end) file_->Release(begin, end - begin);
 }
 
 void SegmentReader::ReleaseBlocks() const {
+  if (keep_blocks_ || blocks_.empty()) return;
+  // Blocks are written one after another, each column after the last: the first and the last
+  // block bound them all.
   uint64_t begin = UINT64_MAX, end = 0;
-  for (size_t b = 0; b < blocks_.size(); ++b) BlockSpan(b, &begin, &end);
+  BlockSpan(0, &begin, &end);
+  BlockSpan(blocks_.size() - 1, &begin, &end);
   if (begin < end) file_->Release(begin, end - begin);
 }
 

@@ -84,6 +84,10 @@ class SegmentReader {
   void ReleaseBlock(size_t block) const;
   // The same for every block: a query done with this segment. REQUIRES: Blocks() returned OK.
   void ReleaseBlocks() const;
+  // Makes the two calls above do nothing: for a long-lived reader that reads the same blocks
+  // again and again (`serve`), where faulting them back in would cost more than their pages.
+  // REQUIRES: called before the reader is shared between threads.
+  void KeepBlocksResident() { keep_blocks_ = true; }
   // Calls `visit` with the segment's dedupe keys in ascending order; streams (constant memory).
   Status ForEachKey(const std::function<void(uint64_t)>& visit) const;
   // Where the keys are, so that ForEachKeyIn can read them later without keeping the reader.
@@ -126,7 +130,8 @@ class SegmentReader {
   Status LoadImpure() const;
 
   std::unique_ptr<MappedFile> file_;
-  std::string meta_raw_;  // the decompressed meta (v1/v2) or footer (v3); views point here
+  bool keep_blocks_ = false;  // see KeepBlocksResident()
+  std::string meta_raw_;      // the decompressed meta (v1/v2) or footer (v3); views point here
   uint32_t version_ = 0;
   uint64_t rows_ = 0;
   Days min_date_ = 0, max_date_ = 0;

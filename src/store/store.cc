@@ -55,6 +55,11 @@ FileStamp Store::ManifestStamp() const {
   return st.ok() ? *st : FileStamp{};
 }
 
+void Store::KeepBlocksResident() {
+  keep_blocks_ = true;
+  for (const auto& seg : segments_) seg->KeepBlocksResident();
+}
+
 Status Store::Refresh() {
   if (ManifestStamp() == manifest_stamp_) return Status::Ok();
   return Load();
@@ -91,6 +96,7 @@ Status Store::Load() {
                                               info.name, (*r)->rows(), info.rows));
         break;
       }
+      if (keep_blocks_) (*r)->KeepBlocksResident();
       segs.push_back(std::move(*r));
     }
     if (last.ok()) {

@@ -234,6 +234,10 @@ class Store : public EventSource {
   // `cache` (actor_days.h), which readers of one process may share. For long-lived readers that
   // ask about many partners of the same actors (`serve`); without it such queries read the rows.
   void UseActorDayCache(std::shared_ptr<ActorDayCache> cache) { actor_days_ = std::move(cache); }
+  // Leaves the blocks a query read mapped (SegmentReader::KeepBlocksResident), in the segments
+  // loaded now and later: for long-lived readers (`serve`), which read the same blocks again.
+  // Resident memory then grows up to the size of the store's files (pages the kernel may drop).
+  void KeepBlocksResident();
 
  private:
   Store();
@@ -268,6 +272,7 @@ class Store : public EventSource {
   std::unique_ptr<Manifest> manifest_;
   std::vector<std::unique_ptr<SegmentReader>> segments_;
   std::shared_ptr<ActorDayCache> actor_days_;  // may be null
+  bool keep_blocks_ = false;                   // see KeepBlocksResident()
   // The MANIFEST file as last loaded (all 0 when there was none): a commit renames a new file
   // over it, which changes the inode.
   FileStamp manifest_stamp_;
