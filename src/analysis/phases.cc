@@ -22,6 +22,7 @@
 #include "analysis/salience.h"
 #include "analysis/stats.h"
 #include "analysis/tunables.h"
+#include "core/enum_names.h"
 
 namespace entente::analysis {
 namespace {
@@ -306,14 +307,12 @@ Result<Penalty> ParsePenalty(std::string_view t) {
 }
 
 Result<PhaseSignal> ParsePhaseSignal(std::string_view t) {
-  if (t == "coop" || t == "tone") return PhaseSignal::kCoop;
-  if (t == "volume") return PhaseSignal::kVolume;
-  if (t == "intensity") return PhaseSignal::kIntensity;
-  if (t == "sectors") return PhaseSignal::kSectors;
-  if (t == "density") return PhaseSignal::kDensity;
-  if (t == "kind") return PhaseSignal::kKind;
-  return Status::InvalidArgument(fmt::format(
-      "bad signal '{}': expected coop (or tone), volume, intensity, sectors, density or kind", t));
+  static constexpr EnumName<PhaseSignal> kNames[] = {
+      {"coop", PhaseSignal::kCoop},       {"tone", PhaseSignal::kCoop},
+      {"volume", PhaseSignal::kVolume},   {"intensity", PhaseSignal::kIntensity},
+      {"sectors", PhaseSignal::kSectors}, {"density", PhaseSignal::kDensity},
+      {"kind", PhaseSignal::kKind}};
+  return ParseEnumName(t, kNames, "signal");
 }
 
 std::string_view LevelLabel(double net_coop) {

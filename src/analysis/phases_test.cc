@@ -219,7 +219,9 @@ TEST(PhasesTest, ParseSignal) {
   EXPECT_EQ(*ParsePhaseSignal("tone"), PhaseSignal::kCoop);
   EXPECT_EQ(*ParsePhaseSignal("density"), PhaseSignal::kDensity);
   EXPECT_EQ(*ParsePhaseSignal("kind"), PhaseSignal::kKind);
-  EXPECT_FALSE(ParsePhaseSignal("mood").ok());
+  EXPECT_EQ(ParsePhaseSignal("mood").status().message(),
+            "bad signal 'mood': expected coop (or tone), volume, intensity, sectors, density or "
+            "kind");
 }
 
 }  // namespace

@@ -7,18 +7,18 @@
 #include <cmath>
 
 #include "cli/table_capture.h"
+#include "core/enum_names.h"
 
 namespace entente::cli {
 
 Result<OutputFormat> ResolveOutputFormat(const std::string& flag) {
   if (flag.empty()) return isatty(STDOUT_FILENO) ? OutputFormat::kTable : OutputFormat::kTsv;
-  if (flag == "table") return OutputFormat::kTable;
-  if (flag == "csv") return OutputFormat::kCsv;
-  if (flag == "tsv") return OutputFormat::kTsv;
-  if (flag == "jsonl") return OutputFormat::kJsonl;
-  if (flag == "json") return OutputFormat::kJson;
-  return Status::InvalidArgument(
-      fmt::format("bad --format '{}': expected table, csv, tsv, jsonl or json", flag));
+  static constexpr EnumName<OutputFormat> kNames[] = {{"table", OutputFormat::kTable},
+                                                      {"csv", OutputFormat::kCsv},
+                                                      {"tsv", OutputFormat::kTsv},
+                                                      {"jsonl", OutputFormat::kJsonl},
+                                                      {"json", OutputFormat::kJson}};
+  return ParseEnumName(flag, kNames, "--format");
 }
 
 std::string CellText(const Cell& c) {

@@ -99,7 +99,7 @@ TEST(OutputTest, RealsPrintShortAndExact) {
 TEST(OutputTest, AnUnknownFormatIsRefusedNamingTheChoices) {
   Result<OutputFormat> f = ResolveOutputFormat("xml");
   ASSERT_FALSE(f.ok());
-  EXPECT_NE(f.status().message().find("table, csv, tsv, jsonl or json"), std::string::npos);
+  EXPECT_EQ(f.status().message(), "bad --format 'xml': expected table, csv, tsv, jsonl or json");
   EXPECT_EQ(*ResolveOutputFormat("jsonl"), OutputFormat::kJsonl);
 }
 

@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "core/enum_names.h"
+
 namespace entente {
 namespace {
 
@@ -146,26 +148,19 @@ Result<DatePrecision> ParsePrecision(std::string_view t) {
       fmt::format("bad date precision '{}': expected day, month or year", t));
 }
 
-Result<Period> ParsePeriod(std::string_view t) {
-  if (t == "year") return Period::kYear;
-  if (t == "quarter") return Period::kQuarter;
-  if (t == "month") return Period::kMonth;
-  if (t == "week") return Period::kWeek;
-  if (t == "day") return Period::kDay;
-  return Status::InvalidArgument(
-      fmt::format("bad period '{}': expected year, quarter, month, week or day", t));
-}
+namespace {
 
-std::string_view PeriodName(Period p) {
-  switch (p) {
-    case Period::kYear: return "year";
-    case Period::kQuarter: return "quarter";
-    case Period::kMonth: return "month";
-    case Period::kWeek: return "week";
-    case Period::kDay: return "day";
-  }
-  return "?";
-}
+constexpr EnumName<Period> kPeriodNames[] = {{"year", Period::kYear},
+                                             {"quarter", Period::kQuarter},
+                                             {"month", Period::kMonth},
+                                             {"week", Period::kWeek},
+                                             {"day", Period::kDay}};
+
+}  // namespace
+
+Result<Period> ParsePeriod(std::string_view t) { return ParseEnumName(t, kPeriodNames, "period"); }
+
+std::string_view PeriodName(Period p) { return NameOfEnum(p, kPeriodNames); }
 
 Days PeriodStart(Days days, Period p) {
   CivilDate c = CivilFromDays(days);

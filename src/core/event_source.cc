@@ -6,24 +6,20 @@
 #include <map>
 #include <tuple>
 
+#include "core/enum_names.h"
+
 namespace entente {
 
-Result<Weight> ParseWeight(std::string_view t) {
-  if (t == "events") return Weight::kEvents;
-  if (t == "mentions") return Weight::kMentions;
-  if (t == "articles") return Weight::kArticles;
-  return Status::InvalidArgument(
-      fmt::format("bad weight '{}': expected events, mentions or articles", t));
-}
+namespace {
 
-std::string_view WeightName(Weight w) {
-  switch (w) {
-    case Weight::kEvents: return "events";
-    case Weight::kMentions: return "mentions";
-    case Weight::kArticles: return "articles";
-  }
-  return "?";
-}
+constexpr EnumName<Weight> kWeightNames[] = {
+    {"events", Weight::kEvents}, {"mentions", Weight::kMentions}, {"articles", Weight::kArticles}};
+
+}  // namespace
+
+Result<Weight> ParseWeight(std::string_view t) { return ParseEnumName(t, kWeightNames, "weight"); }
+
+std::string_view WeightName(Weight w) { return NameOfEnum(w, kWeightNames); }
 
 double EventWeight(const EventRow& e, Weight w) {
   // An event with no media counts (the chronicle, coded text) still counts once.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/enum_names.h"
 #include "io/byte_stream.h"
 #include "io/format_detect.h"
 #include "io/gzip_stream.h"
@@ -123,31 +124,20 @@ Status ReadZip(ZipArchive* zip, const std::string& name, Driver* d) {
 
 }  // namespace
 
+namespace {
+
+constexpr EnumName<Format> kFormatNames[] = {
+    {"auto", Format::kAuto},          {"gdelt1", Format::kGdelt1},   {"gdelt2", Format::kGdelt2},
+    {"icews", Format::kIcews},        {"phoenix", Format::kPhoenix}, {"jsonl", Format::kJsonl},
+    {"chronicle", Format::kChronicle}};
+
+}  // namespace
+
 Result<Format> ParseFormat(std::string_view t) {
-  if (t == "auto") return Format::kAuto;
-  if (t == "gdelt1") return Format::kGdelt1;
-  if (t == "gdelt2") return Format::kGdelt2;
-  if (t == "icews") return Format::kIcews;
-  if (t == "phoenix") return Format::kPhoenix;
-  if (t == "jsonl") return Format::kJsonl;
-  if (t == "chronicle") return Format::kChronicle;
-  return Status::InvalidArgument(fmt::format(
-      "bad input format '{}': expected auto, gdelt1, gdelt2, icews, phoenix, jsonl or chronicle",
-      t));
+  return ParseEnumName(t, kFormatNames, "input format");
 }
 
-std::string_view FormatName(Format f) {
-  switch (f) {
-    case Format::kAuto: return "auto";
-    case Format::kGdelt1: return "gdelt1";
-    case Format::kGdelt2: return "gdelt2";
-    case Format::kIcews: return "icews";
-    case Format::kPhoenix: return "phoenix";
-    case Format::kJsonl: return "jsonl";
-    case Format::kChronicle: return "chronicle";
-  }
-  return "?";
-}
+std::string_view FormatName(Format f) { return NameOfEnum(f, kFormatNames); }
 
 std::unique_ptr<RowParser> MakeRowParser(Format f) {
   switch (f) {

@@ -577,7 +577,9 @@ TEST(Reader, ParseFormatNames) {
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(*back, f);
   }
-  EXPECT_FALSE(ParseFormat("gdelt3").ok());
+  EXPECT_EQ(ParseFormat("gdelt3").status().message(),
+            "bad input format 'gdelt3': expected auto, gdelt1, gdelt2, icews, phoenix, jsonl or "
+            "chronicle");
 }
 
 }  // namespace
