@@ -7,6 +7,7 @@
 #include "coder/dateline.h"
 #include "coder/text.h"
 #include "coder/tunables.h"
+#include "core/tsv.h"
 
 namespace entente::cli {
 namespace {
@@ -103,11 +104,8 @@ void ForEachCodeDocument(std::string_view input, CodeInputKind kind, Days defaul
                          CodeInputCounts* counts) {
   if (kind == CodeInputKind::kArticle) return Emit(int64_t{1}, "", input, default_date, fn, counts);
   int64_t line_no = 0;
-  for (size_t pos = 0; pos < input.size();) {
-    size_t nl = input.find('\n', pos);
-    if (nl == std::string_view::npos) nl = input.size();
-    std::string_view line = input.substr(pos, nl - pos);
-    pos = nl + 1;
+  for (std::string_view unread = input; !unread.empty();) {
+    std::string_view line = CutAt(&unread, '\n');
     ++line_no;
     if (line.size() > coder::config::kMaxDocumentBytes) {
       ++counts->skipped_lines;

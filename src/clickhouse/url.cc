@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "core/tsv.h"
+
 namespace entente::clickhouse {
 namespace {
 
@@ -126,12 +128,8 @@ Result<StoreUrl> ParseStoreUrl(std::string_view url) {
     return Status::InvalidArgument(
         fmt::format("store URL: bad database name '{}' (letters, digits, _)", u.database));
   }
-  size_t start = 0;
-  while (start < query.size()) {
-    size_t amp = query.find('&', start);
-    if (amp == std::string_view::npos) amp = query.size();
-    std::string_view kv = query.substr(start, amp - start);
-    start = amp + 1;
+  while (!query.empty()) {
+    std::string_view kv = CutAt(&query, '&');
     if (kv.empty()) continue;
     size_t eq = kv.find('=');
     if (eq == std::string_view::npos) {

@@ -12,6 +12,7 @@
 
 #include "coder/eval.h"
 #include "core/embedded.h"
+#include "core/tsv.h"
 #include "testing.h"
 
 namespace entente::coder {
@@ -53,12 +54,9 @@ TEST(CoderGolden, AllFiles) {
     std::string input = text.substr(0, sep), want = text.substr(sep + 6);
     Coder coder(&Dict());
     std::string got;
-    size_t pos = 0;
-    while (pos < input.size()) {
-      size_t nl = input.find('\n', pos);
-      if (nl == std::string::npos) nl = input.size();
-      std::string line = input.substr(pos, nl - pos);
-      pos = nl + 1;
+    std::string_view unread = input;
+    while (!unread.empty()) {
+      std::string_view line = CutAt(&unread, '\n');
       if (line.empty() || line[0] == '#') continue;
       size_t tab = line.find('\t');
       ASSERT_NE(tab, std::string::npos) << f << ": " << line;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/embedded.h"
+#include "core/tsv.h"
 
 namespace entente::coder {
 namespace {
@@ -19,18 +20,6 @@ std::string_view Trim(std::string_view s) {
     s.remove_suffix(1);
   }
   return s;
-}
-
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
 }
 
 std::vector<std::string_view> Phrases(std::string_view s) {
@@ -111,12 +100,8 @@ class EntenteDictParser {
   EntenteDictParser(std::string_view path, Dictionary* dict) : path_(path), dict_(dict) {}
 
   Status Parse(std::string_view text) {
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text.size();
-      raw_ = text.substr(pos, nl - pos);
-      pos = nl + 1;
+    while (!text.empty()) {
+      raw_ = CutAt(&text, '\n');
       ++line_no_;
       std::string_view line = raw_;
       size_t hash = line.find('#');
@@ -150,7 +135,7 @@ class EntenteDictParser {
 
   // `CODE FROM..TO` or `else CODE` under a person.
   Status PersonLine(std::string_view line) {
-    std::vector<std::string_view> w = Words(line);
+    std::vector<std::string_view> w = SplitOnBlanks(line);
     if (w.size() == 2 && w[0] == "else") {
       person_.fallback = std::string(w[1]);
       return Status::Ok();
@@ -167,7 +152,7 @@ class EntenteDictParser {
 
   // `- words * words CODE [rev]` under a verb; `a|b` is a set of alternative words.
   Status PatternLine(std::string_view line) {
-    std::vector<std::string_view> w = Words(line);
+    std::vector<std::string_view> w = SplitOnBlanks(line);
     if (w.empty()) return Error("empty pattern");
     VerbPattern p;
     if (w.size() >= 2 && w.back() == "rev") {
@@ -207,14 +192,14 @@ class EntenteDictParser {
     if (brace != std::string_view::npos) {
       size_t close = head.find('}', brace);
       if (close == std::string_view::npos) return Error("unclosed `{`");
-      for (std::string_view f : Words(head.substr(brace + 1, close - brace - 1))) {
+      for (std::string_view f : SplitOnBlanks(head.substr(brace + 1, close - brace - 1))) {
         std::string form(f);
         std::replace(form.begin(), form.end(), '_', ' ');
         irregular.push_back(form);
       }
       rest = std::string(head.substr(0, brace)) + " " + std::string(head.substr(close + 1));
     }
-    std::vector<std::string_view> w = Words(rest);
+    std::vector<std::string_view> w = SplitOnBlanks(rest);
     if (w.empty()) return Error("verb without a lemma");
     v.lemma = std::string(w[0]);
     for (size_t i = 1; i < w.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "coder/foreign_reader.h"
+#include "core/tsv.h"
 #include "core/words.h"
 
 namespace entente::coder {
@@ -66,7 +67,7 @@ Result<EvalSet> ParseGold(std::string_view path, std::string_view text) {
   EvalSet set;
   set.format = EvalFormat::kGold;
   int line_no = 0;
-  size_t pos = 0;
+  std::string_view unread = text;
   EvalRecord* cur = nullptr;
   bool cur_none = false;
   std::string kind;
@@ -75,11 +76,8 @@ Result<EvalSet> ParseGold(std::string_view path, std::string_view text) {
     cur = nullptr;
     cur_none = false;
   };
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
+  while (!unread.empty()) {
+    std::string_view line = CutAt(&unread, '\n');
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::string_view t = TrimSpace(line);
@@ -134,7 +132,7 @@ Result<EvalSet> ParseGold(std::string_view path, std::string_view text) {
 EvalSet ParseTabari(std::string_view text) {
   EvalSet set;
   set.format = EvalFormat::kTabari;
-  size_t pos = 0;
+  std::string_view unread = text;
   EvalRecord cur;
   bool in_text = false, in_comment = false;
   auto flush = [&]() {
@@ -145,11 +143,8 @@ EvalSet ParseTabari(std::string_view text) {
     cur = EvalRecord();
     in_text = false;
   };
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
+  while (!unread.empty()) {
+    std::string_view line = CutAt(&unread, '\n');
     std::string_view t = TrimSpace(line);
     if (in_comment) {
       size_t b = 0;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "coder/dict_reader.h"
+#include "core/tsv.h"
 #include "core/words.h"
 
 namespace entente::coder {
@@ -16,13 +17,7 @@ std::string_view StripComment(std::string_view line) {
 
 template <class F>
 void ForEachLine(std::string_view text, F fn) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    fn(text.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
+  while (!text.empty()) fn(CutAt(&text, '\n'));
 }
 
 // "080508" -> 2008-05-08; "19991231" as is.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/event.h"
+#include "core/tsv.h"
 #include "testing.h"
 
 namespace entente {
@@ -25,13 +26,10 @@ using ::entente::testing::ReadFileOrDie;
 std::vector<std::string> Lines(const std::string& path, bool header) {
   std::string text = ReadFileOrDie(path);
   std::vector<std::string> out;
-  size_t pos = 0;
+  std::string_view unread = text;
   bool first = true;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = text.substr(pos, nl - pos);
-    pos = nl + 1;
+  while (!unread.empty()) {
+    std::string line(CutAt(&unread, '\n'));
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (first && header) {
       first = false;

@@ -20,6 +20,14 @@ void ForEachTsvRecord(std::string_view text, bool skip_header,
 // Splits one line on `sep`, keeping empty fields.
 void SplitFields(std::string_view line, char sep, std::vector<std::string_view>* out);
 
+// The text of *rest before the first `sep` (all of it when there is none); *rest keeps what
+// follows that `sep`. `while (!rest.empty()) { line = CutAt(&rest, '\n'); ... }` visits every
+// line, a last one without a newline included, and no empty line after a final newline.
+std::string_view CutAt(std::string_view* rest, char sep);
+
+// The words of `s` between runs of spaces and tabs (never an empty one).
+std::vector<std::string_view> SplitOnBlanks(std::string_view s);
+
 }  // namespace entente
 
 #endif  // ENTENTE_CORE_TSV_H_

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/tsv.h"
 #include "core/words.h"
 
 namespace entente::fetch {
@@ -34,19 +35,6 @@ bool ParseSize(std::string_view s, int64_t* out) {
   if (!AllDigits(s)) return false;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
   return ec == std::errc() && end == s.data() + s.size();
-}
-
-// Splits on runs of spaces and tabs.
-std::vector<std::string_view> Words(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    size_t start = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > start) out.push_back(line.substr(start, i - start));
-  }
-  return out;
 }
 
 std::string_view BaseName(std::string_view url) {
@@ -119,7 +107,7 @@ RemoteFile* FileListBuilder::Entry(std::string_view name) {
 }
 
 void FileListBuilder::AddMasterListLine(std::string_view line) {
-  std::vector<std::string_view> w = Words(line);
+  std::vector<std::string_view> w = SplitOnBlanks(line);
   if (w.empty()) return;
   ++stats_.lines;
   int64_t size;
@@ -134,7 +122,7 @@ void FileListBuilder::AddMasterListLine(std::string_view line) {
 }
 
 void FileListBuilder::AddMd5sumsLine(std::string_view line) {
-  std::vector<std::string_view> w = Words(line);
+  std::vector<std::string_view> w = SplitOnBlanks(line);
   if (w.empty()) return;
   ++stats_.lines;
   if (w.size() != 2 || !IsMd5(w[0])) {
@@ -147,7 +135,7 @@ void FileListBuilder::AddMd5sumsLine(std::string_view line) {
 }
 
 void FileListBuilder::AddFilesizesLine(std::string_view line) {
-  std::vector<std::string_view> w = Words(line);
+  std::vector<std::string_view> w = SplitOnBlanks(line);
   if (w.empty()) return;
   ++stats_.lines;
   int64_t size;
