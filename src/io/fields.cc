@@ -230,23 +230,21 @@ inline bool SmallInt(const char* b, const char* e, int64_t* out) {
   return true;
 }
 
+// from_chars over all of `t`, which may start with '+'.
+template <typename Int>
+bool FromCharsWhole(std::string_view t, Int* out) {
+  const char* b = t.data();
+  const char* e = b + t.size();
+  if (b != e && *b == '+') ++b;
+  auto [p, ec] = std::from_chars(b, e, *out);
+  return ec == std::errc() && p == e && b != e;
+}
+
 }  // namespace
 
-bool ParseInt32General(std::string_view t, int32_t* out) {
-  const char* b = t.data();
-  const char* e = b + t.size();
-  if (b != e && *b == '+') ++b;
-  auto [p, ec] = std::from_chars(b, e, *out);
-  return ec == std::errc() && p == e && b != e;
-}
+bool ParseInt32General(std::string_view t, int32_t* out) { return FromCharsWhole(t, out); }
 
-bool ParseInt64General(std::string_view t, int64_t* out) {
-  const char* b = t.data();
-  const char* e = b + t.size();
-  if (b != e && *b == '+') ++b;
-  auto [p, ec] = std::from_chars(b, e, *out);
-  return ec == std::errc() && p == e && b != e;
-}
+bool ParseInt64General(std::string_view t, int64_t* out) { return FromCharsWhole(t, out); }
 
 bool ParseInt32(std::string_view t, int32_t* out) {
   int64_t v;
