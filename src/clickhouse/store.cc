@@ -57,14 +57,6 @@ std::string WeightExpr(Weight w) {
   return "toFloat64(1)";
 }
 
-// Aggregate's row order: (a, b, root, period).
-bool RowLess(const AggregateRow& x, const AggregateRow& y) {
-  if (int c = x.a.compare(y.a); c != 0) return c < 0;
-  if (int c = x.b.compare(y.b); c != 0) return c < 0;
-  if (int c = x.root.compare(y.root); c != 0) return c < 0;
-  return x.period < y.period;
-}
-
 }  // namespace
 
 ClickHouseStore::ClickHouseStore(const StoreUrl& url) : url_(url), http_(url, url.entry) {}
@@ -194,7 +186,7 @@ Result<std::vector<AggregateRow>> ClickHouseStore::Aggregate(const AggregateQuer
     return true;
   }));
   RETURN_IF_ERROR(bad);
-  std::sort(rows.begin(), rows.end(), RowLess);
+  std::sort(rows.begin(), rows.end(), AggregateRowLess);
   return rows;
 }
 

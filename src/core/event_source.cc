@@ -21,6 +21,13 @@ Result<Weight> ParseWeight(std::string_view t) { return ParseEnumName(t, kWeight
 
 std::string_view WeightName(Weight w) { return NameOfEnum(w, kWeightNames); }
 
+bool AggregateRowLess(const AggregateRow& x, const AggregateRow& y) {
+  if (int c = x.a.compare(y.a); c != 0) return c < 0;
+  if (int c = x.b.compare(y.b); c != 0) return c < 0;
+  if (int c = x.root.compare(y.root); c != 0) return c < 0;
+  return x.period < y.period;
+}
+
 double EventWeight(const EventRow& e, Weight w) {
   // An event with no media counts (the chronicle, coded text) still counts once.
   switch (w) {

@@ -55,6 +55,9 @@ struct AggregateRow {
   }
 };
 
+// (a, b, root, period): the order every source's Aggregate returns rows in.
+bool AggregateRowLess(const AggregateRow& x, const AggregateRow& y);
+
 double EventWeight(const EventRow& e, Weight w);
 
 // Events of one dyad, as Aggregate groups by dyad: the pair sorted (a <= b) unless the filter is

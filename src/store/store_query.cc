@@ -631,14 +631,6 @@ std::vector<AggregateRow> FastAggregator::Finish() {
   return out;
 }
 
-// (a, b, root, period): the order Aggregate returns rows in.
-bool AggregateRowLess(const AggregateRow& x, const AggregateRow& y) {
-  if (int c = x.a.compare(y.a); c != 0) return c < 0;
-  if (int c = x.b.compare(y.b); c != 0) return c < 0;
-  if (int c = x.root.compare(y.root); c != 0) return c < 0;
-  return x.period < y.period;
-}
-
 }  // namespace
 
 Result<std::vector<AggregateRow>> Store::Aggregate(const AggregateQuery& query) {
