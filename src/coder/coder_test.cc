@@ -11,6 +11,7 @@
 #include <set>
 
 #include "coder/eval.h"
+#include "coder/test_dictionary.h"
 #include "core/embedded.h"
 #include "core/tsv.h"
 #include "testing.h"
@@ -23,15 +24,6 @@ constexpr double kGoldRootF1Floor = 0.95;
 // The held-out news set (data/eval/news.txt), root level, as last measured minus a margin. The
 // goals (recall 0.85, precision 0.90) are far above; docs/CODER.md gives the figures by kind.
 constexpr double kNewsRootF1Floor = 0.50;
-
-const Dictionary& Dict() {
-  static const Dictionary* d = [] {
-    auto r = LoadDictionaries(DictionaryOptions{});
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? std::move(r).value().release() : new Dictionary();
-  }();
-  return *d;
-}
 
 // Golden file: header comments, `YYYY-MM-DD<TAB>sentence` lines, `----`, then the expected
 // `source target code date` lines for all sentences in order.
@@ -52,7 +44,7 @@ TEST(CoderGolden, AllFiles) {
     size_t sep = text.find("\n----\n");
     ASSERT_NE(sep, std::string::npos) << f << ": no ---- line";
     std::string input = text.substr(0, sep), want = text.substr(sep + 6);
-    Coder coder(&Dict());
+    Coder coder(&BundledDictionary());
     std::string got;
     std::string_view unread = input;
     while (!unread.empty()) {
@@ -83,7 +75,7 @@ TEST(CoderGold, RegressionFloor) {
     for (auto& r : set->records) all.records.push_back(r);
   }
   ASSERT_GE(all.records.size(), 150u);
-  Coder coder(&Dict());
+  Coder coder(&BundledDictionary());
   EvalResult r = Evaluate(all, &coder, 1000);
   for (const std::string& m : r.misses) std::printf("miss %s\n", m.c_str());
   std::printf("gold: %lld records; event P %.3f R %.3f F1 %.3f; root P %.3f R %.3f F1 %.3f\n",
@@ -171,7 +163,7 @@ TEST(Coder, IntentAndRefusalCodes) {
 }
 
 TEST(Coder, RandomBytesNeverCrash) {
-  Coder coder(&Dict());
+  Coder coder(&BundledDictionary());
   std::mt19937 rng(11);
   std::vector<CodedEvent> events;
   // Random bytes, and random sequences of dictionary-ish words (denser in triggers).
@@ -214,7 +206,7 @@ std::vector<std::string> Coded(Coder* coder, std::string_view doc) {
 // place standing for a government names no minister, an indefinite "a minister" is someone else,
 // and nothing carries over to the next article or to a sentence coded on its own.
 TEST(Coder, ArticleReferencesLeanOnWhatItNamed) {
-  Coder coder(&Dict());
+  Coder coder(&BundledDictionary());
   const std::string article =
       "Russian Foreign Minister Sergei Lavrov visited Islamabad on Monday. "
       "The minister met Pakistan's army chief. He also criticized India. "
@@ -242,7 +234,7 @@ TEST(Coder, ArticleReferencesLeanOnWhatItNamed) {
 }
 
 TEST(Coder, HugeSentenceIsSkippedAndCounted) {
-  Coder coder(&Dict());
+  Coder coder(&BundledDictionary());
   std::string s(10 << 20, 'a');  // one 10 MB "sentence"
   std::vector<CodedEvent> events;
   coder.CodeDocument(s, 15000, &events);

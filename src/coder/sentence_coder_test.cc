@@ -9,19 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "coder/test_dictionary.h"
 #include "core/date.h"
 
 namespace entente::coder {
 namespace {
-
-const Dictionary& Dict() {
-  static const Dictionary* d = [] {
-    auto r = LoadDictionaries(DictionaryOptions{});
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return r.ok() ? std::move(r).value().release() : new Dictionary();
-  }();
-  return *d;
-}
 
 struct Coded {
   SentenceScratch s;
@@ -31,7 +23,8 @@ struct Coded {
 Coded CodeOne(std::string_view sentence, const char* date = "2012-10-01") {
   Coded c;
   CoderStats stats;
-  SentenceCoder(Dict(), c.s, sentence, 1, 0, &c.events, &stats).Run(ParseDate(date)->days);
+  SentenceCoder(BundledDictionary(), c.s, sentence, 1, 0, &c.events, &stats)
+      .Run(ParseDate(date)->days);
   return c;
 }
 
