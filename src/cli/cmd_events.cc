@@ -48,19 +48,11 @@ class EventsCommand : public CommandHandler {
     if (!in_format.ok()) return Usage(in_format.status());
 
     bool full = *out_format == OutputFormat::kJsonl || *out_format == OutputFormat::kJson;
-    std::vector<std::string> columns = full ? io::EventColumnsFull() : io::EventColumns();
-    if (plover_)
-      columns.insert(columns.end(), io::PloverColumns().begin(), io::PloverColumns().end());
-    TableWriter writer(std::cout, *out_format, std::move(columns));
+    TableWriter writer(std::cout, *out_format, EventTableColumns(full, plover_));
     std::vector<io::FieldValue> values;
     int64_t printed = 0;
     auto print = [&](const EventRow& e) {
-      io::EventFieldValues(e, full, &values);
-      if (plover_) io::AppendPloverValues(e.code, &values);
-      std::vector<Cell> cells;
-      cells.reserve(values.size());
-      for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
-      writer.Row(std::move(cells));
+      writer.Row(EventTableCells(e, full, plover_, &values));
       ++printed;
       return filter->limit < 0 || printed < filter->limit;
     };

@@ -89,11 +89,7 @@ class ExportCommand : public CommandHandler {
     {
       std::ofstream out(tmp, std::ios::binary);
       if (!out) return Status::IOError(to_ + ": cannot create the file");
-      std::vector<std::string> columns = io::EventColumnsFull();
-      if (plover_) {
-        columns.insert(columns.end(), io::PloverColumns().begin(), io::PloverColumns().end());
-      }
-      TableWriter writer(out, fmt, std::move(columns));
+      TableWriter writer(out, fmt, EventTableColumns(/*full=*/true, plover_));
       std::vector<io::FieldValue> values;
       ProgressLine line(ShowProgress(globals), "events");
       double total = 0;  // the bar's end: counted only when a bar is drawn
@@ -103,12 +99,7 @@ class ExportCommand : public CommandHandler {
       }
       Status s = source->Scan(filter, [&](const EventRow& e) {
         line.Update(static_cast<double>(writer.rows()), total);
-        io::EventFieldValues(e, true, &values);
-        if (plover_) io::AppendPloverValues(e.code, &values);
-        std::vector<Cell> cells;
-        cells.reserve(values.size());
-        for (io::FieldValue& v : values) cells.push_back(FieldCell(std::move(v)));
-        writer.Row(std::move(cells));
+        writer.Row(EventTableCells(e, /*full=*/true, plover_, &values));
         return static_cast<bool>(out);
       });
       writer.Finish();

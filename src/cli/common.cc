@@ -53,6 +53,24 @@ Cell FieldCell(io::FieldValue&& v) {
   return Cell();
 }
 
+std::vector<std::string> EventTableColumns(bool full, bool plover) {
+  std::vector<std::string> columns = full ? io::EventColumnsFull() : io::EventColumns();
+  if (plover) {
+    columns.insert(columns.end(), io::PloverColumns().begin(), io::PloverColumns().end());
+  }
+  return columns;
+}
+
+std::vector<Cell> EventTableCells(const EventRow& e, bool full, bool plover,
+                                  std::vector<io::FieldValue>* values) {
+  io::EventFieldValues(e, full, values);
+  if (plover) io::AppendPloverValues(e.code, values);
+  std::vector<Cell> cells;
+  cells.reserve(values->size());
+  for (io::FieldValue& v : *values) cells.push_back(FieldCell(std::move(v)));
+  return cells;
+}
+
 void AppendPloverCells(std::string_view cameo_code, std::vector<Cell>* cells) {
   std::vector<io::FieldValue> values;
   io::AppendPloverValues(cameo_code, &values);

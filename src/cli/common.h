@@ -47,6 +47,14 @@ CLI::Validator WholeNumber(int64_t lo, int64_t hi = std::numeric_limits<int64_t>
 // One event field (io::EventFields) as an output cell.
 Cell FieldCell(io::FieldValue&& value);
 
+// The columns `events` and `export` write: io::EventColumnsFull() when `full`, else
+// io::EventColumns(), then io::PloverColumns() when `plover`.
+std::vector<std::string> EventTableColumns(bool full, bool plover);
+// One event as the cells of EventTableColumns(full, plover); `values` is scratch that keeps its
+// capacity between rows.
+std::vector<Cell> EventTableCells(const EventRow& e, bool full, bool plover,
+                                  std::vector<io::FieldValue>* values);
+
 // The cells of io::PloverColumns() for a CAMEO code (null where PLOVER has none: roots 01, 02).
 void AppendPloverCells(std::string_view cameo_code, std::vector<Cell>* cells);
 
