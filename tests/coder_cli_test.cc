@@ -12,9 +12,6 @@
 namespace entente::testing {
 namespace {
 
-constexpr double kTabariEventF1Floor = 0.40;
-constexpr double kPetrarchEventF1Floor = 0.42;
-
 std::vector<nlohmann::json> Jsonl(const std::string& out) {
   std::vector<nlohmann::json> rows;
   std::istringstream in(out);
@@ -177,21 +174,29 @@ TEST(CoderCli, EvalGoldFloor) {
   EXPECT_GE(F1Of(r.out, "root"), 0.95) << r.out;
 }
 
-TEST(CoderCli, EvalTabariValidationFloor) {
-  ENTENTE_REQUIRE_SHARED(text, "tabari/code-repo/Validate.text");
-  RunResult r = RunEntente({"code", "--eval", text, "--format", "tsv"});
+// A validation suite of another coder in the shared data, and the event F1 floor on it.
+struct SharedEvalSet {
+  const char* name;
+  const char* shared_path;
+  double event_f1_floor;
+};
+
+class CoderCliSharedEval : public ::testing::TestWithParam<SharedEvalSet> {};
+
+TEST_P(CoderCliSharedEval, EventF1Floor) {
+  ENTENTE_REQUIRE_SHARED(path, GetParam().shared_path);
+  RunResult r = RunEntente({"code", "--eval", path, "--format", "tsv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::printf("%s", r.out.c_str());
-  EXPECT_GE(F1Of(r.out, "event"), kTabariEventF1Floor) << r.out;
+  EXPECT_GE(F1Of(r.out, "event"), GetParam().event_f1_floor) << r.out;
 }
 
-TEST(CoderCli, EvalPetrarchUnitTestFloor) {
-  ENTENTE_REQUIRE_SHARED(xml, "petrarch2/text/PETR.UnitTest.records.xml");
-  RunResult r = RunEntente({"code", "--eval", xml, "--format", "tsv"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::printf("%s", r.out.c_str());
-  EXPECT_GE(F1Of(r.out, "event"), kPetrarchEventF1Floor) << r.out;
-}
+INSTANTIATE_TEST_SUITE_P(
+    Suites, CoderCliSharedEval,
+    ::testing::Values(SharedEvalSet{"TabariValidation", "tabari/code-repo/Validate.text", 0.40},
+                      SharedEvalSet{"PetrarchUnitTest", "petrarch2/text/PETR.UnitTest.records.xml",
+                                    0.42}),
+    [](const ::testing::TestParamInfo<SharedEvalSet>& info) { return info.param.name; });
 
 }  // namespace
 }  // namespace entente::testing
