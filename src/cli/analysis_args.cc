@@ -82,4 +82,19 @@ int UsageError(const Status& s, const char* command) {
   return kExitUsage;
 }
 
+std::optional<AnalysisOutput> OpenAnalysisOutput(const GlobalOptions& globals, const char* command,
+                                                 int* exit_code) {
+  Result<OutputFormat> format = ResolveOutputFormat(globals.format);
+  if (!format.ok()) {
+    *exit_code = UsageError(format.status(), command);
+    return std::nullopt;
+  }
+  Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
+  if (!source.ok()) {
+    *exit_code = ReportError(source.status());
+    return std::nullopt;
+  }
+  return AnalysisOutput{*format, std::move(source).value()};
+}
+
 }  // namespace entente::cli

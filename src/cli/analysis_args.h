@@ -5,9 +5,14 @@
 #define ENTENTE_CLI_ANALYSIS_ARGS_H_
 
 #include <CLI/CLI.hpp>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "analysis/analysis.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/event_source.h"
 #include "core/status.h"
 
 namespace entente::cli {
@@ -37,6 +42,18 @@ struct AnalysisArgs {
 // Prints "entente: <message>" and a hint to `entente <command> --help` (or records the message in
 // the active TableCapture); returns the usage code.
 int UsageError(const Status& status, const char* command);
+
+// What an analysis command prints from and how: the read source and the --format.
+struct AnalysisOutput {
+  OutputFormat format;
+  std::unique_ptr<EventSource> source;
+};
+
+// Resolves --format (a bad one is a usage error of `command`), then opens the read source (its
+// failure is reported as ReportError does). On either failure prints it, sets *exit_code and
+// returns nullopt.
+std::optional<AnalysisOutput> OpenAnalysisOutput(const GlobalOptions& globals, const char* command,
+                                                 int* exit_code);
 
 }  // namespace entente::cli
 

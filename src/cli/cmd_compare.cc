@@ -46,11 +46,10 @@ class CompareCommand : public CommandHandler {
     analysis::CompareOptions co;
     co.metric = *analysis::ParseCompareMetric(metric_);
     co.max_lag = max_lag_;
-    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
-    if (!format.ok()) return UsageError(format.status(), "compare");
-    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
-    if (!source.ok()) return ReportError(source.status());
-    Result<analysis::Comparison> c = analysis::CompareDyads(**source, dyads, so, co);
+    int exit_code = kExitOk;
+    std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, "compare", &exit_code);
+    if (!output) return exit_code;
+    Result<analysis::Comparison> c = analysis::CompareDyads(*output->source, dyads, so, co);
     if (!c.ok()) return ReportError(c.status());
     if (c->series.empty() || c->series[0].points.empty()) {
       return ReportError(Status::NotFound("no events in any of the dyads"));
@@ -58,7 +57,7 @@ class CompareCommand : public CommandHandler {
 
     auto name = [&](size_t i) { return dyads[i].a + "-" + dyads[i].b; };
     std::ostringstream series_out, pairs_out;
-    bool json = *format == OutputFormat::kJson;
+    bool json = output->format == OutputFormat::kJson;
     std::ostream& so_out = json ? static_cast<std::ostream&>(series_out) : std::cout;
     std::ostream& po_out = json ? static_cast<std::ostream&>(pairs_out) : std::cout;
     if (show_ != "pairs") {
@@ -67,7 +66,7 @@ class CompareCommand : public CommandHandler {
         cols.push_back(name(i) + "_" + metric_);
         cols.push_back(name(i) + "_events");
       }
-      TableWriter w(so_out, *format, cols);
+      TableWriter w(so_out, output->format, cols);
       const size_t n = c->series[0].points.size();
       for (size_t t = 0; t < n; ++t) {
         std::vector<Cell> row = {c->series[0].points[t].label};
@@ -81,9 +80,9 @@ class CompareCommand : public CommandHandler {
       }
       w.Finish();
     }
-    if (show_ == "both" && !json && *format != OutputFormat::kJsonl) std::cout << "\n";
+    if (show_ == "both" && !json && output->format != OutputFormat::kJsonl) std::cout << "\n";
     if (show_ != "series") {
-      TableWriter w(po_out, *format,
+      TableWriter w(po_out, output->format,
                     {"first", "second", "n", "r", "n_eff", "p", "best_lag", "r_at_lag", "n_at_lag",
                      "p_at_lag"});
       for (const analysis::PairStats& p : c->pairs) {

@@ -37,20 +37,19 @@ class DyadCommand : public CommandHandler {
   int Run(const GlobalOptions& globals) override {
     analysis::SeriesOptions o;
     if (Status st = args_.Build(&o); !st.ok()) return UsageError(st, "dyad");
-    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
-    if (!format.ok()) return UsageError(format.status(), "dyad");
-    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
-    if (!source.ok()) return ReportError(source.status());
-    if (by_sector_) return PrintSectors(**source, args_, o, *format);
+    int exit_code = kExitOk;
+    std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, "dyad", &exit_code);
+    if (!output) return exit_code;
+    if (by_sector_) return PrintSectors(*output->source, args_, o, output->format);
 
     o.with_coverage = true;
-    Result<analysis::Series> s = analysis::BuildSeries(**source, args_.a, args_.b, o);
+    Result<analysis::Series> s = analysis::BuildSeries(*output->source, args_.a, args_.b, o);
     if (!s.ok()) return ReportError(s.status());
     if (s->total_events() == 0) {
       return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
     }
     TableWriter w(
-        std::cout, *format,
+        std::cout, output->format,
         {"period", "events", "vcoop", "mcoop", "vconf", "mconf", "goldstein_sum", "goldstein_mean",
          "net_coop", "net_coop_lo", "net_coop_hi", "intensity", "coverage"});
     for (const analysis::SeriesPoint& p : s->points) {

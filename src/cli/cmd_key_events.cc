@@ -39,17 +39,16 @@ class KeyEventsCommand : public CommandHandler {
     o.dataset = so.dataset;
     o.quality = so.quality;
     o.novelty_years = novelty_years_;
-    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
-    if (!format.ok()) return UsageError(format.status(), "key-events");
-    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
-    if (!source.ok()) return ReportError(source.status());
+    int exit_code = kExitOk;
+    std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, "key-events", &exit_code);
+    if (!output) return exit_code;
     Result<std::vector<analysis::KeyEvent>> r =
-        analysis::FindKeyEvents(**source, args_.a, args_.b, o);
+        analysis::FindKeyEvents(*output->source, args_.a, args_.b, o);
     if (!r.ok()) return ReportError(r.status());
     if (r->empty()) {
       return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
     }
-    TableWriter w(std::cout, *format,
+    TableWriter w(std::cout, output->format,
                   {"date", "source", "target", "code", "label", "weight", "why", "url"});
     for (const analysis::KeyEvent& k : *r) {
       const Event& e = k.event;

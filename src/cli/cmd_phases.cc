@@ -80,30 +80,30 @@ class PhasesCommand : public CommandHandler {
     Result<analysis::Penalty> penalty = analysis::ParsePenalty(penalty_);
     if (!penalty.ok()) return UsageError(penalty.status(), "phases");
     po.penalty = *penalty;
-    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
-    if (!format.ok()) return UsageError(format.status(), "phases");
-    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
-    if (!source.ok()) return ReportError(source.status());
+    int exit_code = kExitOk;
+    std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, "phases", &exit_code);
+    if (!output) return exit_code;
 
     if (tracks_) {
-      Result<analysis::Tracks> t = analysis::FindTracks(**source, args_.a, args_.b, o, po);
+      Result<analysis::Tracks> t = analysis::FindTracks(*output->source, args_.a, args_.b, o, po);
       if (!t.ok()) return ReportError(t.status());
       if (t->tone.phases.empty()) return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
       if (!globals.quiet) NoteSparsity(t->tone, o.period);
-      PrintTracks(*t, *format);
+      PrintTracks(*t, output->format);
       return kExitOk;
     }
-    Result<analysis::PhaseResult> r = analysis::FindPhases(**source, args_.a, args_.b, o, po);
+    Result<analysis::PhaseResult> r =
+        analysis::FindPhases(*output->source, args_.a, args_.b, o, po);
     if (!r.ok()) return ReportError(r.status());
     if (r->phases.empty()) {
       return ReportError(analysis::NoDyadEvents(args_.a, args_.b));
     }
     if (!globals.quiet && po.signal == analysis::PhaseSignal::kCoop) NoteSparsity(*r, o.period);
     if (weaker_turns_) {
-      PrintWeakerTurns(*r, *format);
+      PrintWeakerTurns(*r, output->format);
       return kExitOk;
     }
-    TableWriter w(std::cout, *format,
+    TableWriter w(std::cout, output->format,
                   {"start", "end", "periods", "events", "goldstein_mean", "net_coop", "label",
                    "trend", "turning_events", "support"});
     for (const analysis::Phase& p : r->phases) {

@@ -83,14 +83,13 @@ class ScanCommand : public CommandHandler {
       if (!d.ok()) return UsageError(d.status(), "scan");
       o.end = *d;
     }
-    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
-    if (!format.ok()) return UsageError(format.status(), "scan");
-    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
-    if (!source.ok()) return ReportError(source.status());
-    Result<analysis::ScanResult> r = analysis::ScanDyads(**source, o);
+    int exit_code = kExitOk;
+    std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, "scan", &exit_code);
+    if (!output) return exit_code;
+    Result<analysis::ScanResult> r = analysis::ScanDyads(*output->source, o);
     if (!r.ok()) return ReportError(r.status());
     if (!globals.quiet) std::fprintf(stderr, "%s\n", Summary(*r, o).c_str());
-    TableWriter w(std::cout, *format,
+    TableWriter w(std::cout, output->format,
                   {"dyad", "events_before", "events_after", "net_coop_before", "net_coop_after",
                    "change", "z"});
     for (const analysis::ScanRow& row : r->rows) {

@@ -36,11 +36,10 @@ class SectorsCommand : public CommandHandler {
   int Run(const GlobalOptions& globals) override {
     analysis::SeriesOptions o;
     if (Status st = args_.Build(&o); !st.ok()) return UsageError(st, "sectors");
-    Result<OutputFormat> format = ResolveOutputFormat(globals.format);
-    if (!format.ok()) return UsageError(format.status(), "sectors");
-    Result<std::unique_ptr<EventSource>> source = OpenReadSource(globals);
-    if (!source.ok()) return ReportError(source.status());
-    return PrintSectors(**source, args_, o, *format);
+    int exit_code = kExitOk;
+    std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, "sectors", &exit_code);
+    if (!output) return exit_code;
+    return PrintSectors(*output->source, args_, o, output->format);
   }
 
  private:
