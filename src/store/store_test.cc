@@ -113,6 +113,24 @@ std::unique_ptr<Store> IngestAsTwoSegments(const std::string& dir, const std::ve
   return std::move(store).value();
 }
 
+// A store in a scratch directory holding events as two segments (IngestAsTwoSegments), and the
+// same events as a VectorEventSource: the row-by-row reference its answers must equal.
+class TwoSegmentStoreTest : public ::testing::Test {
+ protected:
+  // Makes the store and the reference of `events`; wrap it in ASSERT_NO_FATAL_FAILURE.
+  void Build(std::vector<Event> events, size_t split) {
+    events_ = std::move(events);
+    store_ = IngestAsTwoSegments(dir_.path(), events_, split);
+    ASSERT_NE(store_, nullptr);
+    ref_ = std::make_unique<VectorEventSource>("ref", events_);
+  }
+
+  testing::TempDir dir_;
+  std::vector<Event> events_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<VectorEventSource> ref_;
+};
+
 // Scan and CountEvents on the store give what the reference gives for `f`.
 void ExpectSameEvents(Store* store, VectorEventSource* ref, const EventFilter& f) {
   std::vector<Event> got = ScanAll(store, f), want = ScanAll(ref, f);
@@ -243,17 +261,13 @@ void ExpectStoreMatchesReference(Store* s, VectorEventSource* ref, uint32_t seed
   }
 }
 
-TEST(StoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
-  testing::TempDir dir;
-  std::vector<Event> events = Unique(RandomEvents(30000, 7));
-  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 12000);
-  ASSERT_NE(store, nullptr);
-  VectorEventSource ref("ref", events);
+TEST_F(TwoSegmentStoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
+  ASSERT_NO_FATAL_FAILURE(Build(Unique(RandomEvents(30000, 7)), 12000));
   std::mt19937 rng(42);
   for (int round = 0; round < 40; ++round) {
     EventFilter f = RandomFilter(rng);
     SCOPED_TRACE(f.Describe());
-    ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(store.get(), &ref, f));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(store_.get(), ref_.get(), f));
 
     AggregateQuery q;
     q.filter = f;
@@ -262,7 +276,7 @@ TEST(StoreTest, ScanAndAggregateMatchReferenceOnRandomFilters) {
     q.by_dyad = rng() % 2;
     q.by_root = rng() % 2;
     q.weight = static_cast<Weight>(rng() % 3);
-    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store_.get(), ref_.get(), q));
   }
 }
 
@@ -311,35 +325,33 @@ Seen ScanInParts(Store* s, const EventFilter& f, int parts) {
 // The columnar scan visits the events Scan visits, in Scan's order and within its limit, for
 // every kind of filter (dyad, actors, code, quad, dataset, noise), and stops when told to;
 // ScanBound is never below what Scan visits; its parts, in order, are the whole scan.
-TEST(StoreTest, ScanColumnsVisitsWhatScanVisits) {
-  testing::TempDir dir;
-  std::vector<Event> events = Unique(RandomEvents(30000, 11));
-  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 17000);
-  ASSERT_NE(store, nullptr);
+TEST_F(TwoSegmentStoreTest, ScanColumnsVisitsWhatScanVisits) {
+  ASSERT_NO_FATAL_FAILURE(Build(Unique(RandomEvents(30000, 11)), 17000));
   std::mt19937 rng(7);
   for (int round = 0; round < 40; ++round) {
     EventFilter f = RandomFilter(rng);
     if (round % 3 == 0) f.limit = static_cast<int64_t>(rng() % 200);
     SCOPED_TRACE(f.Describe());
-    Seen want = ScanInOrder(store.get(), f);
-    EXPECT_EQ(ScanColumnsInOrder(store.get(), f), want);
-    Result<int64_t> bound = store->ScanBound(f);
+    Seen want = ScanInOrder(store_.get(), f);
+    EXPECT_EQ(ScanColumnsInOrder(store_.get(), f), want);
+    Result<int64_t> bound = store_->ScanBound(f);
     ASSERT_TRUE(bound.ok());
     EXPECT_GE(*bound, static_cast<int64_t>(want.size()));
     if (f.limit < 0) {
-      EXPECT_EQ(ScanInParts(store.get(), f, 2), want);
-      EXPECT_EQ(ScanInParts(store.get(), f, 3), want);
+      EXPECT_EQ(ScanInParts(store_.get(), f, 2), want);
+      EXPECT_EQ(ScanInParts(store_.get(), f, 3), want);
     } else {
-      EXPECT_FALSE(store->ScanColumns(f, {}, [](const ColumnBatch&) { return true; }, {0, 2}).ok());
+      EXPECT_FALSE(
+          store_->ScanColumns(f, {}, [](const ColumnBatch&) { return true; }, {0, 2}).ok());
     }
   }
-  Seen all = ScanColumnsInOrder(store.get(), EventFilter{});
-  ASSERT_EQ(all.size(), events.size());
-  EXPECT_EQ(*store->ScanBound(EventFilter{}), static_cast<int64_t>(events.size()));
-  Seen half = ScanColumnsInOrder(store.get(), EventFilter{}, SIZE_MAX, {0, 2});
+  Seen all = ScanColumnsInOrder(store_.get(), EventFilter{});
+  ASSERT_EQ(all.size(), events_.size());
+  EXPECT_EQ(*store_->ScanBound(EventFilter{}), static_cast<int64_t>(events_.size()));
+  Seen half = ScanColumnsInOrder(store_.get(), EventFilter{}, SIZE_MAX, {0, 2});
   EXPECT_GT(half.size(), 0u);  // both parts hold events
   EXPECT_LT(half.size(), all.size());
-  Seen first = ScanColumnsInOrder(store.get(), EventFilter{}, 1);
+  Seen first = ScanColumnsInOrder(store_.get(), EventFilter{}, 1);
   ASSERT_FALSE(first.empty());
   EXPECT_LT(first.size(), all.size());  // stopped after the first block
   EXPECT_EQ(first[0], all[0]);
@@ -349,12 +361,8 @@ TEST(StoreTest, ScanColumnsVisitsWhatScanVisits) {
 // patterns have 3 letters (entry_match.h), row by row otherwise: every combination of source,
 // target, actors and dyad, with patterns of 2, 3 and 6 letters, must give what a brute-force
 // Matches() over the rows gives, for Scan, CountEvents and Aggregate.
-TEST(StoreTest, ActorFiltersDecidedPerEntryEqualBruteForce) {
-  testing::TempDir dir;
-  std::vector<Event> events = Unique(RandomEvents(20000, 11));
-  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 7000);
-  ASSERT_NE(store, nullptr);
-  VectorEventSource ref("ref", events);
+TEST_F(TwoSegmentStoreTest, ActorFiltersDecidedPerEntryEqualBruteForce) {
+  ASSERT_NO_FATAL_FAILURE(Build(Unique(RandomEvents(20000, 11)), 7000));
   const char* ps[] = {"PAK",    "RUS",    "USA", "IND", "CHN",    "IGO", "NGO",
                       "RUSMIL", "PAKGOV", "GOV", "US",  "IGOUNO", "XYZ"};
   auto pat = [&](std::mt19937& rng) { return std::string(ps[rng() % std::size(ps)]); };
@@ -375,13 +383,13 @@ TEST(StoreTest, ActorFiltersDecidedPerEntryEqualBruteForce) {
     if (rng() % 3 == 0) f.from = static_cast<Days>(15000 + rng() % 4000);
     if (rng() % 3 == 0) f.to = static_cast<Days>(15000 + rng() % 4000);
     SCOPED_TRACE(f.Describe());
-    ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(store.get(), &ref, f));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameEvents(store_.get(), ref_.get(), f));
     AggregateQuery q;
     q.filter = f;
     q.period = Period::kYear;
     q.by_dyad = rng() % 2;
     q.by_root = rng() % 2;
-    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store_.get(), ref_.get(), q));
   }
 }
 
@@ -389,21 +397,17 @@ TEST(StoreTest, ActorFiltersDecidedPerEntryEqualBruteForce) {
 // segments' actor cubes minus the events involving both (actor_volume.h): it must equal the
 // row-by-row answer for one and two patterns, including role codes (GOV, IGO) whose entries are
 // impure, every period the path takes, every weight, month-aligned bounds and QuadClass filters.
-TEST(StoreTest, ActorCubeAnswersEqualBruteForce) {
-  testing::TempDir dir;
-  std::vector<Event> events = Unique(RandomEvents(20000, 13));
-  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 8000);
-  ASSERT_NE(store, nullptr);
+TEST_F(TwoSegmentStoreTest, ActorCubeAnswersEqualBruteForce) {
+  ASSERT_NO_FATAL_FAILURE(Build(Unique(RandomEvents(20000, 13)), 8000));
   std::vector<std::unique_ptr<SegmentReader>> segments;
-  auto manifest = ReadManifest(Env::Default(), dir.path());
+  auto manifest = ReadManifest(Env::Default(), dir_.path());
   ASSERT_TRUE(manifest.ok());
   for (const SegmentInfo& s : manifest->segments) {
-    auto r = SegmentReader::Open(Env::Default(), dir.path() + "/" + s.name);
+    auto r = SegmentReader::Open(Env::Default(), dir_.path() + "/" + s.name);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     segments.push_back(std::move(*r));
   }
   ASSERT_EQ(segments.size(), 2u);
-  VectorEventSource ref("ref", events);
   const char* ps[] = {"PAK", "RUS", "USA", "IND", "CHN", "IGO", "GOV", "NGO", "XYZ"};
   std::mt19937 rng(31);
   for (int round = 0; round < 120; ++round) {
@@ -422,9 +426,9 @@ TEST(StoreTest, ActorCubeAnswersEqualBruteForce) {
     if (rng() % 4 == 0) q.filter.quad = 1 + rng() % 4;
     SCOPED_TRACE(q.filter.Describe());
     ASSERT_TRUE(ActorVolumeServes(q, segments));
-    ASSERT_NO_FATAL_FAILURE(ExpectSameRows(AggregateActorVolume(q, segments), ref.Aggregate(q)));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameRows(AggregateActorVolume(q, segments), ref_->Aggregate(q)));
     // And through the store, as BuildSeries asks.
-    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store_.get(), ref_.get(), q));
   }
   // A dyad filter, a 6-letter pattern or a week period take the row path.
   AggregateQuery other;
@@ -439,8 +443,7 @@ TEST(StoreTest, ActorCubeAnswersEqualBruteForce) {
 // bounds inside a month, come from day cells (actor_days.h): the same rows as the row path, and a
 // second ask of the same actors reads no rows again. A cache too small for one entry still
 // answers, keeping nothing.
-TEST(StoreTest, ActorDayCellsAnswerEqualBruteForce) {
-  testing::TempDir dir;
+TEST_F(TwoSegmentStoreTest, ActorDayCellsAnswerEqualBruteForce) {
   std::vector<Event> events = RandomEvents(20000, 17);
   // Dyads of countries whose actors all carry their country's code: pure directory entries,
   // whose rows are taken by key alone, on either side of the key.
@@ -456,11 +459,9 @@ TEST(StoreTest, ActorDayCellsAnswerEqualBruteForce) {
     events.push_back(e);
   }
   events = Unique(events);
-  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 8000);
-  ASSERT_NE(store, nullptr);
+  ASSERT_NO_FATAL_FAILURE(Build(events, 8000));
   auto cache = std::make_shared<ActorDayCache>(8u << 20);
-  store->UseActorDayCache(cache);
-  VectorEventSource ref("ref", events);
+  store_->UseActorDayCache(cache);
   const char* ps[] = {"PAK", "RUS", "USA", "IND", "CHN", "IGO", "GOV", "XYZ", "DEU", "FRA", "JPN"};
   std::mt19937 rng(43);
   for (int round = 0; round < 120; ++round) {
@@ -475,7 +476,7 @@ TEST(StoreTest, ActorDayCellsAnswerEqualBruteForce) {
     if (rng() % 2) q.filter.to = day + static_cast<Days>(rng() % 900);
     if (rng() % 4 == 0) q.filter.quad = 1 + rng() % 4;
     SCOPED_TRACE(q.filter.Describe());
-    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store_.get(), ref_.get(), q));
   }
   const ActorDayCache::Stats first = cache->stats();
   EXPECT_GT(first.hits, first.misses);         // 8 patterns x 2 segments, asked ~180 times
@@ -483,22 +484,18 @@ TEST(StoreTest, ActorDayCellsAnswerEqualBruteForce) {
   AggregateQuery week;
   week.filter.actors = {"PAK", "IND"};
   week.period = Period::kWeek;
-  ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, week));
+  ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store_.get(), ref_.get(), week));
   EXPECT_EQ(cache->stats().misses, first.misses);
 
-  store->UseActorDayCache(std::make_shared<ActorDayCache>(16));
-  ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, week));
+  store_->UseActorDayCache(std::make_shared<ActorDayCache>(16));
+  ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store_.get(), ref_.get(), week));
 }
 
 // Events per dyad come from the directory where an entry's rows all match (store.h
 // CountByDyad): for actor, source, target and dyad filters of 2, 3 and 6 letters, dates that cut
 // entries, and the filters that fall back to Aggregate, the counts must be the row-by-row ones.
-TEST(StoreTest, CountByDyadEqualsBruteForce) {
-  testing::TempDir dir;
-  std::vector<Event> events = Unique(RandomEvents(20000, 23));
-  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 9000);
-  ASSERT_NE(store, nullptr);
-  VectorEventSource ref("ref", events);
+TEST_F(TwoSegmentStoreTest, CountByDyadEqualsBruteForce) {
+  ASSERT_NO_FATAL_FAILURE(Build(Unique(RandomEvents(20000, 23)), 9000));
   const char* ps[] = {"PAK", "RUS", "USA", "IND", "CHN", "IGO", "GOV", "RUSMIL", "US", "XYZ"};
   std::mt19937 rng(59);
   for (int round = 0; round < 150; ++round) {
@@ -519,8 +516,8 @@ TEST(StoreTest, CountByDyadEqualsBruteForce) {
     if (rng() % 2) f.to = day + static_cast<Days>(rng() % 1500);
     if (rng() % 8 == 0) f.quad = 1 + rng() % 4;
     SCOPED_TRACE(f.Describe());
-    auto got = store->CountByDyad(f);
-    auto want = ref.CountByDyad(f);
+    auto got = store_->CountByDyad(f);
+    auto want = ref_->CountByDyad(f);
     ASSERT_TRUE(got.ok() && want.ok()) << got.status().ToString();
     ASSERT_EQ(got->size(), want->size());
     for (size_t i = 0; i < got->size(); ++i) {
@@ -534,12 +531,8 @@ TEST(StoreTest, CountByDyadEqualsBruteForce) {
 // Aggregates without actor parts are answered from the segments' period cubes when the period
 // and the date bounds fall on month boundaries (period_cube.h): the answer must be the row-by-row
 // one, for every period, weight and grouping, and with month-aligned bounds and QuadClass filters.
-TEST(StoreTest, PeriodCubeAnswersEqualBruteForce) {
-  testing::TempDir dir;
-  std::vector<Event> events = Unique(RandomEvents(20000, 5));
-  std::unique_ptr<Store> store = IngestAsTwoSegments(dir.path(), events, 9000);
-  ASSERT_NE(store, nullptr);
-  VectorEventSource ref("ref", events);
+TEST_F(TwoSegmentStoreTest, PeriodCubeAnswersEqualBruteForce) {
+  ASSERT_NO_FATAL_FAILURE(Build(Unique(RandomEvents(20000, 5)), 9000));
   std::mt19937 rng(77);
   for (int round = 0; round < 120; ++round) {
     AggregateQuery q;
@@ -555,9 +548,9 @@ TEST(StoreTest, PeriodCubeAnswersEqualBruteForce) {
     if (rng() % 5 == 0) q.filter.from = q.filter.from.value_or(15000) + 3;  // not aligned: rows
     if (rng() % 4 == 0) q.filter.quad = 1 + rng() % 4;
     SCOPED_TRACE(q.filter.Describe());
-    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store.get(), &ref, q));
-    auto count = store->CountEvents(q.filter);
-    auto want = ref.CountEvents(q.filter);
+    ASSERT_NO_FATAL_FAILURE(ExpectSameAggregate(store_.get(), ref_.get(), q));
+    auto count = store_->CountEvents(q.filter);
+    auto want = ref_->CountEvents(q.filter);
     ASSERT_TRUE(count.ok() && want.ok());
     EXPECT_EQ(*count, *want);
   }
@@ -577,14 +570,17 @@ TEST(StoreTest, SecondWriterIsToldWhoHoldsTheLockAndReadersAreNotBlocked) {
   EXPECT_TRUE(reader.ok());
 }
 
+// Ingests `events` into a new store in `dir` and closes it; wrap it in ASSERT_NO_FATAL_FAILURE.
+void IngestAndClose(const std::string& dir, const std::vector<Event>& events) {
+  auto store = Store::Open(dir, OpenMode::kWrite);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  IngestStats st;
+  ASSERT_TRUE((*store)->IngestEvents(events, &st).ok());
+}
+
 TEST(StoreTest, FlippedByteIsCorruptionNamingTheFile) {
   testing::TempDir dir;
-  {
-    auto store = Store::Open(dir.path(), OpenMode::kWrite);
-    ASSERT_TRUE(store.ok());
-    IngestStats st;
-    ASSERT_TRUE((*store)->IngestEvents(RandomEvents(5000, 3), &st).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(IngestAndClose(dir.path(), RandomEvents(5000, 3)));
   auto m = ReadManifest(Env::Default(), dir.path());
   ASSERT_TRUE(m.ok());
   ASSERT_EQ(m->segments.size(), 1u);
@@ -612,12 +608,7 @@ TEST(StoreTest, FlippedByteIsCorruptionNamingTheFile) {
 
 TEST(StoreTest, TornManifestIsCorruptionAndLeftoversAreRemovedByTheNextWriter) {
   testing::TempDir dir;
-  {
-    auto store = Store::Open(dir.path(), OpenMode::kWrite);
-    ASSERT_TRUE(store.ok());
-    IngestStats st;
-    ASSERT_TRUE((*store)->IngestEvents(RandomEvents(100, 4), &st).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(IngestAndClose(dir.path(), RandomEvents(100, 4)));
   testing::WriteFileOrDie(dir.File("seg-00000099.ens"), "half a segment");
   testing::WriteFileOrDie(dir.File("MANIFEST.tmp"), "half a manifest");
   {
@@ -755,28 +746,44 @@ TEST(StoreTest, SegmentNumberReadsSegmentFileNames) {
   EXPECT_EQ(SegmentNumber("seg-.ens"), 0u);
 }
 
+// The proportions of the real policy with rows in the hundreds: merged output is cut past
+// segment_rows, above the large tier's bound, and one merge takes at most that many rows. Each
+// tier merges when it holds more than `max_segments`.
+CompactionPolicy ShrunkPolicy(int max_segments) {
+  CompactionPolicy policy;
+  policy.tiers = {
+      {100, max_segments, true}, {800, max_segments, false}, {1200, max_segments, false}};
+  policy.max_merge_rows = 1600;
+  policy.segment_rows = 1600;
+  return policy;
+}
+
+// A writable store in `dir` that merges by `policy`. Null (with a test failure) when it cannot be
+// opened.
+std::unique_ptr<Store> OpenWithPolicy(const std::string& dir, const CompactionPolicy& policy) {
+  auto store = Store::Open(dir, OpenMode::kWrite);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  if (!store.ok()) return nullptr;
+  (*store)->set_compaction_policy(policy);
+  return std::move(store).value();
+}
+
 // The after-ingest merge by size tiers (policy shrunk to rows in the hundreds): small segments
 // are merged as soon as there are too many; medium and large ones only when too many are older
 // than the ingest, smallest first, at most max_merge_rows at a time; the ingest's own segments
 // wait for the next one.
 TEST(StoreTest, AfterIngestMergeKeepsTiersBounded) {
   testing::TempDir dir;
-  CompactionPolicy policy;
-  // The proportions of the real policy: merged output is cut past segment_rows, above the large
-  // tier's bound, and one merge takes at most that many rows.
-  policy.tiers = {{100, 3, true}, {800, 3, false}, {1200, 3, false}};
-  policy.max_merge_rows = 1600;
-  policy.segment_rows = 1600;
+  CompactionPolicy policy = ShrunkPolicy(3);
   std::vector<Event> events = Unique(RandomEvents(9000, 21));
-  auto store = Store::Open(dir.path(), OpenMode::kWrite);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  (*store)->set_compaction_policy(policy);
+  std::unique_ptr<Store> store = OpenWithPolicy(dir.path(), policy);
+  ASSERT_NE(store, nullptr);
   size_t at = 0;
   auto ingest = [&](size_t n) {
     std::vector<Event> part(events.begin() + at, events.begin() + std::min(events.size(), at + n));
     at += part.size();
     IngestStats st;
-    EXPECT_TRUE((*store)->IngestEvents(part, &st).ok());
+    EXPECT_TRUE(store->IngestEvents(part, &st).ok());
     EXPECT_TRUE(st.compact_warning.empty()) << st.compact_warning;
     return st;
   };
@@ -823,9 +830,9 @@ TEST(StoreTest, AfterIngestMergeKeepsTiersBounded) {
   EXPECT_LE(segments().size(), 15u);  // 9000 rows in about 210 ingests
 
   VectorEventSource ref("ref", events);
-  ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 4));
+  ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store.get(), &ref, 4));
   IngestStats again;
-  ASSERT_TRUE((*store)->IngestEvents(events, &again).ok());
+  ASSERT_TRUE(store->IngestEvents(events, &again).ok());
   EXPECT_EQ(again.stored, 0);
 }
 
@@ -834,20 +841,16 @@ TEST(StoreTest, AfterIngestMergeKeepsTiersBounded) {
 // that were there before it stay as they were.
 TEST(StoreTest, AfterIngestMergeShrinksTheIngestsOwnOutput) {
   testing::TempDir dir;
-  CompactionPolicy policy;
-  policy.tiers = {{100, 100, true}, {800, 100, false}, {1200, 100, false}};
-  policy.max_merge_rows = 1600;
-  policy.segment_rows = 1600;
+  CompactionPolicy policy = ShrunkPolicy(100);
   policy.max_own_segments = 2;
   std::vector<Event> events = Unique(RandomEvents(3100, 33));
   events.resize(3000);
-  auto store = Store::Open(dir.path(), OpenMode::kWrite);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  (*store)->set_compaction_policy(policy);
+  std::unique_ptr<Store> store = OpenWithPolicy(dir.path(), policy);
+  ASSERT_NE(store, nullptr);
   for (size_t at = 0; at < events.size(); at += 250) {
     std::vector<Event> part(events.begin() + at, events.begin() + at + 250);
     IngestStats st;
-    ASSERT_TRUE((*store)->IngestEvents(part, &st).ok());
+    ASSERT_TRUE(store->IngestEvents(part, &st).ok());
     ASSERT_EQ(st.compacted, 0);  // no tier is over its limit
   }
   auto before = ReadManifest(Env::Default(), dir.path());
@@ -859,7 +862,7 @@ TEST(StoreTest, AfterIngestMergeShrinksTheIngestsOwnOutput) {
   options.after_ingest = true;
   options.first_new_segment = SegmentNumber(before->segments[2].name);
   CompactStats cs;
-  ASSERT_TRUE((*store)->Compact(options, &cs).ok());
+  ASSERT_TRUE(store->Compact(options, &cs).ok());
   EXPECT_EQ(cs.merged, 10);
   // Six of 250 rows (1500: a seventh would pass 1600), then the other four: 1500 is above the
   // large bound, so only the 1000-row output stays below it, one of at most two.
@@ -871,7 +874,7 @@ TEST(StoreTest, AfterIngestMergeShrinksTheIngestsOwnOutput) {
   EXPECT_EQ(after->segments[1].name, before->segments[1].name);
 
   VectorEventSource ref("ref", events);
-  ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store->get(), &ref, 4));
+  ASSERT_NO_FATAL_FAILURE(ExpectStoreMatchesReference(store.get(), &ref, 4));
 }
 
 }  // namespace
