@@ -121,36 +121,62 @@ std::string RandomDecimal(std::mt19937& rng) {
   return s;
 }
 
+// Texts at the edges of the number grammars and of the fast paths' domains, which random numbers
+// seldom hit: signs and dots alone, exponents, hex, spaces, 15 and 16 significant digits, the
+// limits of 32- and 64-bit integers, a non-ASCII digit.
+const std::string kOddNumbers[] = {"",
+                                   "-",
+                                   ".",
+                                   "-.",
+                                   "+1.5",
+                                   "+-1",
+                                   "1e5",
+                                   "1.5e-3",
+                                   "nan",
+                                   "inf",
+                                   "1.2.3",
+                                   "0x10",
+                                   "-0",
+                                   "-0.0",
+                                   "5.",
+                                   ".5",
+                                   "1..2",
+                                   "1 ",
+                                   " 1",
+                                   "1.5 ",
+                                   "1.\t5",
+                                   "12345678",
+                                   "1234567.5",
+                                   "00000000000000000001.5",
+                                   "0.000000000000001",
+                                   "0.0000000000000001",
+                                   "999999999999999",
+                                   "99999999999999.9",
+                                   "9.99999999999999",
+                                   "1000000000000000",
+                                   "-3.40282346638528859e38",
+                                   "1e39",
+                                   "+",
+                                   "+5",
+                                   "+-5",
+                                   "-+5",
+                                   "007",
+                                   "2147483647",
+                                   "2147483648",
+                                   "-2147483648",
+                                   "-2147483649",
+                                   "9223372036854775807",
+                                   "9223372036854775808",
+                                   "-9223372036854775808",
+                                   "12345678901234567890",
+                                   "1x",
+                                   "x1",
+                                   "٣"};
+
 // Same float as the general path for every input, and as (float)strtod for plain decimals of up
 // to 15 significant digits (the fast path's domain), bit for bit.
 TEST(Numbers, ParseFloatMatchesGeneralAndStrtod) {
   std::mt19937 rng(11);
-  const std::string odd[] = {"",
-                             "-",
-                             ".",
-                             "-.",
-                             "+1.5",
-                             "+-1",
-                             "1e5",
-                             "1.5e-3",
-                             "nan",
-                             "inf",
-                             "1.2.3",
-                             "0x10",
-                             "-0",
-                             "-0.0",
-                             "5.",
-                             ".5",
-                             "1..2",
-                             "1 ",
-                             " 1",
-                             "00000000000000000001.5",
-                             "0.000000000000001",
-                             "0.0000000000000001",
-                             "999999999999999",
-                             "1000000000000000",
-                             "-3.40282346638528859e38",
-                             "1e39"};
   auto check = [](const std::string& text) {
     float fast = -123.0f, general = -123.0f;
     bool ok_fast = ParseFloat(text, &fast), ok_general = ParseFloatGeneral(text, &general);
@@ -158,7 +184,7 @@ TEST(Numbers, ParseFloatMatchesGeneralAndStrtod) {
     if (!ok_fast) return;
     ASSERT_EQ(std::memcmp(&fast, &general, sizeof fast), 0) << text;
   };
-  for (const std::string& text : odd) check(text);
+  for (const std::string& text : kOddNumbers) check(text);
   int strtod_checked = 0;
   for (int iter = 0; iter < 300000; ++iter) {
     std::string text = RandomDecimal(rng);
@@ -188,27 +214,10 @@ TEST(Numbers, ParseFloatMatchesGeneralAndStrtod) {
 // a longer number included, it must give what ParseFloat gives.
 TEST(Numbers, ParseFloatInLineMatchesParseFloat) {
   std::mt19937 rng(17);
-  const std::string odd[] = {"",
-                             "-",
-                             ".",
-                             "-.",
-                             "+1.5",
-                             "1e5",
-                             "nan",
-                             "1.2.3",
-                             "-0",
-                             "5.",
-                             ".5",
-                             "12345678",
-                             "1234567.5",
-                             "0.000000000000001",
-                             "99999999999999.9",
-                             "9.99999999999999",
-                             "1.5 ",
-                             "1.\t5"};
   const char tail_chars[] = {'0', '7', '.', '\t', '-', 'e', 'x', '\n'};
   for (int iter = 0; iter < 300000; ++iter) {
-    std::string text = iter < static_cast<int>(std::size(odd)) ? odd[iter] : RandomDecimal(rng);
+    std::string text =
+        iter < static_cast<int>(std::size(kOddNumbers)) ? kOddNumbers[iter] : RandomDecimal(rng);
     std::string buffer = text;
     size_t tail = rng() % 30;
     for (size_t i = 0; i < tail; ++i) buffer.push_back(tail_chars[rng() % sizeof tail_chars]);
@@ -288,27 +297,6 @@ TEST(Numbers, InLineIntsMatchPlainOnes) {
 
 TEST(Numbers, ParseIntMatchesFromChars) {
   std::mt19937 rng(13);
-  const std::string odd[] = {"",
-                             "-",
-                             "+",
-                             "+5",
-                             "+-5",
-                             "-+5",
-                             "007",
-                             "-0",
-                             "2147483647",
-                             "2147483648",
-                             "-2147483648",
-                             "-2147483649",
-                             "9223372036854775807",
-                             "9223372036854775808",
-                             "-9223372036854775808",
-                             "12345678901234567890",
-                             "1x",
-                             "x1",
-                             " 1",
-                             "1 ",
-                             "٣"};
   auto check = [](const std::string& text) {
     int32_t a = 5, b = 5;
     ASSERT_EQ(ParseInt32(text, &a), ParseInt32General(text, &b)) << text;
@@ -321,7 +309,7 @@ TEST(Numbers, ParseIntMatchesFromChars) {
       ASSERT_EQ(c, d) << text;
     }
   };
-  for (const std::string& text : odd) check(text);
+  for (const std::string& text : kOddNumbers) check(text);
   for (int iter = 0; iter < 200000; ++iter) {
     std::string s;
     if (rng() % 4 == 0) s += "-+"[rng() % 2];
