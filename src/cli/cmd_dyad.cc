@@ -11,9 +11,9 @@
 
 namespace entente::cli {
 
-// Shared with cmd_sectors.cc.
-int PrintSectors(EventSource& source, const AnalysisArgs& args,
-                 const analysis::SeriesOptions& options, OutputFormat format);
+// `entente sectors` for the dyad in `args` (cmd_sectors.cc); `command` names the command in a
+// usage error.
+int RunSectors(const GlobalOptions& globals, AnalysisArgs* args, const char* command);
 
 namespace {
 
@@ -35,13 +35,12 @@ class DyadCommand : public CommandHandler {
   }
 
   int Run(const GlobalOptions& globals) override {
+    if (by_sector_) return RunSectors(globals, &args_, "dyad");
     analysis::SeriesOptions o;
     if (Status st = args_.Build(&o); !st.ok()) return UsageError(st, "dyad");
     int exit_code = kExitOk;
     std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, "dyad", &exit_code);
     if (!output) return exit_code;
-    if (by_sector_) return PrintSectors(*output->source, args_, o, output->format);
-
     o.with_coverage = true;
     Result<analysis::Series> s = analysis::BuildSeries(*output->source, args_.a, args_.b, o);
     if (!s.ok()) return ReportError(s.status());

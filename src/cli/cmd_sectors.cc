@@ -11,15 +11,19 @@
 
 namespace entente::cli {
 
-int PrintSectors(EventSource& source, const AnalysisArgs& args,
-                 const analysis::SeriesOptions& options, OutputFormat format) {
+int RunSectors(const GlobalOptions& globals, AnalysisArgs* args, const char* command) {
+  analysis::SeriesOptions o;
+  if (Status st = args->Build(&o); !st.ok()) return UsageError(st, command);
+  int exit_code = kExitOk;
+  std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, command, &exit_code);
+  if (!output) return exit_code;
   Result<std::vector<analysis::SectorPoint>> rows =
-      analysis::BuildSectorSeries(source, args.a, args.b, options);
+      analysis::BuildSectorSeries(*output->source, args->a, args->b, o);
   if (!rows.ok()) return ReportError(rows.status());
   if (rows->empty()) {
-    return ReportError(analysis::NoDyadEvents(args.a, args.b));
+    return ReportError(analysis::NoDyadEvents(args->a, args->b));
   }
-  TableWriter w(std::cout, format, {"period", "sector", "events", "net_coop"});
+  TableWriter w(std::cout, output->format, {"period", "sector", "events", "net_coop"});
   for (const analysis::SectorPoint& p : *rows) {
     w.Row({p.label, std::string(analysis::SectorName(p.sector)), p.events, p.net_coop});
   }
@@ -33,14 +37,7 @@ class SectorsCommand : public CommandHandler {
  public:
   void AddOptions(CLI::App* app) override { args_.Add(app, true, false); }
 
-  int Run(const GlobalOptions& globals) override {
-    analysis::SeriesOptions o;
-    if (Status st = args_.Build(&o); !st.ok()) return UsageError(st, "sectors");
-    int exit_code = kExitOk;
-    std::optional<AnalysisOutput> output = OpenAnalysisOutput(globals, "sectors", &exit_code);
-    if (!output) return exit_code;
-    return PrintSectors(*output->source, args_, o, output->format);
-  }
+  int Run(const GlobalOptions& globals) override { return RunSectors(globals, &args_, "sectors"); }
 
  private:
   AnalysisArgs args_;
