@@ -146,20 +146,17 @@ TEST(CoderHeldOut, NewsSetCoversItsKindsAndHoldsItsFloor) {
 }
 
 TEST(Coder, IntentAndRefusalCodes) {
-  EXPECT_EQ(IntentCodeFor("042"), "036");
-  EXPECT_EQ(IntentCodeFor("072"), "0332");
-  EXPECT_EQ(IntentCodeFor("062"), "0312");
-  EXPECT_EQ(IntentCodeFor("057"), "030");
-  EXPECT_EQ(IntentCodeFor("195"), "138");
-  EXPECT_EQ(IntentCodeFor("111"), "");
-  EXPECT_EQ(RefusalCodeFor("040"), "125");
-  EXPECT_EQ(RefusalCodeFor("057"), "127");
-  // Refusing to meet (036, an intent to meet) is the rejection of a meeting, as refusing 04 is;
-  // other intents are rejections in general.
-  EXPECT_EQ(RefusalCodeFor("036"), "125");
-  EXPECT_EQ(RefusalCodeFor("0361"), "125");
-  EXPECT_EQ(RefusalCodeFor("030"), "120");
-  EXPECT_EQ(RefusalCodeFor("062"), "1212");
+  // (code, the intent to do it); "" where there is none.
+  const std::pair<std::string_view, std::string_view> intents[] = {{"042", "036"},  {"072", "0332"},
+                                                                   {"062", "0312"}, {"057", "030"},
+                                                                   {"195", "138"},  {"111", ""}};
+  for (const auto& [code, intent] : intents) EXPECT_EQ(IntentCodeFor(code), intent) << code;
+  // (code, the refusal of it). Refusing to meet (036, an intent to meet) is the rejection of a
+  // meeting, as refusing 04 is; other intents are rejections in general.
+  const std::pair<std::string_view, std::string_view> refusals[] = {
+      {"040", "125"},  {"057", "127"}, {"036", "125"},
+      {"0361", "125"}, {"030", "120"}, {"062", "1212"}};
+  for (const auto& [code, refusal] : refusals) EXPECT_EQ(RefusalCodeFor(code), refusal) << code;
 }
 
 TEST(Coder, RandomBytesNeverCrash) {
