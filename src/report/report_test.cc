@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/test_events.h"
 #include "core/event_source.h"
 #include "report/headline.h"
 #include "report/report_json.h"
@@ -13,21 +14,13 @@
 namespace entente::report {
 namespace {
 
+// An event between the governments of two countries, on a day of the month that varies, with a
+// source whose URL and citation need escaping.
 Event Make(int year, int month, const std::string& src, const std::string& tgt,
            const std::string& code, int quad, float goldstein, const std::string& text = "") {
-  Event e;
-  e.dataset = "test";
-  e.date = DaysFromCivil(year, month, 1 + (year * 7 + month) % 27);
-  e.source.code = src + "GOV";
-  e.source.country = src;
-  e.target.code = tgt + "GOV";
-  e.target.country = tgt;
-  e.code = code;
-  e.base_code = code.substr(0, 3);
-  e.root_code = code.substr(0, 2);
-  e.quad = static_cast<int8_t>(quad);
-  e.goldstein = goldstein;
-  e.text = text;
+  Event e = analysis::testing::MakeEvent(
+      FormatDate(DaysFromCivil(year, month, 1 + (year * 7 + month) % 27)), src + "GOV", tgt + "GOV",
+      code, quad, goldstein, text);
   e.url = "https://example.org/" + std::to_string(year) + "?a=1&b=2";
   e.citation = "Example <Times>";
   return e;
