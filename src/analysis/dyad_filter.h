@@ -1,5 +1,6 @@
 // The filter of one dyad's events under an analysis's options: every analysis of a dyad (series,
-// phases, key events, sectors) reads the same events for the same options. Internal to analysis.
+// phases, key events, sectors), and the report's count of the dyad's events, read the same events
+// for the same options. Internal to analysis and report.
 #ifndef ENTENTE_ANALYSIS_DYAD_FILTER_H_
 #define ENTENTE_ANALYSIS_DYAD_FILTER_H_
 

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <limits>
 
+#include "analysis/dyad_filter.h"
 #include "core/cameo.h"
 #include "report/headline.h"
 #include "report/report.h"
@@ -49,12 +50,7 @@ analysis::SeriesOptions SeriesOf(const ReportOptions& options) {
 // it has none, which ends the report before any analysis.
 Status ReadExtent(EventSource& source, ReportData* data) {
   const ReportOptions& options = data->options;
-  EventFilter filter;
-  filter.dyad_a = options.a;
-  filter.dyad_b = options.b;
-  filter.from = options.from;
-  filter.to = options.to;
-  filter.quality = options.quality;
+  EventFilter filter = analysis::DyadFilter(options.a, options.b, SeriesOf(options));
   Days first = std::numeric_limits<Days>::max(), last = std::numeric_limits<Days>::min();
   RETURN_IF_ERROR(source.Scan(filter, [&](const EventRow& e) {
     ++data->events;
