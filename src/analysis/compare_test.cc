@@ -70,28 +70,36 @@ TEST(CompareTest, DyadsOnOneGrid) {
   EXPECT_NEAR(c->pairs[0].r, -1, 1e-12);
 }
 
-TEST(ScanTest, Fixture) {
-  std::vector<Event> ev;
-  auto add = [&](const std::string& date, const std::string& a, const std::string& b, int coop,
-                 int conf) {
-    for (int i = 0; i < coop; ++i) ev.push_back(MakeEvent(date, a, b, "040", 1, 1));
-    for (int i = 0; i < conf; ++i) ev.push_back(MakeEvent(date, a, b, "112", 3, -2));
-  };
-  // PAK-RUS warms: 2022 (5 coop, 5 conf: 0) -> 2023 (10 coop: 1); history 2019-2021 net 0, 0.5, 0.
-  add("2019", "PAK", "RUS", 5, 5);
-  add("2020", "RUS", "PAK", 3, 1);
-  add("2021", "PAK", "RUS", 2, 2);
-  add("2022", "PAK", "RUS", 5, 5);
-  add("2023", "PAK", "RUS", 10, 0);
-  // IND-PAK cools slightly; USA-CHN too few events.
-  add("2022", "IND", "PAK", 6, 4);
-  add("2023", "PAK", "IND", 5, 5);
-  add("2022", "USA", "CHN", 1, 0);
-  add("2023", "USA", "CHN", 1, 0);
+// Adds `coop` cooperative (040) and `conf` conflictual (112) events of a towards b on `date`.
+void AddEvents(std::vector<Event>* ev, const std::string& date, const std::string& a,
+               const std::string& b, int coop, int conf = 0) {
+  for (int i = 0; i < coop; ++i) ev->push_back(MakeEvent(date, a, b, "040", 1, 1));
+  for (int i = 0; i < conf; ++i) ev->push_back(MakeEvent(date, a, b, "112", 3, -2));
+}
+
+// ScanDyads over `ev` for dyads with at least five events.
+Result<ScanResult> ScanFiveOrMore(const std::vector<Event>& ev, bool states_only = true) {
   VectorEventSource src("t", ev);
   ScanOptions o;
   o.min_events = 5;
-  Result<ScanResult> r = ScanDyads(src, o);
+  o.states_only = states_only;
+  return ScanDyads(src, o);
+}
+
+TEST(ScanTest, Fixture) {
+  std::vector<Event> ev;
+  // PAK-RUS warms: 2022 (5 coop, 5 conf: 0) -> 2023 (10 coop: 1); history 2019-2021 net 0, 0.5, 0.
+  AddEvents(&ev, "2019", "PAK", "RUS", 5, 5);
+  AddEvents(&ev, "2020", "RUS", "PAK", 3, 1);
+  AddEvents(&ev, "2021", "PAK", "RUS", 2, 2);
+  AddEvents(&ev, "2022", "PAK", "RUS", 5, 5);
+  AddEvents(&ev, "2023", "PAK", "RUS", 10, 0);
+  // IND-PAK cools slightly; USA-CHN too few events.
+  AddEvents(&ev, "2022", "IND", "PAK", 6, 4);
+  AddEvents(&ev, "2023", "PAK", "IND", 5, 5);
+  AddEvents(&ev, "2022", "USA", "CHN", 1, 0);
+  AddEvents(&ev, "2023", "USA", "CHN", 1, 0);
+  Result<ScanResult> r = ScanFiveOrMore(ev);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->rows.size(), 2u);
   EXPECT_EQ(r->dyads_considered, 3);
@@ -114,27 +122,20 @@ TEST(ScanTest, Fixture) {
 // the dyads it ranks (a GOV-USA row in 2024 does not move them past the states' 2023).
 TEST(ScanTest, StatesOnlyByDefault) {
   std::vector<Event> ev;
-  auto add = [&](const std::string& date, const std::string& a, const std::string& b, int n) {
-    for (int i = 0; i < n; ++i) ev.push_back(MakeEvent(date, a, b, "040", 1, 1));
-  };
   for (const char* year : {"2022", "2023"}) {
-    add(year, "PAK", "RUS", 6);
-    add(year, "GOV", "USA", 6);
-    add(year, "BUS", "USA", 6);
-    add(year, "EUR", "RUS", 6);
+    AddEvents(&ev, year, "PAK", "RUS", 6);
+    AddEvents(&ev, year, "GOV", "USA", 6);
+    AddEvents(&ev, year, "BUS", "USA", 6);
+    AddEvents(&ev, year, "EUR", "RUS", 6);
   }
-  add("2024", "GOV", "USA", 6);
-  VectorEventSource src("t", ev);
-  ScanOptions o;
-  o.min_events = 5;
-  Result<ScanResult> states = ScanDyads(src, o);
+  AddEvents(&ev, "2024", "GOV", "USA", 6);
+  Result<ScanResult> states = ScanFiveOrMore(ev);
   ASSERT_TRUE(states.ok());
   ASSERT_EQ(states->rows.size(), 1u);
   EXPECT_EQ(states->rows[0].a + "-" + states->rows[0].b, "PAK-RUS");
   EXPECT_EQ(states->dyads_considered, 1);
   EXPECT_EQ(FormatDate(states->after_start), "2023-01-01");
-  o.states_only = false;
-  Result<ScanResult> all = ScanDyads(src, o);
+  Result<ScanResult> all = ScanFiveOrMore(ev, /*states_only=*/false);
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(FormatDate(all->after_start), "2024-01-01");
   EXPECT_EQ(all->dyads_in_both, 1);  // the others have nothing in 2024
