@@ -24,13 +24,9 @@ std::string_view Trim(std::string_view s) {
 
 std::vector<std::string_view> Phrases(std::string_view s) {
   std::vector<std::string_view> out;
-  size_t b = 0;
-  while (b <= s.size()) {
-    size_t e = s.find('|', b);
-    if (e == std::string_view::npos) e = s.size();
-    std::string_view p = Trim(s.substr(b, e - b));
+  while (!s.empty()) {
+    std::string_view p = Trim(CutAt(&s, '|'));
     if (!p.empty()) out.push_back(p);
-    b = e + 1;
   }
   return out;
 }

@@ -165,13 +165,9 @@ Status ReadAgents(std::string_view text, bool tabari, Dictionary* dict) {
       std::string name(line.substr(0, end + 1));
       std::string_view rest = line.substr(eq + 1);
       std::vector<std::string>& v = subs[name];
-      size_t b = 0;
-      while (b <= rest.size()) {
-        size_t c = rest.find(',', b);
-        if (c == std::string_view::npos) c = rest.size();
-        std::string_view w = TrimSpace(rest.substr(b, c - b));
+      while (!rest.empty()) {
+        std::string_view w = TrimSpace(CutAt(&rest, ','));
         if (!w.empty()) v.emplace_back(w);
-        b = c + 1;
       }
       return;
     }
