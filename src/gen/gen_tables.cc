@@ -61,6 +61,22 @@ Result<AliasTable> MakeTable(const std::vector<double>& w, std::string_view what
   return AliasTable(w);
 }
 
+// Reads the records of `name` (at least `min_fields` each), each weighing the number in column
+// `weight_column`; `keep` stores what a record means. *table then draws the kept records by
+// weight.
+Status LoadWeighted(std::string_view name, size_t min_fields, size_t weight_column,
+                    AliasTable* table, const std::function<Status(const Fields&)>& keep) {
+  std::vector<double> w;
+  RETURN_IF_ERROR(ForEachRecord(name, min_fields, [&](const Fields& f) -> Status {
+    ASSIGN_OR_RETURN(double n, Number(f[weight_column]));
+    RETURN_IF_ERROR(keep(f));
+    w.push_back(n);
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(*table, MakeTable(w, name));
+  return Status::Ok();
+}
+
 // Dense ids for string codes; id 0 is reserved for "" (none).
 class Interner {
  public:
@@ -307,35 +323,29 @@ Status BuildCountryTables(Loader& l) {
 // eventcodes.tsv, counts.tsv, tone.tsv and lag.tsv: what happened, how widely, how it read, when.
 Status LoadEventFiles(GenTables& t) {
   // Event codes, checked against the codebook.
-  std::vector<double> code_w;
-  RETURN_IF_ERROR(ForEachRecord("eventcodes.tsv", 2, [&](const Fields& f) -> Status {
-    ASSIGN_OR_RETURN(double w, Number(f[1]));
-    const EventCodeInfo* info = LookupEventCode(f[0]);
-    if (!info) return Status::InvalidArgument("not a CAMEO event code: " + std::string(f[0]));
-    char g[16];
-    auto [end, ec] = std::to_chars(g, g + sizeof g, info->goldstein, std::chars_format::fixed, 1);
-    (void)ec;
-    EventCodeText e;
-    e.code = info->code;
-    e.quad = info->quad;
-    e.text = std::string(info->code) + '\t' + std::string(info->base) + '\t' +
-             std::string(info->root) + '\t' + std::to_string(info->quad) + '\t' +
-             std::string(g, end);
-    t.codes.push_back(std::move(e));
-    code_w.push_back(w);
-    return Status::Ok();
-  }));
-  ASSIGN_OR_RETURN(t.code_table, MakeTable(code_w, "eventcodes.tsv"));
+  RETURN_IF_ERROR(
+      LoadWeighted("eventcodes.tsv", 2, 1, &t.code_table, [&](const Fields& f) -> Status {
+        const EventCodeInfo* info = LookupEventCode(f[0]);
+        if (!info) return Status::InvalidArgument("not a CAMEO event code: " + std::string(f[0]));
+        char g[16];
+        auto [end, ec] =
+            std::to_chars(g, g + sizeof g, info->goldstein, std::chars_format::fixed, 1);
+        (void)ec;
+        EventCodeText e;
+        e.code = info->code;
+        e.quad = info->quad;
+        e.text = std::string(info->code) + '\t' + std::string(info->base) + '\t' +
+                 std::string(info->root) + '\t' + std::to_string(info->quad) + '\t' +
+                 std::string(g, end);
+        t.codes.push_back(std::move(e));
+        return Status::Ok();
+      }));
 
-  std::vector<double> count_w;
-  RETURN_IF_ERROR(ForEachRecord("counts.tsv", 4, [&](const Fields& f) -> Status {
-    ASSIGN_OR_RETURN(double n, Number(f[3]));
+  RETURN_IF_ERROR(LoadWeighted("counts.tsv", 4, 3, &t.count_table, [&](const Fields& f) -> Status {
     for (int i = 0; i < 3; ++i) RETURN_IF_ERROR(Number(f[i]).status());
     t.counts.push_back(std::string(f[0]) + '\t' + std::string(f[1]) + '\t' + std::string(f[2]));
-    count_w.push_back(n);
     return Status::Ok();
   }));
-  ASSIGN_OR_RETURN(t.count_table, MakeTable(count_w, "counts.tsv"));
 
   std::vector<double> tone_w[5];
   RETURN_IF_ERROR(ForEachRecord("tone.tsv", 3, [&](const Fields& f) -> Status {
@@ -367,24 +377,16 @@ Status LoadEventFiles(GenTables& t) {
 
 // urls.tsv and urlwords.tsv: URL shapes and the words that fill them.
 Status LoadUrlFiles(GenTables& t) {
-  std::vector<double> url_w;
-  RETURN_IF_ERROR(ForEachRecord("urls.tsv", 3, [&](const Fields& f) -> Status {
-    ASSIGN_OR_RETURN(double n, Number(f[2]));
+  RETURN_IF_ERROR(LoadWeighted("urls.tsv", 3, 2, &t.url_table, [&](const Fields& f) -> Status {
     ASSIGN_OR_RETURN(UrlShape shape, ParseUrlShape(f[0], f[1]));
     t.urls.push_back(std::move(shape));
-    url_w.push_back(n);
     return Status::Ok();
   }));
-  ASSIGN_OR_RETURN(t.url_table, MakeTable(url_w, "urls.tsv"));
 
-  std::vector<double> word_w;
-  RETURN_IF_ERROR(ForEachRecord("urlwords.tsv", 2, [&](const Fields& f) -> Status {
-    ASSIGN_OR_RETURN(double n, Number(f[1]));
+  RETURN_IF_ERROR(LoadWeighted("urlwords.tsv", 2, 1, &t.word_table, [&](const Fields& f) -> Status {
     t.words.push_back(f[0]);
-    word_w.push_back(n);
     return Status::Ok();
   }));
-  ASSIGN_OR_RETURN(t.word_table, MakeTable(word_w, "urlwords.tsv"));
 
   return Status::Ok();
 }
