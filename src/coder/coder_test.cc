@@ -112,7 +112,7 @@ TEST(CoderEval, KindLinesGroupTheRecordsBelowThem) {
   EXPECT_EQ(set->records[1].kind, "negation");
   EXPECT_EQ(set->records[2].kind, "negation");
   EXPECT_EQ(set->records[3].kind, "plain");
-  Coder coder(&Dict());
+  Coder coder(&BundledDictionary());
   EvalResult r = Evaluate(*set, &coder, 0);
   EXPECT_EQ(r.records, 4);
   EXPECT_EQ(r.none_records, 2);
@@ -137,7 +137,7 @@ TEST(CoderHeldOut, NewsSetCoversItsKindsAndHoldsItsFloor) {
     for (const auto& x : r.expected) roots.insert(x.code.substr(0, 2));
   }
   for (int i = 1; i <= 20; ++i) EXPECT_TRUE(roots.count(fmt::format("{:02d}", i))) << i;
-  Coder coder(&Dict());
+  Coder coder(&BundledDictionary());
   EvalResult r = Evaluate(*set, &coder, 0);
   EXPECT_EQ(r.kinds.size(), 10u);
   EXPECT_GE(r.kinds["no-event"].none_records, 20);
