@@ -14,13 +14,7 @@ constexpr char kDir[] = "/s";
 
 class BlockReleaseTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(env_.CreateDirs(kDir).ok());
-    auto store = Store::Open(kDir, OpenMode::kWrite, &env_);
-    ASSERT_TRUE(store.ok());
-    IngestStats stats;
-    ASSERT_TRUE((*store)->IngestEvents(RandomEvents(3000, 7), &stats).ok());
-  }
+  void SetUp() override { ASSERT_TRUE(IngestInto(&env_, kDir, RandomEvents(3000, 7)).ok()); }
   std::unique_ptr<Store> Reader() {
     auto s = Store::Open(kDir, OpenMode::kRead, &env_);
     EXPECT_TRUE(s.ok()) << s.status().ToString();
@@ -62,16 +56,13 @@ TEST_F(BlockReleaseTest, AStoreThatKeepsBlocksResidentLetsGoOfNothing) {
 }
 
 TEST_F(BlockReleaseTest, CompactionLetsGoOfWhatItMerged) {
-  {
-    auto store = Store::Open(kDir, OpenMode::kWrite, &env_);
-    ASSERT_TRUE(store.ok());
-    IngestStats stats;
-    ASSERT_TRUE((*store)->IngestEvents(RandomEvents(3000, 8), &stats).ok());
-    const uint64_t before = env_.released_bytes();
-    CompactStats cs;
-    ASSERT_TRUE((*store)->Compact(CompactOptions{}, &cs).ok());
-    EXPECT_GT(env_.released_bytes(), before);
-  }
+  ASSERT_TRUE(IngestInto(&env_, kDir, RandomEvents(3000, 8)).ok());
+  auto store = Store::Open(kDir, OpenMode::kWrite, &env_);
+  ASSERT_TRUE(store.ok());
+  const uint64_t before = env_.released_bytes();
+  CompactStats cs;
+  ASSERT_TRUE((*store)->Compact(CompactOptions{}, &cs).ok());
+  EXPECT_GT(env_.released_bytes(), before);
 }
 
 }  // namespace

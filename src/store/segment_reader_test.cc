@@ -39,11 +39,7 @@ std::string PartNamed(const std::string& message) {
 class SegmentDamageTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(mem_.CreateDirs(kDir).ok());
-    auto store = Store::Open(kDir, OpenMode::kWrite, &mem_);
-    ASSERT_TRUE(store.ok());
-    IngestStats stats;
-    ASSERT_TRUE((*store)->IngestEvents(RandomEvents(3000, 61), &stats).ok());
+    ASSERT_TRUE(IngestInto(&mem_, kDir, RandomEvents(3000, 61)).ok());
     auto m = ReadManifest(&mem_, kDir);
     ASSERT_TRUE(m.ok());
     ASSERT_EQ(m->segments.size(), 1u);

@@ -14,8 +14,17 @@
 
 #include "core/event.h"
 #include "core/event_source.h"
+#include "store/store.h"
 
 namespace entente::store {
+
+// Ingests `events`, as one ingest, into the store at `dir` of `env` (the directory made first).
+inline Status IngestInto(Env* env, const std::string& dir, const std::vector<Event>& events) {
+  RETURN_IF_ERROR(env->CreateDirs(dir));
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> store, Store::Open(dir, OpenMode::kWrite, env));
+  IngestStats stats;
+  return store->IngestEvents(events, &stats);
+}
 
 // Random events with the shapes the store must handle: impure actors (code prefix differs from
 // country), IGOs, empty actors, NaN numbers, month/year precision, ids and no ids.
