@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
@@ -146,28 +145,44 @@ Result<ApiResponse> Report(const Params& p, EventSource& src, const DataSummary&
   return out;
 }
 
-constexpr std::array<std::string_view, 9> kEndpoints = {
-    "/api/info",    "/api/dyad", "/api/phases", "/api/key-events", "/api/sectors",
-    "/api/compare", "/api/scan", "/api/report", "/report.html"};
+// The routes: every endpoint answers GET (and HEAD); the server refuses other methods with 405
+// before routing (request_policy.h).
+using Handler = Result<ApiResponse> (*)(const Params&, EventSource&, const DataSummary&);
+struct Route {
+  std::string_view path;
+  Handler handler;
+};
+
+constexpr Route kRoutes[] = {
+    {"/api/info", [](const Params&, EventSource& s, const DataSummary& d) { return Info(s, d); }},
+    {"/api/dyad", Dyad},
+    {"/api/phases", Phases},
+    {"/api/key-events", KeyEvents},
+    {"/api/sectors", Sectors},
+    {"/api/compare", Compare},
+    {"/api/scan", Scan},
+    {"/api/report",
+     [](const Params& p, EventSource& s, const DataSummary& d) { return Report(p, s, d, false); }},
+    {"/report.html",
+     [](const Params& p, EventSource& s, const DataSummary& d) { return Report(p, s, d, true); }},
+};
+
+const Route* RouteOf(std::string_view path) {
+  for (const Route& r : kRoutes) {
+    if (r.path == path) return &r;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
-bool IsEndpoint(std::string_view path) {
-  return std::find(kEndpoints.begin(), kEndpoints.end(), path) != kEndpoints.end();
-}
+bool IsEndpoint(std::string_view path) { return RouteOf(path) != nullptr; }
 
 Result<ApiResponse> ServeEndpoint(std::string_view path, const Params& p, EventSource& src,
                                   const DataSummary& data) {
-  if (path == "/api/info") return Info(src, data);
-  if (path == "/api/dyad") return Dyad(p, src, data);
-  if (path == "/api/phases") return Phases(p, src, data);
-  if (path == "/api/key-events") return KeyEvents(p, src, data);
-  if (path == "/api/sectors") return Sectors(p, src, data);
-  if (path == "/api/compare") return Compare(p, src, data);
-  if (path == "/api/scan") return Scan(p, src, data);
-  if (path == "/api/report") return Report(p, src, data, false);
-  if (path == "/report.html") return Report(p, src, data, true);
-  return Status::NotFound(fmt::format("no such endpoint: {}", path));
+  const Route* route = RouteOf(path);
+  if (route == nullptr) return Status::NotFound(fmt::format("no such endpoint: {}", path));
+  return route->handler(p, src, data);
 }
 
 }  // namespace entente::server
