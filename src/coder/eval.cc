@@ -275,34 +275,39 @@ void Count(const std::set<Triple>& got, const std::set<Triple>& want, Score* s) 
   }
 }
 
-// Adds one record's codings to `t`.
-void Tally(const std::vector<CodedEvent>& events, const EvalRecord& r, EvalTally* t) {
+// One record's codings as (source, target, code) and (source, target, root) sets, what the
+// coder gave and what the record expects.
+struct Codings {
   std::set<Triple> got, want, got_root, want_root;
-  for (const CodedEvent& e : events) {
-    got.insert({e.source, e.target, e.code});
-    got_root.insert({e.source, e.target, RootOfCode(e.code)});
+  Codings(const std::vector<CodedEvent>& events, const EvalRecord& r) {
+    for (const CodedEvent& e : events) {
+      got.insert({e.source, e.target, e.code});
+      got_root.insert({e.source, e.target, RootOfCode(e.code)});
+    }
+    for (const ExpectedEvent& e : r.expected) {
+      want.insert({e.source, e.target, e.code});
+      want_root.insert({e.source, e.target, RootOfCode(e.code)});
+    }
   }
-  for (const ExpectedEvent& e : r.expected) {
-    want.insert({e.source, e.target, e.code});
-    want_root.insert({e.source, e.target, RootOfCode(e.code)});
-  }
+};
+
+// Adds one record's codings to `t`.
+void Tally(const Codings& c, const EvalRecord& r, EvalTally* t) {
   ++t->records;
-  Count(got, want, &t->events);
-  Count(got_root, want_root, &t->roots);
+  Count(c.got, c.want, &t->events);
+  Count(c.got_root, c.want_root, &t->roots);
   if (r.expected.empty()) {
     ++t->none_records;
-    t->none_events += static_cast<int64_t>(got.size());
+    t->none_events += static_cast<int64_t>(c.got.size());
   }
 }
 
-std::string Miss(const std::vector<CodedEvent>& events, const EvalRecord& r) {
-  std::set<Triple> got, want;
-  for (const CodedEvent& e : events) got.insert({e.source, e.target, e.code});
-  for (const ExpectedEvent& e : r.expected) want.insert({e.source, e.target, e.code});
-  if (got == want) return "";
+// "id: expected ... got ...", or "" when the record was coded as expected.
+std::string Miss(const Codings& c, const EvalRecord& r) {
+  if (c.got == c.want) return "";
   std::string w, g;
-  for (const auto& [a, b, c] : want) w += fmt::format(" {} {} {};", a, b, c);
-  for (const auto& [a, b, c] : got) g += fmt::format(" {} {} {};", a, b, c);
+  for (const auto& [a, b, code] : c.want) w += fmt::format(" {} {} {};", a, b, code);
+  for (const auto& [a, b, code] : c.got) g += fmt::format(" {} {} {};", a, b, code);
   return fmt::format("{}: expected{} got{}\n    {}", r.id, w.empty() ? " none" : w,
                      g.empty() ? " none" : g, r.text);
 }
@@ -315,10 +320,11 @@ EvalResult Evaluate(const EvalSet& set, Coder* coder, size_t max_misses) {
   for (const EvalRecord& r : set.records) {
     events.clear();
     coder->CodeDocument(r.text, r.date, &events);
-    Tally(events, r, &res);
-    if (!r.kind.empty()) Tally(events, r, &res.kinds[r.kind]);
+    const Codings codings(events, r);
+    Tally(codings, r, &res);
+    if (!r.kind.empty()) Tally(codings, r, &res.kinds[r.kind]);
     if (res.misses.size() < max_misses) {
-      if (std::string m = Miss(events, r); !m.empty()) res.misses.push_back(std::move(m));
+      if (std::string m = Miss(codings, r); !m.empty()) res.misses.push_back(std::move(m));
     }
   }
   return res;
