@@ -131,24 +131,10 @@ std::string FormatDate(Days days, DatePrecision precision) {
   return fmt::format("{:04d}-{:02d}-{:02d}", c.year, c.month, c.day);
 }
 
-std::string_view PrecisionName(DatePrecision precision) {
-  switch (precision) {
-    case DatePrecision::kYear: return "year";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kDay: break;
-  }
-  return "day";
-}
-
-Result<DatePrecision> ParsePrecision(std::string_view t) {
-  if (t == "day") return DatePrecision::kDay;
-  if (t == "month") return DatePrecision::kMonth;
-  if (t == "year") return DatePrecision::kYear;
-  return Status::InvalidArgument(
-      fmt::format("bad date precision '{}': expected day, month or year", t));
-}
-
 namespace {
+
+constexpr EnumName<DatePrecision> kPrecisionNames[] = {
+    {"day", DatePrecision::kDay}, {"month", DatePrecision::kMonth}, {"year", DatePrecision::kYear}};
 
 constexpr EnumName<Period> kPeriodNames[] = {{"year", Period::kYear},
                                              {"quarter", Period::kQuarter},
@@ -157,6 +143,14 @@ constexpr EnumName<Period> kPeriodNames[] = {{"year", Period::kYear},
                                              {"day", Period::kDay}};
 
 }  // namespace
+
+std::string_view PrecisionName(DatePrecision precision) {
+  return NameOfEnum(precision, kPrecisionNames);
+}
+
+Result<DatePrecision> ParsePrecision(std::string_view t) {
+  return ParseEnumName(t, kPrecisionNames, "date precision");
+}
 
 Result<Period> ParsePeriod(std::string_view t) { return ParseEnumName(t, kPeriodNames, "period"); }
 

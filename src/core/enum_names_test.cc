@@ -30,6 +30,15 @@ TEST(EnumNames, ErrorListsTheNamesWithSecondNamesInBrackets) {
   EXPECT_EQ(r.status().message(), "bad signal 'Coop': expected coop (or tone), volume or kind");
 }
 
+TEST(EnumNames, DatePrecisionRoundTrips) {
+  for (DatePrecision p : {DatePrecision::kDay, DatePrecision::kMonth, DatePrecision::kYear}) {
+    EXPECT_EQ(*ParsePrecision(PrecisionName(p)), p);
+  }
+  EXPECT_EQ(PrecisionName(DatePrecision::kMonth), "month");
+  EXPECT_EQ(ParsePrecision("week").status().message(),
+            "bad date precision 'week': expected day, month or year");
+}
+
 TEST(EnumNames, PeriodAndWeightRoundTrip) {
   for (Period p : {Period::kYear, Period::kQuarter, Period::kMonth, Period::kWeek, Period::kDay}) {
     EXPECT_EQ(*ParsePeriod(PeriodName(p)), p);

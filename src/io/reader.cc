@@ -122,10 +122,6 @@ Status ReadZip(ZipArchive* zip, const std::string& name, Driver* d) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 constexpr EnumName<Format> kFormatNames[] = {
     {"auto", Format::kAuto},          {"gdelt1", Format::kGdelt1},   {"gdelt2", Format::kGdelt2},
     {"icews", Format::kIcews},        {"phoenix", Format::kPhoenix}, {"jsonl", Format::kJsonl},
